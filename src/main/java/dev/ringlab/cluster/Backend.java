@@ -1,0 +1,41 @@
+package dev.ringlab.cluster;
+
+import dev.ringlab.ring.Server;
+import java.util.List;
+
+/**
+ * The seam between the cluster and where replicas run (simulation, local processes, Docker).
+ * Every method may block; callers keep it off the FX thread and off the request hot path.
+ */
+public interface Backend extends AutoCloseable {
+
+    BackendKind kind();
+
+    /** Starts a replica of {@code server} and returns once it exists; it may not answer yet. */
+    Replica start(Server server);
+
+    /** Stops a replica gracefully and releases what it held. */
+    void stop(Replica replica);
+
+    /** Ends a replica at once, like a crash (SIGKILL); the health monitor is what notices. */
+    void kill(Replica replica);
+
+    /** The replicas this backend started that still exist. */
+    List<Replica> list();
+
+    /** How to send requests to this backend's replicas. */
+    ReplicaClient client();
+
+    /** One heartbeat: true when the replica answered {@code /heartbeat} with 200. */
+    default boolean heartbeat(Replica replica) {
+        try {
+            return client().get(replica, "/heartbeat").status() == 200;
+        } catch (ReplicaUnreachableException unreachable) {
+            return false;
+        }
+    }
+
+    /** Stops every replica this backend started. */
+    @Override
+    void close();
+}

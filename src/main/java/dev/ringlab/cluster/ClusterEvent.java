@@ -1,0 +1,68 @@
+package dev.ringlab.cluster;
+
+import dev.ringlab.ring.KeyMigration;
+import dev.ringlab.ring.RingSnapshot;
+import dev.ringlab.ring.Server;
+import java.time.Instant;
+
+/** Everything that happens to the cluster, in the order it happened; the window, the CLI and A-3 read these. */
+public sealed interface ClusterEvent {
+
+    Instant at();
+
+    /** One line for a log. */
+    String describe();
+
+    /** A replica is starting; {@code replaces} is the dead server it stands in for, or null. */
+    record MemberStarting(Instant at, Server server, Server replaces) implements ClusterEvent {
+        public String describe() {
+            return replaces == null ? server + " starting" : server + " starting to replace " + replaces;
+        }
+    }
+
+    /** A replica answered its first heartbeat and joined the ring. */
+    record MemberUp(Instant at, Member member, Server replaces) implements ClusterEvent {
+        public String describe() {
+            String where = member.replica().addressText();
+            return replaces == null ? member.server() + " up at " + where
+                    : member.server() + " up at " + where + ", replacing " + replaces;
+        }
+    }
+
+    /** A user asked for a crash (SIGKILL); the health monitor has yet to notice. */
+    record MemberKilled(Instant at, Server server) implements ClusterEvent {
+        public String describe() {
+            return server + " killed";
+        }
+    }
+
+    /** A server missed too many heartbeats (or its container died) and left the ring. */
+    record MemberDead(Instant at, Server server, String reason) implements ClusterEvent {
+        public String describe() {
+            return server + " declared dead (" + reason + ")";
+        }
+    }
+
+    /** A server was removed on purpose and its replica stopped. */
+    record MemberRemoved(Instant at, Server server) implements ClusterEvent {
+        public String describe() {
+            return server + " removed";
+        }
+    }
+
+    /** The ring changed; {@code migration} says which slots changed owner. */
+    record RingChanged(Instant at, RingSnapshot before, RingSnapshot after, KeyMigration migration)
+            implements ClusterEvent {
+        public String describe() {
+            return String.format("ring v%d: %d servers, %.1f%% of slots moved (ideal %.1f%%)", after.version(),
+                    after.size(), 100 * migration.movedShare(), 100 * migration.idealShare());
+        }
+    }
+
+    /** The backend failed at something; the ring is as it was. */
+    record BackendFailed(Instant at, String message) implements ClusterEvent {
+        public String describe() {
+            return "backend: " + message;
+        }
+    }
+}
