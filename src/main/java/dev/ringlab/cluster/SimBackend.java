@@ -1,7 +1,7 @@
 package dev.ringlab.cluster;
 
+import dev.ringlab.replica.ReplicaServer;
 import dev.ringlab.ring.Server;
-import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.util.List;
 import java.util.Map;
@@ -88,8 +88,7 @@ public final class SimBackend implements Backend {
     }
 
     private static byte[] homeBody(Server server) {
-        return ("{\"message\":\"Hello from Server: " + server.name() + "\",\"status\":\"successful\"}")
-                .getBytes(StandardCharsets.UTF_8);
+        return ReplicaServer.homeBody(server.name());
     }
 
     private static final class SimReplica {
