@@ -18,6 +18,7 @@ import org.jfree.chart.renderer.category.BarRenderer;
 import org.jfree.chart.renderer.category.StandardBarPainter;
 import org.jfree.chart.renderer.xy.DeviationRenderer;
 import org.jfree.chart.renderer.xy.XYLineAndShapeRenderer;
+import org.jfree.chart.renderer.xy.XYStepRenderer;
 import org.jfree.chart.title.TextTitle;
 import org.jfree.chart.ui.Layer;
 import org.jfree.chart.ui.RectangleAnchor;
@@ -112,28 +113,45 @@ public final class ExperimentCharts {
             retried.add(at, bucket.rate(bucket.retried()));
             failed.add(at, bucket.rate(bucket.failed()));
         }
-        XYSeriesCollection dataset = new XYSeriesCollection();
-        dataset.addSeries(ok);
-        dataset.addSeries(retried);
-        dataset.addSeries(failed);
+        if (!result.buckets().isEmpty()) {
+            // Each bucket is drawn as a step over its whole width, so the last one needs its end too.
+            TimeBucket last = result.buckets().get(result.buckets().size() - 1);
+            ok.add(last.endMillis() / 1000.0, last.rate(last.ok()));
+            retried.add(last.endMillis() / 1000.0, last.rate(last.retried()));
+            failed.add(last.endMillis() / 1000.0, last.rate(last.failed()));
+        }
+        XYSeriesCollection answered = new XYSeriesCollection(ok);
+        XYSeriesCollection trouble = new XYSeriesCollection();
+        trouble.addSeries(retried);
+        trouble.addSeries(failed);
         FailoverParameters parameters = result.parameters();
         JFreeChart chart = ChartFactory.createXYLineChart(
                 "A-3: " + result.victim() + " killed during " + count(parameters.workload().requests())
                         + " requests at " + count(parameters.rate()) + "/s",
-                "time (s)", "requests per second", dataset, PlotOrientation.VERTICAL, true, true, false);
+                "time (s)", "answered per second", answered, PlotOrientation.VERTICAL, true, true, false);
         XYPlot plot = chart.getXYPlot();
         styleXy(plot);
         ((NumberAxis) plot.getDomainAxis()).setStandardTickUnits(NumberAxis.createStandardTickUnits());
         // Room above the lines for the stacked marker labels.
         plot.getRangeAxis().setUpperMargin(0.45);
-        XYLineAndShapeRenderer renderer = new XYLineAndShapeRenderer(true, false);
-        renderer.setSeriesPaint(0, new Color(0x2C, 0xA0, 0x2C));
-        renderer.setSeriesPaint(1, new Color(0xFF, 0x7F, 0x0E));
-        renderer.setSeriesPaint(2, new Color(0xD6, 0x27, 0x28));
-        for (int i = 0; i < 3; i++) {
-            renderer.setSeriesStroke(i, new BasicStroke(2f));
-        }
-        plot.setRenderer(renderer);
+        XYStepRenderer answeredLine = new XYStepRenderer();
+        answeredLine.setSeriesPaint(0, new Color(0x2C, 0xA0, 0x2C));
+        answeredLine.setSeriesStroke(0, new BasicStroke(2f));
+        plot.setRenderer(0, answeredLine);
+        // Retries and failures are a few percent of the traffic at most: their own axis keeps them visible.
+        NumberAxis troubleAxis = new NumberAxis("retried / failed per second");
+        troubleAxis.setAutoRangeIncludesZero(true);
+        troubleAxis.setUpperMargin(0.45);
+        troubleAxis.setAutoRangeMinimumSize(10);
+        plot.setRangeAxis(1, troubleAxis);
+        plot.setDataset(1, trouble);
+        plot.mapDatasetToRangeAxis(1, 1);
+        XYStepRenderer troubleLines = new XYStepRenderer();
+        troubleLines.setSeriesPaint(0, new Color(0xFF, 0x7F, 0x0E));
+        troubleLines.setSeriesPaint(1, new Color(0xD6, 0x27, 0x28));
+        troubleLines.setSeriesStroke(0, new BasicStroke(2f));
+        troubleLines.setSeriesStroke(1, dashed(2f));
+        plot.setRenderer(1, troubleLines);
         double end = result.buckets().isEmpty() ? 1 : result.buckets().get(result.buckets().size() - 1).endMillis() / 1000.0;
         int row = 0;
         row = marker(plot, result.killedAtMillis(), "killed " + result.victim(), new Color(0xD6, 0x27, 0x28), row, end);

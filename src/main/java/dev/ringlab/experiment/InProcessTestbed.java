@@ -22,14 +22,15 @@ public final class InProcessTestbed implements Testbed {
 
     private final Cluster cluster;
     private final Dispatcher dispatcher;
+    /** Null when the cluster belongs to someone else, who watches its health and closes it. */
     private final HealthMonitor health;
     private final Membership membership;
 
-    private InProcessTestbed(Cluster cluster) {
+    private InProcessTestbed(Cluster cluster, HealthMonitor health) {
         this.cluster = cluster;
         this.dispatcher = new Dispatcher(cluster, cluster.backend().client());
         this.membership = new ClusterMembership(cluster);
-        this.health = new HealthMonitor(cluster, HealthMonitor.DEFAULT_INTERVAL, HealthMonitor.DEFAULT_MISSES);
+        this.health = health;
     }
 
     /** Each testbed it opens gets a new backend from {@code backends} and closes it when done. */
@@ -46,9 +47,32 @@ public final class InProcessTestbed implements Testbed {
             cluster.close();
             throw new TestbedException(failure.getMessage(), failure);
         }
-        InProcessTestbed testbed = new InProcessTestbed(cluster);
-        testbed.health.start();
+        HealthMonitor health = new HealthMonitor(cluster, HealthMonitor.DEFAULT_INTERVAL, HealthMonitor.DEFAULT_MISSES);
+        InProcessTestbed testbed = new InProcessTestbed(cluster, health);
+        health.start();
         return testbed;
+    }
+
+    /**
+     * Testbeds over a cluster that already runs (the window's): each one reshapes that cluster to the
+     * ring and server count asked for, and leaves it running when closed. The owner keeps its own
+     * health monitor, which is what notices A-3's kill.
+     */
+    public static TestbedFactory sharing(Cluster cluster) {
+        return (ring, servers) -> {
+            try {
+                InProcessTestbed testbed = new InProcessTestbed(cluster, null);
+                // Shrink before and grow after the new shape, so the servers always fit the ring.
+                if (servers < testbed.membership.servers().size()) {
+                    testbed.membership.resize(servers);
+                }
+                cluster.reconfigure(ring);
+                testbed.membership.resize(servers);
+                return testbed;
+            } catch (ClusterException failure) {
+                throw new TestbedException(failure.getMessage(), failure);
+            }
+        };
     }
 
     /** The cluster itself, for a window that wants to show it while an experiment runs. */
@@ -80,7 +104,9 @@ public final class InProcessTestbed implements Testbed {
 
     @Override
     public void close() {
-        health.close();
-        cluster.close();
+        if (health != null) {
+            health.close();
+            cluster.close();
+        }
     }
 }
