@@ -113,7 +113,7 @@ public final class LabSession implements AutoCloseable {
         return CompletableFuture.supplyAsync(task, work);
     }
 
-    /** Stops the monitor and every replica this session started. */
+    /** Stops the monitor and every replica this session started; safe to call more than once. */
     @Override
     public void close() {
         monitor.close();

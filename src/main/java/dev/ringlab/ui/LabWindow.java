@@ -43,6 +43,8 @@ public final class LabWindow {
         Platform.startup(() -> {
             try {
                 LabSession session = new LabSession(options.backend().get(), options.config());
+                // Ctrl-C or SIGTERM skip the window's close: stop the replicas anyway.
+                Runtime.getRuntime().addShutdownHook(new Thread(session::close, "ringlab-window-shutdown"));
                 LabWindow window = show(new Stage(), session);
                 window.stage.setOnHidden(event -> new Thread(() -> {
                     window.closeSession();

@@ -164,6 +164,26 @@ class LabWindowTest {
         assertThat(robot.lookup("#hashChoice").queryAs(ChoiceBox.class).getValue()).isEqualTo(RingHash.MURMUR3);
     }
 
+    @Test
+    void theRingExportsToAPngOfWhatIsDrawn(FxRobot robot, @org.junit.jupiter.api.io.TempDir java.nio.file.Path folder)
+            throws Exception {
+        session.add(3).get(5, TimeUnit.SECONDS);
+        waitUntil(() -> ring().picture().markers().size() == 27);
+        java.io.File file = folder.resolve("ring.png").toFile();
+
+        java.util.concurrent.CompletableFuture<java.io.File> written = WaitForAsyncUtils.asyncFx(
+                () -> window.controller().exportRingTo(file)).get(5, TimeUnit.SECONDS);
+
+        written.get(10, TimeUnit.SECONDS);
+        java.awt.image.BufferedImage image = javax.imageio.ImageIO.read(file);
+        assertThat(image.getWidth()).isEqualTo((int) Math.round(ring().getWidth()));
+        assertThat(image.getHeight()).isEqualTo((int) Math.round(ring().getHeight()));
+        javafx.geometry.Point2D marker = ring().slotPosition(ring().picture().markersOf("Server 1").get(0).slot());
+        assertThat(new java.awt.Color(image.getRGB((int) marker.getX(), (int) marker.getY())))
+                .isNotEqualTo(java.awt.Color.WHITE);
+        waitUntil(() -> text("#message").equals("Wrote ring.png."));
+    }
+
     private RingCanvas ring() {
         return window.controller().ring();
     }
