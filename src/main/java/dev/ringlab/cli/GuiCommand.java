@@ -1,6 +1,9 @@
 package dev.ringlab.cli;
 
+import dev.ringlab.cluster.BackendKind;
 import dev.ringlab.cluster.SimBackend;
+import dev.ringlab.ui.BackendChoice;
+import java.util.List;
 import dev.ringlab.ring.Probing;
 import dev.ringlab.ring.RingConfig;
 import dev.ringlab.ring.RingHash;
@@ -47,7 +50,8 @@ final class GuiCommand implements Callable<Integer> {
             throw new ParameterException(spec.commandLine(),
                     "--servers must be between 0 and " + config.maxServers() + ", got " + servers);
         }
-        LabWindow.open(new LabWindow.Options(SimBackend::new, config, servers));
+        LabWindow.open(new LabWindow.Options(BackendKind.SIM,
+                new BackendChoice(List.of(BackendKind.SIM), kind -> new SimBackend()), config, servers));
         return 0;
     }
 }

@@ -1,6 +1,7 @@
 package dev.ringlab.ui;
 
 import dev.ringlab.balancer.Dispatch;
+import dev.ringlab.cluster.BackendKind;
 import dev.ringlab.cluster.ClusterEvent;
 import dev.ringlab.cluster.Member;
 import dev.ringlab.ring.KeyMigration;
@@ -53,7 +54,7 @@ public final class LabController {
 
     @FXML private BorderPane root;
     @FXML private Label backendIndicator;
-    @FXML private ChoiceBox<String> backendChoice;
+    @FXML private ChoiceBox<BackendKind> backendChoice;
     @FXML private TextField balancerUrl;
     @FXML private Label requestRate;
     @FXML private Button sendOne;
@@ -82,6 +83,7 @@ public final class LabController {
     @FXML private ExperimentsController experimentsController;
 
     private final LabSession session;
+    private final BackendChoice backends;
     private final FramePump pump = new FramePump();
     /** Filled from any thread, emptied once per frame. */
     private final ConcurrentLinkedQueue<ClusterEvent> events = new ConcurrentLinkedQueue<>();
@@ -94,16 +96,15 @@ public final class LabController {
     private long countersAt;
     private long totalAtLastRate;
 
-    public LabController(LabSession session) {
+    public LabController(LabSession session, BackendChoice backends) {
         this.session = session;
+        this.backends = backends;
     }
 
     @FXML
     private void initialize() {
         subscription = session.subscribe(events::add);
-        backendIndicator.setText(session.cluster().backend().kind().label());
-        backendChoice.getItems().setAll(session.cluster().backend().kind().label());
-        backendChoice.getSelectionModel().selectFirst();
+        initialiseBackends();
         initialiseTable();
         initialiseSettings(session.ring().config());
         log.setItems(logLines);
@@ -381,6 +382,56 @@ public final class LabController {
                 + config.virtualNodesPerServer() + " virtual nodes (" + config.probing().label()
                 + " probing past taken slots). Requests from the window, the experiments and HTTP clients "
                 + "all follow the ring drawn here.";
+    }
+
+    private void initialiseBackends() {
+        BackendKind current = session.cluster().backend().kind();
+        backendIndicator.setText(current.label());
+        backendChoice.getItems().setAll(backends.offered().contains(current) ? backends.offered()
+                : java.util.stream.Stream.concat(java.util.stream.Stream.of(current), backends.offered().stream()).toList());
+        backendChoice.setConverter(new StringConverter<>() {
+            @Override
+            public String toString(BackendKind kind) {
+                return kind == null ? "" : kind.label();
+            }
+
+            @Override
+            public BackendKind fromString(String label) {
+                return backendChoice.getItems().stream().filter(k -> k.label().equals(label)).findFirst().orElse(null);
+            }
+        });
+        backendChoice.setValue(current);
+        backendChoice.setOnAction(event -> {
+            BackendKind wanted = backendChoice.getValue();
+            if (wanted != null && wanted != session.cluster().backend().kind()) {
+                switchBackend(wanted);
+            }
+        });
+    }
+
+    /** Stops the replicas on the current backend and starts as many on {@code kind}; on failure nothing changes. */
+    void switchBackend(BackendKind kind) {
+        BackendKind was = session.cluster().backend().kind();
+        backendChoice.setDisable(true);
+        showInfo("Switching to " + kind.label() + "…");
+        log("switching from the " + was.label() + " backend to " + kind.label());
+        session.switchTo(() -> backends.open().apply(kind)).whenComplete((cluster, failure) -> results.add(() -> {
+            backendChoice.setDisable(false);
+            BackendKind now = session.cluster().backend().kind();
+            backendIndicator.setText(now.label());
+            backendChoice.setValue(now);
+            membersChanged = true;
+            if (failure != null) {
+                showError("Could not switch to " + kind.label() + ": " + reason(failure));
+            } else {
+                showInfo("Now on the " + now.label() + " backend with " + cluster.ring().size() + " servers.");
+                backendSwitched();
+            }
+        }));
+    }
+
+    /** What else follows the cluster to a new backend (the embedded balancer). */
+    private void backendSwitched() {
     }
 
     private void initialiseTable() {

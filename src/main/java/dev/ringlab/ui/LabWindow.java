@@ -1,12 +1,11 @@
 package dev.ringlab.ui;
 
-import dev.ringlab.cluster.Backend;
+import dev.ringlab.cluster.BackendKind;
 import dev.ringlab.ring.RingConfig;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicReference;
-import java.util.function.Supplier;
 import javafx.application.Platform;
 import javafx.fxml.FXMLLoader;
 import javafx.scene.Parent;
@@ -20,8 +19,11 @@ import javafx.stage.Stage;
  */
 public final class LabWindow {
 
-    /** How the window starts: where replicas run, the ring's shape, and how many servers to start with. */
-    public record Options(Supplier<Backend> backend, RingConfig config, int initialServers) {
+    /**
+     * How the window starts: the backend to open first and those it may switch to, the ring's shape and
+     * how many servers to start with.
+     */
+    public record Options(BackendKind backend, BackendChoice backends, RingConfig config, int initialServers) {
     }
 
     private final Stage stage;
@@ -42,10 +44,10 @@ public final class LabWindow {
         Platform.setImplicitExit(false);
         Platform.startup(() -> {
             try {
-                LabSession session = new LabSession(options.backend().get(), options.config());
+                LabSession session = new LabSession(options.backends().open().apply(options.backend()), options.config());
                 // Ctrl-C or SIGTERM skip the window's close: stop the replicas anyway.
                 Runtime.getRuntime().addShutdownHook(new Thread(session::close, "ringlab-window-shutdown"));
-                LabWindow window = show(new Stage(), session);
+                LabWindow window = show(new Stage(), session, options.backends());
                 window.stage.setOnHidden(event -> new Thread(() -> {
                     window.closeSession();
                     closed.countDown();
@@ -74,10 +76,15 @@ public final class LabWindow {
 
     /** Builds the window on {@code stage} for {@code session} and shows it; on the FX thread. */
     public static LabWindow show(Stage stage, LabSession session) {
+        return show(stage, session, BackendChoice.only(session.cluster().backend().kind()));
+    }
+
+    /** The same, with backends to switch to. */
+    public static LabWindow show(Stage stage, LabSession session, BackendChoice backends) {
         FXMLLoader loader = new FXMLLoader(LabWindow.class.getResource("/fxml/lab.fxml"));
         loader.setControllerFactory(type -> {
             if (type == LabController.class) {
-                return new LabController(session);
+                return new LabController(session, backends);
             }
             if (type == ExperimentsController.class) {
                 return new ExperimentsController(session);

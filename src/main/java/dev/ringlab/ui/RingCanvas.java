@@ -284,6 +284,12 @@ public final class RingCanvas extends Region {
         gc.strokeArc(g.cx() - r, g.cy() - r, 2 * r, 2 * r, start, extent, ArcType.OPEN);
     }
 
+    /** Shows {@code slot} in the side panel as if the pointer were on it. */
+    void focusOn(int slot) {
+        focus.set(picture.get().detailOf(slot));
+        dirty = true;
+    }
+
     private void pointAt(double x, double y) {
         Geometry g = geometry();
         double dx = x - g.cx();
