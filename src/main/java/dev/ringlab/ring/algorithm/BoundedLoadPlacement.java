@@ -48,6 +48,11 @@ public final class BoundedLoadPlacement implements Placement {
         return new BoundedLoadPlacement(ring, loadFactor, new InFlightLoad());
     }
 
+    /** The same bound and in-flight counts over another state of the ring (the cluster's next snapshot). */
+    public BoundedLoadPlacement onRing(RingSnapshot next) {
+        return new BoundedLoadPlacement(next, loadFactor, load);
+    }
+
     static void checkLoadFactor(double factor) {
         if (!(factor > 1.0) || factor > 100 || Double.isNaN(factor)) {
             throw new IllegalArgumentException("the load factor c must be above 1 (e.g. 1.25) and at most 100, got " + factor);
