@@ -11,13 +11,15 @@ import java.util.function.Consumer;
 
 /**
  * Runs every algorithm over the same seeded key stream and the same membership changes: N servers,
- * then an (N+1)th joins, then (from N again) each server in turn leaves. Bounded loads places the
+ * then an (N+1)th joins, then (from N again) each server in turn leaves (20 of them, evenly spread,
+ * when there are more). Bounded loads places the
  * keys one after another as requests that never finish, so its loads are the ones it admits with
  * every key in flight.
  */
 public final class Comparison {
 
     private static final int TIMING_PASSES = 5;
+    static final int MAX_LEAVERS = 20;
 
     private final CompareSettings settings;
 
@@ -97,7 +99,8 @@ public final class Comparison {
         double removedSum = 0;
         double removedMax = 0;
         double needlessSum = 0;
-        for (Server leaving : servers) {
+        List<Server> leavers = leavers(servers);
+        for (Server leaving : leavers) {
             Server[] after = assign(placement.withoutServer(leaving), keys);
             double share = moved(before, after);
             removedSum += share;
@@ -105,8 +108,23 @@ public final class Comparison {
             needlessSum += needless(before, after, leaving);
         }
         return new ContenderResult(placement.label(), placement.algorithm(), n, keys.length, loads,
-                max / mean, min / mean, Math.sqrt(variance), movedOnAdd, removedSum / n, removedMax,
-                needlessSum / n, nsPerLookup(placement, keys), placement.memoryBytes());
+                max / mean, min / mean, Math.sqrt(variance), movedOnAdd, removedSum / leavers.size(), removedMax,
+                needlessSum / leavers.size(), nsPerLookup(placement, keys), placement.memoryBytes());
+    }
+
+    /**
+     * Who leaves in turn: every server up to {@value #MAX_LEAVERS}, else that many spread evenly from
+     * the first to the last joined (jump's cheapest and costliest cases are both in).
+     */
+    static List<Server> leavers(List<Server> servers) {
+        if (servers.size() <= MAX_LEAVERS) {
+            return servers;
+        }
+        List<Server> chosen = new ArrayList<>(MAX_LEAVERS);
+        for (int i = 0; i < MAX_LEAVERS; i++) {
+            chosen.add(servers.get((int) Math.round(i * (servers.size() - 1) / (double) (MAX_LEAVERS - 1))));
+        }
+        return chosen;
     }
 
     /** Where each key goes; bounded loads starts from no load each time, so runs are comparable. */

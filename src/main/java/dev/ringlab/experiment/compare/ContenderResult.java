@@ -12,7 +12,7 @@ import java.util.List;
  * @param minToMean             idlest server's keys over the mean
  * @param stdDevKeys            standard deviation of keys per server
  * @param movedOnAdd            share of keys that changed server when an (N+1)th server joined
- * @param movedOnRemoveMean     share of keys that changed server when one server left, mean over which one
+ * @param movedOnRemoveMean     share of keys that changed server when one server left, mean over which one (up to 20 evenly spread)
  * @param movedOnRemoveMax      the same, for the costliest server to remove
  * @param needlessOnRemoveMean  share of keys that moved off servers that stayed (0 is minimal disruption)
  * @param nsPerLookup           a rough in-process timing of {@code route}, best of several passes (JMH has the real figures)

@@ -84,4 +84,14 @@ class ComparisonTest {
         assertThat(once).extracting(ContenderResult::loads).isEqualTo(twice.stream().map(ContenderResult::loads).toList());
         assertThat(once).extracting(ContenderResult::movedOnAdd).isEqualTo(twice.stream().map(ContenderResult::movedOnAdd).toList());
     }
+
+    @Test
+    void largeClustersRemoveTwentyEvenlySpreadServersFirstAndLastIncluded() {
+        List<dev.ringlab.ring.Server> servers = Comparison.servers(200);
+        List<dev.ringlab.ring.Server> leavers = Comparison.leavers(servers);
+        assertThat(leavers).hasSize(20).doesNotHaveDuplicates();
+        assertThat(leavers.get(0)).isEqualTo(servers.get(0));
+        assertThat(leavers.get(19)).isEqualTo(servers.get(199));
+        assertThat(Comparison.leavers(servers.subList(0, 7))).hasSize(7);
+    }
 }
