@@ -9,7 +9,7 @@ import picocli.CommandLine.Command;
         mixinStandardHelpOptions = true,
         versionProvider = Version.class,
         description = "A lab and live controller for consistent-hashing load balancing.",
-        subcommands = {})
+        subcommands = {ExperimentCommand.class})
 public final class RingLabCommand implements Runnable {
 
     @CommandLine.Spec
