@@ -7,6 +7,7 @@ import dev.ringlab.cluster.ReplicaUnreachableException;
 import dev.ringlab.ring.RingSnapshot;
 import dev.ringlab.ring.Server;
 import dev.ringlab.ring.algorithm.Placement;
+import dev.ringlab.ring.algorithm.RingPlacement;
 import java.util.List;
 
 /**
@@ -44,7 +45,9 @@ public final class Dispatcher {
         if (current.isEmpty()) {
             return new Dispatch(key, slot, null, null, 0);
         }
-        Server owner = current.acquire(key);
+        // The ring's own path when routing by the ring: the slot is hashed once, as before placements existed.
+        Server owner = current instanceof RingPlacement onRing && onRing.snapshot() == ring
+                ? ring.ownerOfSlot(slot) : current.acquire(key);
         try {
             Replica replica = cluster.replicaOf(owner);
             if (replica != null) {

@@ -55,18 +55,19 @@ public final class CompareCommand implements Callable<Integer> {
     @Option(names = "--seed", defaultValue = "1", description = "Seed of the key stream (default: ${DEFAULT-VALUE}).")
     long seed;
 
-    @Option(names = "--out", defaultValue = "compare-results", description = "Output directory (default: ${DEFAULT-VALUE}).")
-    Path out;
+    @Option(names = "--out", defaultValue = "compare-results", description = "Output folder (default: ${DEFAULT-VALUE}).")
+    String out;
 
     @Override
     public Integer call() throws Exception {
         CompareSettings settings = settings();
+        Path folder = ExperimentCommand.outputFolder(out, spec.commandLine());
         PrintWriterLine line = new PrintWriterLine(spec.commandLine().getOut());
         List<ContenderResult> results = new Comparison(settings).run(result -> line.print(String.format(Locale.ROOT,
                 "%-24s peak/mean %.3f  std dev %5.1f %%  moved on add %5.2f %%  on remove %5.2f %%",
                 result.label(), result.peakToMean(), 100 * result.stdDevShare(), 100 * result.movedOnAdd(),
                 100 * result.movedOnRemoveMean())));
-        for (Path written : new CompareReport(results).writeTo(out)) {
+        for (Path written : new CompareReport(results).writeTo(folder)) {
             line.print("wrote " + written);
         }
         return 0;

@@ -21,23 +21,7 @@ class CompareCommandTest {
 
     private int run(String... args) {
         CommandLine root = RingLabCommand.commandLine(new PrintWriter(out, true), new PrintWriter(err, true));
-        CommandLine experiment = root.getSubcommands().get("experiment");
-        if (experiment == null) {
-            // until the experiment command is on main, mount compare where it will live
-            root.addSubcommand("experiment", new CommandLine(ExperimentStandIn.class));
-            experiment = root.getSubcommands().get("experiment");
-        }
-        if (!experiment.getSubcommands().containsKey("compare")) {
-            experiment.addSubcommand("compare", new CompareCommand());
-        }
-        // subcommands added after the root was configured take its writers only when set again
-        root.setOut(new PrintWriter(out, true));
-        root.setErr(new PrintWriter(err, true));
         return root.execute(args);
-    }
-
-    @CommandLine.Command(name = "experiment")
-    static final class ExperimentStandIn {
     }
 
     @Test
@@ -63,7 +47,7 @@ class CompareCommandTest {
     }
 
     @Test
-    void badInputIsOneLineAndExitTwoAndWritesNothing() {
+    void badInputIsOneLineAndExitTwoAndWritesNothing() throws Exception {
         Path target = dir.resolve("never");
         String[][] cases = {
                 {"--algorithms", "ring,consistent"},
@@ -91,5 +75,11 @@ class CompareCommandTest {
         err.getBuffer().setLength(0);
         run("experiment", "compare", "--maglev-size", "65536", "--out", target.toString());
         assertThat(err.toString()).contains("the Maglev table size must be a prime");
+
+        Path file = dir.resolve("a-file");
+        Files.writeString(file, "not a folder");
+        err.getBuffer().setLength(0);
+        assertThat(run("experiment", "compare", "--keys", "100", "--out", file.toString())).isEqualTo(2);
+        assertThat(err.toString()).contains("is a file, not a folder");
     }
 }
