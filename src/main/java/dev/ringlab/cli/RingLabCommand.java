@@ -9,7 +9,7 @@ import picocli.CommandLine.Command;
         mixinStandardHelpOptions = true,
         versionProvider = Version.class,
         description = "A lab and live controller for consistent-hashing load balancing.",
-        subcommands = {ExperimentCommand.class})
+        subcommands = {ExperimentCommand.class, ServeCommand.class})
 public final class RingLabCommand implements Runnable {
 
     @CommandLine.Spec

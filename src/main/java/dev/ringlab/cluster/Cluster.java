@@ -14,6 +14,8 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Random;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -42,6 +44,7 @@ public final class Cluster implements AutoCloseable {
     private final Duration startTimeout;
     private final List<Consumer<ClusterEvent>> listeners = new CopyOnWriteArrayList<>();
     private final ExecutorService replacements = Executors.newSingleThreadExecutor(daemon("ringlab-replacer"));
+    private final ExecutorService starters = Executors.newCachedThreadPool(daemon("ringlab-starter"));
 
     private final Object lock = new Object();
     private final Map<Server, Member> members = new LinkedHashMap<>();
@@ -148,9 +151,7 @@ public final class Cluster implements AutoCloseable {
         planned.forEach(server -> publish(new ClusterEvent.MemberStarting(clock.instant(), server, null)));
         List<Replica> started = new ArrayList<>();
         try {
-            for (Server server : planned) {
-                started.add(backend.start(server));
-            }
+            startAll(planned, started);
             for (Replica replica : started) {
                 awaitFirstHeartbeat(replica);
             }
@@ -289,6 +290,7 @@ public final class Cluster implements AutoCloseable {
             all = List.copyOf(members.values());
         }
         replacements.shutdownNow();
+        starters.shutdownNow();
         all.stream().map(Member::replica).filter(r -> r != null).forEach(this::stopQuietly);
         backend.close();
     }
@@ -358,6 +360,35 @@ public final class Cluster implements AutoCloseable {
         }
         joined.forEach(member -> publish(new ClusterEvent.MemberUp(clock.instant(), member, replaces)));
         publishRingChange(before, after);
+    }
+
+    /**
+     * Starts the replicas side by side: a process or container takes a few hundred milliseconds to come
+     * up, and one after the other would make {@code add(6)} take seconds. Every replica that did start
+     * is in {@code started} even when another failed, so the caller can stop them.
+     */
+    private void startAll(List<Server> planned, List<Replica> started) {
+        if (planned.size() == 1) {
+            started.add(backend.start(planned.get(0)));
+            return;
+        }
+        List<CompletableFuture<Replica>> starting = planned.stream()
+                .map(server -> CompletableFuture.supplyAsync(() -> backend.start(server), starters))
+                .toList();
+        RuntimeException first = null;
+        for (CompletableFuture<Replica> replica : starting) {
+            try {
+                started.add(replica.join());
+            } catch (CompletionException failure) {
+                if (first == null) {
+                    first = failure.getCause() instanceof RuntimeException cause ? cause
+                            : new BackendException(String.valueOf(failure.getCause()), failure.getCause());
+                }
+            }
+        }
+        if (first != null) {
+            throw first;
+        }
     }
 
     private void awaitFirstHeartbeat(Replica replica) {

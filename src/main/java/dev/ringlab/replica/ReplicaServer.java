@@ -106,6 +106,17 @@ public final class ReplicaServer implements AutoCloseable {
         System.out.println("replica " + id + " listening on " + replica.port());
         System.out.flush();
         Runtime.getRuntime().addShutdownHook(new Thread(replica::close));
+        exitWithParent(System.getProperty("dev.ringlab.exit-with"));
+    }
+
+    /** A replica started by RingLab's process backend ends when RingLab does, even after a kill -9 of it. */
+    private static void exitWithParent(String pid) {
+        if (pid == null || pid.isBlank()) {
+            return;
+        }
+        ProcessHandle.of(Long.parseLong(pid.trim())).ifPresentOrElse(
+                parent -> parent.onExit().thenRun(() -> System.exit(0)),
+                () -> System.exit(0));
     }
 
     private static String env(String name, String fallback) {

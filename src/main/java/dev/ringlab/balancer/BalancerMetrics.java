@@ -1,0 +1,105 @@
+package dev.ringlab.balancer;
+
+import dev.ringlab.ring.Server;
+import io.prometheus.metrics.core.metrics.Counter;
+import io.prometheus.metrics.core.metrics.GaugeWithCallback;
+import io.prometheus.metrics.core.metrics.Histogram;
+import io.prometheus.metrics.core.datapoints.CounterDataPoint;
+import io.prometheus.metrics.expositionformats.PrometheusTextFormatWriter;
+import io.prometheus.metrics.model.registry.PrometheusRegistry;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.IntSupplier;
+
+/**
+ * What the balancer counts, in the Prometheus text format: answered requests per server, errors by
+ * reason, clockwise retries, a latency histogram and the replicas on the ring. Label sets are arrays
+ * so that a dimension (say the ring's hash {@code algorithm}) is added in one place; the hot path
+ * caches one data point per label set, so counting allocates nothing.
+ */
+public final class BalancerMetrics {
+
+    public static final String CONTENT_TYPE = PrometheusTextFormatWriter.CONTENT_TYPE;
+
+    /** Why a request did not get a replica's answer; the values of the {@code reason} label. */
+    public enum ErrorReason {
+        /** No replica answered, even clockwise (502). */
+        UNREACHABLE,
+        /** The ring was empty (503). */
+        NO_SERVERS,
+        /** The replicas do not serve the path (a replica 404, answered as 400). */
+        NOT_FOUND,
+        /** A bad admin request or method (4xx). */
+        BAD_REQUEST,
+        /** An admin request without the right token (401). */
+        UNAUTHORIZED;
+
+        String label() {
+            return name().toLowerCase(java.util.Locale.ROOT);
+        }
+    }
+
+    private static final String[] SERVER_LABELS = {"server"};
+    private static final String[] ERROR_LABELS = {"reason"};
+    private static final double[] LATENCY_BUCKETS =
+            {0.0005, 0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10};
+
+    private final PrometheusRegistry registry = new PrometheusRegistry();
+    private final PrometheusTextFormatWriter writer = PrometheusTextFormatWriter.create();
+    private final Counter requests;
+    private final Counter errors;
+    private final Counter retries;
+    private final Histogram latency;
+    private final Map<String, CounterDataPoint> requestsByServer = new ConcurrentHashMap<>();
+    private final Map<ErrorReason, CounterDataPoint> errorsByReason = new ConcurrentHashMap<>();
+
+    public BalancerMetrics(IntSupplier replicasUp) {
+        requests = Counter.builder().name("ringlab_requests_total")
+                .help("Requests answered by a replica, by the server that answered")
+                .labelNames(SERVER_LABELS).register(registry);
+        errors = Counter.builder().name("ringlab_request_errors_total")
+                .help("Requests the balancer answered with an error, by reason")
+                .labelNames(ERROR_LABELS).register(registry);
+        retries = Counter.builder().name("ringlab_retries_total")
+                .help("Extra attempts on the next server clockwise after a replica did not answer")
+                .register(registry);
+        latency = Histogram.builder().name("ringlab_request_duration_seconds")
+                .help("Time from receiving a routed request to having its answer")
+                .classicOnly().classicUpperBounds(LATENCY_BUCKETS).register(registry);
+        GaugeWithCallback.builder().name("ringlab_replicas_up")
+                .help("Servers on the ring, answering heartbeats")
+                .callback(callback -> callback.call(replicasUp.getAsInt())).register(registry);
+    }
+
+    /** One routed request: who answered (null if nobody), how many servers were tried, how long it took. */
+    void recordDispatch(Server answered, int attempts, long nanos) {
+        if (answered != null) {
+            requestsByServer.computeIfAbsent(answered.name(), name -> requests.labelValues(name)).inc();
+        }
+        if (attempts > 1) {
+            retries.inc(attempts - 1);
+        }
+        latency.observe(nanos / 1e9);
+    }
+
+    void recordError(ErrorReason reason) {
+        errorsByReason.computeIfAbsent(reason, r -> errors.labelValues(r.label())).inc();
+    }
+
+    /** Answered requests of one server so far (0 when none). */
+    public long requestsOf(String server) {
+        CounterDataPoint point = requestsByServer.get(server);
+        return point == null ? 0 : (long) point.get();
+    }
+
+    public long retries() {
+        return (long) retries.get();
+    }
+
+    /** The current values in the Prometheus text format, version 0.0.4. */
+    public void writeTo(OutputStream out) throws IOException {
+        writer.write(out, registry.scrape());
+    }
+}

@@ -1,0 +1,100 @@
+package dev.ringlab.balancer;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * The body of {@code POST /add} and {@code DELETE /rm}: {@code {"n":2,"hostnames":["S5","S6"]}}.
+ * Parsing is strict, so that a typo is a clear 400 rather than a surprise: a JSON object, {@code n}
+ * a whole number in [1, {@value #MAX_N}], {@code hostnames} (optional) a list of distinct strings.
+ */
+record ScaleRequest(int n, List<String> hostnames) {
+
+    /** Far above what a 512-slot ring holds; stops a typo from asking for a million processes. */
+    static final int MAX_N = 100;
+    static final int MAX_BODY_BYTES = 64 * 1024;
+    private static final String EXAMPLE = "{\"n\":2,\"hostnames\":[\"S5\",\"S6\"]}";
+
+    /** Parses a body or throws {@link BadRequestException} with a one-line reason. */
+    static ScaleRequest parse(ObjectMapper json, byte[] body) {
+        if (body.length == 0) {
+            throw new BadRequestException("request body must be a JSON object like " + EXAMPLE);
+        }
+        if (body.length > MAX_BODY_BYTES) {
+            throw new BadRequestException("request body is larger than " + MAX_BODY_BYTES + " bytes");
+        }
+        JsonNode root;
+        try {
+            root = json.readTree(body);
+        } catch (JsonProcessingException malformed) {
+            com.fasterxml.jackson.core.JsonLocation at = malformed.getLocation();
+            String where = at == null ? "" : " at line " + at.getLineNr() + ", column " + at.getColumnNr();
+            throw new BadRequestException("malformed JSON" + where + ": " + firstClause(malformed.getOriginalMessage()));
+        } catch (java.io.IOException unreadable) {
+            throw new BadRequestException("unreadable body: " + firstLine(unreadable.getMessage()));
+        }
+        if (root == null || !root.isObject()) {
+            throw new BadRequestException("request body must be a JSON object like " + EXAMPLE);
+        }
+        for (Iterator<String> fields = root.fieldNames(); fields.hasNext(); ) {
+            String field = fields.next();
+            if (!field.equals("n") && !field.equals("hostnames")) {
+                throw new BadRequestException("unknown field '" + field + "' (expected n and hostnames)");
+            }
+        }
+        JsonNode n = root.get("n");
+        if (n == null || n.isNull()) {
+            throw new BadRequestException("n is required: " + EXAMPLE);
+        }
+        if (!n.isIntegralNumber() || !n.canConvertToInt()) {
+            throw new BadRequestException("n must be a whole number, got " + n);
+        }
+        int count = n.intValue();
+        if (count < 1) {
+            throw new BadRequestException("n must be at least 1, got " + count);
+        }
+        if (count > MAX_N) {
+            throw new BadRequestException("n must be at most " + MAX_N + ", got " + count);
+        }
+        List<String> names = new ArrayList<>();
+        JsonNode hostnames = root.get("hostnames");
+        if (hostnames != null && !hostnames.isNull()) {
+            if (!hostnames.isArray()) {
+                throw new BadRequestException("hostnames must be a list of strings, got " + hostnames.getNodeType()
+                        .name().toLowerCase(java.util.Locale.ROOT));
+            }
+            Set<String> seen = new HashSet<>();
+            for (JsonNode hostname : hostnames) {
+                if (!hostname.isTextual()) {
+                    throw new BadRequestException("hostnames must be strings, got " + hostname);
+                }
+                if (!seen.add(hostname.textValue())) {
+                    throw new BadRequestException("hostname '" + hostname.textValue() + "' is listed twice");
+                }
+                names.add(hostname.textValue());
+            }
+        }
+        return new ScaleRequest(count, List.copyOf(names));
+    }
+
+    /** Jackson's first sentence, without its parenthesised source description. */
+    private static String firstClause(String message) {
+        String line = firstLine(message);
+        int aside = line.indexOf(" (");
+        return aside > 0 ? line.substring(0, aside) : line;
+    }
+
+    private static String firstLine(String message) {
+        if (message == null) {
+            return "unknown error";
+        }
+        int end = message.indexOf('\n');
+        return (end < 0 ? message : message.substring(0, end)).trim();
+    }
+}

@@ -1,0 +1,169 @@
+package dev.ringlab.cli;
+
+import dev.ringlab.balancer.BalancerEndpoint;
+import dev.ringlab.cluster.Backend;
+import dev.ringlab.cluster.BackendKind;
+import dev.ringlab.cluster.Cluster;
+import dev.ringlab.cluster.HealthMonitor;
+import dev.ringlab.ring.Probing;
+import dev.ringlab.ring.RingConfig;
+import dev.ringlab.ring.RingHash;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.net.BindException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.UnknownHostException;
+import java.time.Duration;
+import java.time.LocalTime;
+import java.time.format.DateTimeFormatter;
+import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+
+/** {@code ringlab serve}: the balancer and its replicas, headless, until Ctrl-C or SIGTERM. */
+@Command(name = "serve", mixinStandardHelpOptions = true,
+        description = "Runs the load balancer and its replicas until Ctrl-C, logging membership events.")
+final class ServeCommand implements Callable<Integer> {
+
+    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm:ss.SSS");
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Option(names = "--port", defaultValue = "5000", description = "Balancer port (0 picks a free one; default ${DEFAULT-VALUE}).")
+    int port;
+
+    @Option(names = "--bind", defaultValue = "127.0.0.1",
+            description = "Address to listen on (default ${DEFAULT-VALUE}); anything but loopback needs --admin-token.")
+    String bind;
+
+    @Option(names = "--replicas", defaultValue = "3", description = "Replicas to start (default ${DEFAULT-VALUE}).")
+    int replicas;
+
+    @Option(names = "--backend", defaultValue = "process", description = "Where replicas run: process or sim (default ${DEFAULT-VALUE}).")
+    BackendKind backend;
+
+    @Option(names = "--hash", defaultValue = "assignment", description = "Ring hash: assignment or murmur3 (default ${DEFAULT-VALUE}).")
+    String hash;
+
+    @Option(names = "--slots", defaultValue = "512", description = "Slots on the ring (default ${DEFAULT-VALUE}).")
+    int slots;
+
+    @Option(names = "--vnodes", defaultValue = "9", description = "Virtual nodes per server (default ${DEFAULT-VALUE}).")
+    int virtualNodes;
+
+    @Option(names = "--probing", defaultValue = "linear", description = "Probing when a slot is taken: linear or quadratic (default ${DEFAULT-VALUE}).")
+    String probing;
+
+    @Option(names = "--heartbeat-ms", defaultValue = "200", description = "Heartbeat interval in ms (default ${DEFAULT-VALUE}).")
+    int heartbeatMs;
+
+    @Option(names = "--misses", defaultValue = "2", description = "Missed heartbeats before a replica is declared dead (default ${DEFAULT-VALUE}).")
+    int misses;
+
+    @Option(names = "--admin-token", description = "Token required by /add and /rm (header 'Authorization: Bearer <token>').")
+    String adminToken;
+
+    @Option(names = "--workers", defaultValue = "" + BalancerEndpoint.DEFAULT_WORKERS,
+            description = "Balancer worker threads (default ${DEFAULT-VALUE}).")
+    int workers;
+
+    @Override
+    public Integer call() throws Exception {
+        RingConfig config = ringConfig();
+        InetAddress address = bindAddress();
+        checkRange("--port", port, 0, 65535);
+        checkRange("--replicas", replicas, 1, config.maxServers());
+        checkRange("--heartbeat-ms", heartbeatMs, 10, 60_000);
+        checkRange("--misses", misses, 1, 100);
+        checkRange("--workers", workers, 1, 4096);
+        if (!address.isLoopbackAddress() && (adminToken == null || adminToken.isBlank())) {
+            throw usage("--bind " + bind + " is not loopback: give --admin-token so that only you can /add and /rm");
+        }
+        Duration heartbeat = Duration.ofMillis(heartbeatMs);
+        PrintWriter out = spec.commandLine().getOut();
+        Backend replicasBackend;
+        try {
+            replicasBackend = Backends.create(backend, heartbeat);
+        } catch (IllegalArgumentException unavailable) {
+            throw usage(unavailable.getMessage());
+        }
+        Cluster cluster = new Cluster(replicasBackend, config);
+        cluster.subscribe(event -> {
+            out.println(LocalTime.now().format(TIME) + " " + event.describe());
+            out.flush();
+        });
+        HealthMonitor monitor = new HealthMonitor(cluster, heartbeat, misses);
+        BalancerEndpoint endpoint = null;
+        CountDownLatch stopped = new CountDownLatch(1);
+        Thread cleanup = null;
+        try {
+            endpoint = BalancerEndpoint.start(cluster, new InetSocketAddress(address, port), adminToken, workers);
+            BalancerEndpoint started = endpoint;
+            cleanup = new Thread(() -> {
+                out.println(LocalTime.now().format(TIME) + " stopping: balancer, heartbeats, replicas");
+                out.flush();
+                shutDown(started, monitor, cluster);
+                stopped.countDown();
+            }, "ringlab-serve-stop");
+            Runtime.getRuntime().addShutdownHook(cleanup);
+            cluster.add(replicas, List.of());
+            monitor.start();
+            out.println("RingLab balancer on " + endpoint.address() + " with " + replicas + " replicas ("
+                    + replicasBackend.kind().label() + ", " + config.hash().name() + " hash); Ctrl-C stops");
+            out.flush();
+        } catch (BindException inUse) {
+            shutDown(endpoint, monitor, cluster);
+            throw new IOException("cannot listen on " + bind + ":" + port + ": " + inUse.getMessage()
+                    + " (choose another --port)");
+        } catch (RuntimeException | IOException failure) {
+            if (cleanup != null) {
+                Runtime.getRuntime().removeShutdownHook(cleanup);
+            }
+            shutDown(endpoint, monitor, cluster);
+            throw failure;
+        }
+        stopped.await();
+        return 0;
+    }
+
+    private static void shutDown(BalancerEndpoint endpoint, HealthMonitor monitor, Cluster cluster) {
+        monitor.close();
+        if (endpoint != null) {
+            endpoint.close();
+        }
+        cluster.close();
+    }
+
+    private RingConfig ringConfig() {
+        try {
+            checkRange("--slots", slots, 1, RingConfig.MAX_SLOTS);
+            return new RingConfig(slots, virtualNodes, RingHash.byName(hash), Probing.byName(probing));
+        } catch (IllegalArgumentException invalid) {
+            throw usage(invalid.getMessage());
+        }
+    }
+
+    private InetAddress bindAddress() {
+        try {
+            return InetAddress.getByName(bind);
+        } catch (UnknownHostException unknown) {
+            throw usage("--bind " + bind + " is not an address of this machine");
+        }
+    }
+
+    private void checkRange(String option, int value, int min, int max) {
+        if (value < min || value > max) {
+            throw usage(option + " must be between " + min + " and " + max + ", got " + value);
+        }
+    }
+
+    private ParameterException usage(String message) {
+        return new ParameterException(spec.commandLine(), message);
+    }
+}

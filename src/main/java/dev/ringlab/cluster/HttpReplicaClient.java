@@ -1,0 +1,80 @@
+package dev.ringlab.cluster;
+
+import java.io.IOException;
+import java.time.Duration;
+import java.util.concurrent.TimeUnit;
+import okhttp3.ConnectionPool;
+import okhttp3.Dispatcher;
+import okhttp3.MediaType;
+import okhttp3.OkHttpClient;
+import okhttp3.Request;
+import okhttp3.Response;
+import okhttp3.ResponseBody;
+
+/**
+ * Sends requests to replicas that answer HTTP (processes, containers) over one pooled keep-alive
+ * client. Connect timeouts are short: on loopback a live replica accepts in microseconds, so a slow
+ * connect means a dead or frozen one, and the balancer would rather try the next server clockwise.
+ */
+public final class HttpReplicaClient implements ReplicaClient, AutoCloseable {
+
+    /** Idle keep-alive connections kept per client: more than the balancer's concurrent requests. */
+    private static final int POOLED_CONNECTIONS = 512;
+
+    private final OkHttpClient http;
+
+    public HttpReplicaClient(Duration connectTimeout, Duration readTimeout) {
+        Dispatcher dispatcher = new Dispatcher();
+        dispatcher.setMaxRequests(POOLED_CONNECTIONS);
+        dispatcher.setMaxRequestsPerHost(POOLED_CONNECTIONS);
+        this.http = new OkHttpClient.Builder()
+                .connectionPool(new ConnectionPool(POOLED_CONNECTIONS, 5, TimeUnit.MINUTES))
+                .dispatcher(dispatcher)
+                .connectTimeout(connectTimeout)
+                .readTimeout(readTimeout)
+                .writeTimeout(readTimeout)
+                // One stale pooled connection to a restarted replica is retried on a fresh one by
+                // OkHttp; anything beyond that is the balancer's clockwise retry.
+                .retryOnConnectionFailure(true)
+                .followRedirects(false)
+                .build();
+    }
+
+    /** For the balancer's forwarding: fail fast on connect, allow a replica a few seconds to answer. */
+    public static HttpReplicaClient forRequests() {
+        return new HttpReplicaClient(Duration.ofMillis(250), Duration.ofSeconds(10));
+    }
+
+    /** For heartbeats: a replica that takes longer than this to answer counts as a miss. */
+    public static HttpReplicaClient forHeartbeats(Duration interval) {
+        Duration timeout = interval.compareTo(Duration.ofMillis(100)) < 0 ? Duration.ofMillis(100) : interval;
+        return new HttpReplicaClient(Duration.ofMillis(200), timeout);
+    }
+
+    @Override
+    public ReplicaReply get(Replica replica, String pathAndQuery) throws ReplicaUnreachableException {
+        if (replica.address() == null) {
+            throw new ReplicaUnreachableException(replica.server().name() + " has no HTTP address");
+        }
+        Request request;
+        try {
+            request = new Request.Builder().url(replica.address() + pathAndQuery).get().build();
+        } catch (IllegalArgumentException badUrl) {
+            throw new ReplicaUnreachableException("cannot address " + replica.server().name() + pathAndQuery, badUrl);
+        }
+        try (Response response = http.newCall(request).execute()) {
+            ResponseBody body = response.body();
+            MediaType type = body.contentType();
+            return new ReplicaReply(response.code(), type == null ? ReplicaReply.JSON : type.toString(), body.bytes());
+        } catch (IOException failure) {
+            throw new ReplicaUnreachableException(replica.server().name() + " at " + replica.addressText()
+                    + " did not answer: " + failure.getMessage(), failure);
+        }
+    }
+
+    @Override
+    public void close() {
+        http.dispatcher().executorService().shutdown();
+        http.connectionPool().evictAll();
+    }
+}
