@@ -117,6 +117,15 @@ class ExperimentCommandTest {
     }
 
     @Test
+    void anUnknownAnalysisIsRefused(@TempDir Path dir) {
+        Run run = run("experiment", "a5", "--out", dir.resolve("x").toString());
+
+        assertThat(run.exitCode()).isEqualTo(2);
+        assertThat(run.err()).contains("unknown analysis 'a5' (known: a1, a2, a3, a4)");
+        assertThat(dir.resolve("x")).doesNotExist();
+    }
+
+    @Test
     void minMoreThanMaxIsRefused(@TempDir Path dir) {
         Run run = run("experiment", "a2", "--min-servers", "5", "--max-servers", "3", "--out", dir.resolve("x").toString());
 
