@@ -145,6 +145,13 @@ public final class ExperimentCharts {
         troubleLines.setSeriesStroke(1, dashed(2f));
         plot.setRenderer(1, troubleLines);
         double end = result.buckets().isEmpty() ? 1 : result.buckets().get(result.buckets().size() - 1).endMillis() / 1000.0;
+        // A detection or replacement after the last request still gets its marker on the chart.
+        for (Double millis : new Double[] {result.killedAtMillis(), result.detectedAtMillis(), result.replacedAtMillis()}) {
+            if (millis != null) {
+                end = Math.max(end, millis / 1000.0 * 1.02);
+            }
+        }
+        plot.getDomainAxis().setRange(0, end);
         int row = 0;
         row = marker(plot, result.killedAtMillis(), "killed " + result.victim(), new Color(0xD6, 0x27, 0x28), row, end);
         row = marker(plot, result.detectedAtMillis(), "detected dead", new Color(0x94, 0x67, 0xBD), row, end);
