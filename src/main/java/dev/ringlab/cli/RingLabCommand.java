@@ -9,15 +9,16 @@ import picocli.CommandLine.Command;
         mixinStandardHelpOptions = true,
         versionProvider = Version.class,
         description = "A lab and live controller for consistent-hashing load balancing.",
-        subcommands = {ServeCommand.class})
-public final class RingLabCommand implements Runnable {
+        subcommands = {GuiCommand.class, ExperimentCommand.class, ServeCommand.class})
+public final class RingLabCommand implements java.util.concurrent.Callable<Integer> {
 
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
+    /** With no command, open the window: that is what a person who double-clicks the jar wants. */
     @Override
-    public void run() {
-        spec.commandLine().usage(spec.commandLine().getOut());
+    public Integer call() {
+        return spec.commandLine().getSubcommands().get("gui").execute();
     }
 
     /** Parses and runs; bad input is one line on stderr and exit code 2. */

@@ -1,0 +1,65 @@
+package dev.ringlab.experiment;
+
+import dev.ringlab.cluster.Cluster;
+import dev.ringlab.cluster.ClusterEvent;
+import dev.ringlab.cluster.ClusterException;
+import dev.ringlab.ring.RingSnapshot;
+import dev.ringlab.ring.Server;
+import java.util.List;
+import java.util.function.Consumer;
+
+/** {@link Membership} of a cluster in this process: every testbed that owns a {@link Cluster} can use it. */
+public final class ClusterMembership implements Membership {
+
+    private final Cluster cluster;
+
+    public ClusterMembership(Cluster cluster) {
+        this.cluster = cluster;
+    }
+
+    @Override
+    public List<String> servers() {
+        return cluster.ring().servers().stream().map(Server::name).toList();
+    }
+
+    @Override
+    public RingSnapshot ring() {
+        return cluster.ring();
+    }
+
+    @Override
+    public void add(int n) {
+        try {
+            cluster.add(n, List.of());
+        } catch (ClusterException failure) {
+            throw new TestbedException(failure.getMessage(), failure);
+        }
+    }
+
+    @Override
+    public void remove(int n) {
+        List<String> names = servers();
+        if (n > names.size()) {
+            throw new TestbedException("cannot remove " + n + " of " + names.size() + " servers");
+        }
+        try {
+            cluster.remove(n, List.copyOf(names.subList(names.size() - n, names.size())));
+        } catch (ClusterException failure) {
+            throw new TestbedException(failure.getMessage(), failure);
+        }
+    }
+
+    @Override
+    public String kill(String server) {
+        try {
+            return cluster.kill(server).name();
+        } catch (ClusterException failure) {
+            throw new TestbedException(failure.getMessage(), failure);
+        }
+    }
+
+    @Override
+    public AutoCloseable subscribe(Consumer<ClusterEvent> listener) {
+        return cluster.subscribe(listener);
+    }
+}

@@ -1,0 +1,112 @@
+package dev.ringlab.experiment;
+
+import dev.ringlab.balancer.Dispatch;
+import dev.ringlab.balancer.Dispatcher;
+import dev.ringlab.cluster.Backend;
+import dev.ringlab.cluster.Cluster;
+import dev.ringlab.cluster.ClusterException;
+import dev.ringlab.cluster.HealthMonitor;
+import dev.ringlab.ring.RingConfig;
+import java.util.List;
+import java.util.function.Supplier;
+
+/**
+ * A cluster in this process on any {@link Backend}, with the balancer's own {@link Dispatcher}
+ * routing the requests and a {@link HealthMonitor} watching the replicas: on the simulation backend
+ * every experiment runs without a network, along the same code path the HTTP balancer takes.
+ */
+public final class InProcessTestbed implements Testbed {
+
+    /** What an experiment asks the replicas for: the classic {@code /home}. */
+    public static final String PATH = "/home";
+
+    private final Cluster cluster;
+    private final Dispatcher dispatcher;
+    /** Null when the cluster belongs to someone else, who watches its health and closes it. */
+    private final HealthMonitor health;
+    private final Membership membership;
+
+    private InProcessTestbed(Cluster cluster, HealthMonitor health) {
+        this.cluster = cluster;
+        this.dispatcher = new Dispatcher(cluster, cluster.backend().client());
+        this.membership = new ClusterMembership(cluster);
+        this.health = health;
+    }
+
+    /** Each testbed it opens gets a new backend from {@code backends} and closes it when done. */
+    public static TestbedFactory factory(Supplier<? extends Backend> backends) {
+        return (ring, servers) -> open(backends.get(), ring, servers);
+    }
+
+    /** Starts {@code servers} servers on {@code backend}; the testbed owns and closes the backend. */
+    public static InProcessTestbed open(Backend backend, RingConfig ring, int servers) {
+        Cluster cluster = new Cluster(backend, ring);
+        try {
+            cluster.add(servers, List.of());
+        } catch (ClusterException failure) {
+            cluster.close();
+            throw new TestbedException(failure.getMessage(), failure);
+        }
+        HealthMonitor health = new HealthMonitor(cluster, HealthMonitor.DEFAULT_INTERVAL, HealthMonitor.DEFAULT_MISSES);
+        InProcessTestbed testbed = new InProcessTestbed(cluster, health);
+        health.start();
+        return testbed;
+    }
+
+    /**
+     * Testbeds over a cluster that already runs (the window's): each one reshapes that cluster to the
+     * ring and server count asked for, and leaves it running when closed. The owner keeps its own
+     * health monitor, which is what notices A-3's kill.
+     */
+    public static TestbedFactory sharing(Cluster cluster) {
+        return (ring, servers) -> {
+            try {
+                InProcessTestbed testbed = new InProcessTestbed(cluster, null);
+                // Shrink before and grow after the new shape, so the servers always fit the ring.
+                if (servers < testbed.membership.servers().size()) {
+                    testbed.membership.resize(servers);
+                }
+                cluster.reconfigure(ring);
+                testbed.membership.resize(servers);
+                return testbed;
+            } catch (ClusterException failure) {
+                throw new TestbedException(failure.getMessage(), failure);
+            }
+        };
+    }
+
+    /** The cluster itself, for a window that wants to show it while an experiment runs. */
+    public Cluster cluster() {
+        return cluster;
+    }
+
+    @Override
+    public String description() {
+        return cluster.backend().kind().label() + ", in-process dispatcher";
+    }
+
+    @Override
+    public Delivery send(long key) {
+        long started = System.nanoTime();
+        Dispatch dispatch = dispatcher.dispatch(key, PATH);
+        long latency = System.nanoTime() - started;
+        if (!dispatch.answered()) {
+            return new Delivery(key, dispatch.slot(), null, 0, latency, dispatch.attempts());
+        }
+        return new Delivery(key, dispatch.slot(), dispatch.server().name(), dispatch.reply().status(), latency,
+                dispatch.attempts());
+    }
+
+    @Override
+    public Membership membership() {
+        return membership;
+    }
+
+    @Override
+    public void close() {
+        if (health != null) {
+            health.close();
+            cluster.close();
+        }
+    }
+}

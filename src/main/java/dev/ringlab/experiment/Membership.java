@@ -1,0 +1,42 @@
+package dev.ringlab.experiment;
+
+import dev.ringlab.cluster.ClusterEvent;
+import dev.ringlab.ring.RingSnapshot;
+import java.util.List;
+import java.util.function.Consumer;
+
+/**
+ * The part of a cluster an experiment changes: grow and shrink it (A-2), crash a server and watch
+ * the cluster notice (A-3). Narrower than {@code Cluster} so a testbed that only reaches a balancer's
+ * admin API can offer it too.
+ */
+public interface Membership {
+
+    /** The names of the servers on the ring now, in the order they joined. */
+    List<String> servers();
+
+    /** The current ring, or null when the testbed cannot see it (a remote balancer). */
+    RingSnapshot ring();
+
+    /** Adds {@code n} servers with generated names and returns once they are on the ring. */
+    void add(int n);
+
+    /** Removes {@code n} servers, the most recently joined first. */
+    void remove(int n);
+
+    /** Crashes the named server without telling the cluster; returns the server's name. */
+    String kill(String server);
+
+    /** Receives every cluster event until the returned handle is closed; the listener must not block. */
+    AutoCloseable subscribe(Consumer<ClusterEvent> listener);
+
+    /** Adds or removes servers until exactly {@code n} are on the ring. */
+    default void resize(int n) {
+        int now = servers().size();
+        if (n > now) {
+            add(n - now);
+        } else if (n < now) {
+            remove(now - n);
+        }
+    }
+}

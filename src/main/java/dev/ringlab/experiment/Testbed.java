@@ -1,0 +1,22 @@
+package dev.ringlab.experiment;
+
+/**
+ * Where an experiment sends its requests: an in-process cluster, a balancer over HTTP, an embedded
+ * balancer over real replicas. Runners only see this seam, so a new kind of testbed needs no change
+ * to them. Implementations are safe to call {@link #send} from several threads at once.
+ */
+public interface Testbed extends AutoCloseable {
+
+    /** One line for the user, e.g. "simulation, in-process dispatcher". */
+    String description();
+
+    /** Sends one request for {@code key} and says who answered; never throws for a failed request. */
+    Delivery send(long key);
+
+    /** The servers behind this testbed, for experiments that change them or crash one. */
+    Membership membership();
+
+    /** Stops whatever the testbed started. */
+    @Override
+    void close();
+}

@@ -1,0 +1,123 @@
+package dev.ringlab.ui;
+
+import dev.ringlab.cluster.BackendKind;
+import dev.ringlab.ring.RingConfig;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.atomic.AtomicReference;
+import javafx.application.Platform;
+import javafx.fxml.FXMLLoader;
+import javafx.scene.Parent;
+import javafx.scene.Scene;
+import javafx.stage.Stage;
+
+/**
+ * Opens the lab window. The command line calls {@link #open} from a plain main thread (the jar's
+ * launcher is not a JavaFX Application, so headless commands never load JavaFX); tests call
+ * {@link #show} with the stage TestFX gives them.
+ */
+public final class LabWindow {
+
+    /**
+     * How the window starts: the backend to open first and those it may switch to, the ring's shape and
+     * how many servers to start with.
+     */
+    public record Options(BackendKind backend, BackendChoice backends, RingConfig config, int initialServers) {
+    }
+
+    private final Stage stage;
+    private final LabController controller;
+
+    private LabWindow(Stage stage, LabController controller) {
+        this.stage = stage;
+        this.controller = controller;
+    }
+
+    /**
+     * Starts JavaFX, shows the window and returns when the user closed it and every replica the
+     * window started has stopped.
+     */
+    public static void open(Options options) {
+        CountDownLatch closed = new CountDownLatch(1);
+        AtomicReference<Throwable> failure = new AtomicReference<>();
+        Platform.setImplicitExit(false);
+        Platform.startup(() -> {
+            try {
+                LabSession session = new LabSession(options.backends().open().apply(options.backend()), options.config());
+                // Ctrl-C or SIGTERM skip the window's close: stop the replicas anyway.
+                Runtime.getRuntime().addShutdownHook(new Thread(session::close, "ringlab-window-shutdown"));
+                LabWindow window = show(new Stage(), session, options.backends());
+                window.stage.setOnHidden(event -> new Thread(() -> {
+                    window.closeSession();
+                    closed.countDown();
+                }, "ringlab-window-close").start());
+                if (options.initialServers() > 0) {
+                    window.controller.run(session.add(options.initialServers()),
+                            added -> window.controller.showInfo("Started " + added.size() + " servers."));
+                }
+            } catch (RuntimeException startFailure) {
+                failure.set(startFailure);
+                closed.countDown();
+            }
+        });
+        try {
+            closed.await();
+        } catch (InterruptedException interrupted) {
+            Thread.currentThread().interrupt();
+        } finally {
+            Platform.exit();
+        }
+        if (failure.get() != null) {
+            throw new IllegalStateException("the window could not open: " + LabController.reason(failure.get()),
+                    failure.get());
+        }
+    }
+
+    /** Builds the window on {@code stage} for {@code session} and shows it; on the FX thread. */
+    public static LabWindow show(Stage stage, LabSession session) {
+        return show(stage, session, BackendChoice.only(session.cluster().backend().kind()));
+    }
+
+    /** The same, with backends to switch to. */
+    public static LabWindow show(Stage stage, LabSession session, BackendChoice backends) {
+        FXMLLoader loader = new FXMLLoader(LabWindow.class.getResource("/fxml/lab.fxml"));
+        loader.setControllerFactory(type -> {
+            if (type == LabController.class) {
+                return new LabController(session, backends);
+            }
+            if (type == ExperimentsController.class) {
+                return new ExperimentsController(session);
+            }
+            throw new IllegalArgumentException("no controller " + type.getName());
+        });
+        Parent root;
+        try {
+            root = loader.load();
+        } catch (IOException broken) {
+            throw new UncheckedIOException("lab.fxml could not be loaded", broken);
+        }
+        LabController controller = loader.getController();
+        stage.setTitle("RingLab");
+        stage.setScene(new Scene(root, 1280, 800));
+        stage.setMinWidth(900);
+        stage.setMinHeight(600);
+        session.start();
+        stage.show();
+        return new LabWindow(stage, controller);
+    }
+
+    public Stage stage() {
+        return stage;
+    }
+
+    LabController controller() {
+        return controller;
+    }
+
+    /** Stops painting and every replica the window started; may block, so never on the FX thread. */
+    void closeSession() {
+        Platform.runLater(controller::stop);
+        controller.session().close();
+    }
+}

@@ -1,0 +1,112 @@
+package dev.ringlab.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+class ExperimentCommandTest {
+
+    record Run(int exitCode, String out, String err) {
+    }
+
+    static Run run(String... args) {
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        int code = RingLabCommand.commandLine(new PrintWriter(out, true), new PrintWriter(err, true)).execute(args);
+        return new Run(code, out.toString(), err.toString());
+    }
+
+    @Test
+    void a1WritesTheTableTheCsvAndTheChart(@TempDir Path dir) throws IOException {
+        Path out = dir.resolve("figures");
+        Run run = run("experiment", "a1", "--backend", "sim", "--seed", "42", "--out", out.toString());
+
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        assertThat(run.out()).contains("A-1: 10,000 requests over 3 servers, assignment hash, seed 42")
+                .contains("Server 1").contains("a1.csv");
+        List<String> lines = Files.readAllLines(out.resolve("a1.csv"));
+        assertThat(lines.get(0)).isEqualTo("server,requests");
+        assertThat(lines.subList(1, lines.size()).stream().mapToLong(l -> Long.parseLong(l.split(",")[1])).sum())
+                .isEqualTo(10_000);
+        assertThat(out.resolve("a1.png")).isNotEmptyFile();
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', value = {
+        "--servers 0                      | servers must be at least 1, got 0",
+        "--requests -5                    | requests must be between 1 and",
+        "--hash sha1                      | unknown hash function 'sha1' (known: assignment, murmur3)",
+        "--vnodes 600                     | virtual nodes per server (600) cannot exceed the number of slots (512)",
+        "--probing cubic                  | unknown probing 'cubic'",
+        "--backend cloud                  | unknown backend 'cloud' (known: sim)",
+        "--concurrency 0                  | concurrency must be between 1 and 256, got 0",
+        "--servers 60                     | servers (60) do not fit on a ring of 512 slots",
+        "--requests lots                  | '--requests'",
+    })
+    void badInputIsOneLineExitTwoAndWritesNothing(String flags, String message, @TempDir Path dir) throws IOException {
+        Path out = dir.resolve("figures");
+        List<String> args = new ArrayList<>(List.of("experiment", "a1", "--out", out.toString()));
+        args.addAll(List.of(flags.trim().split(" ")));
+
+        Run run = run(args.toArray(String[]::new));
+
+        assertThat(run.exitCode()).isEqualTo(2);
+        assertThat(run.err()).contains(message).startsWith("ringlab: ");
+        assertThat(run.err().strip().lines()).hasSize(1);
+        assertThat(run.out()).isEmpty();
+        try (Stream<Path> files = Files.list(dir)) {
+            assertThat(files).isEmpty();
+        }
+    }
+
+    @Test
+    void anOutputFolderThatCannotBeMadeIsRefusedBeforeRunning(@TempDir Path dir) throws IOException {
+        Path file = Files.writeString(dir.resolve("taken"), "a file");
+
+        Run under = run("experiment", "a2", "--out", file.resolve("figures").toString());
+        Run onto = run("experiment", "a2", "--out", file.toString());
+
+        assertThat(under.exitCode()).isEqualTo(2);
+        assertThat(under.err().strip()).startsWith("ringlab: --out").contains("is not a folder").doesNotContain("\n");
+        assertThat(onto.exitCode()).isEqualTo(2);
+        assertThat(onto.err().strip()).contains("is a file, not a folder");
+        assertThat(Files.readString(file)).isEqualTo("a file");
+    }
+
+    @Test
+    void minMoreThanMaxIsRefused(@TempDir Path dir) {
+        Run run = run("experiment", "a2", "--min-servers", "5", "--max-servers", "3", "--out", dir.resolve("x").toString());
+
+        assertThat(run.exitCode()).isEqualTo(2);
+        assertThat(run.err()).contains("min servers (5) must not exceed max servers (3)");
+    }
+
+    /** The jar's real entry point in its own JVM: the exit code reaches the shell. */
+    @Test
+    void theLauncherExitsWithTwoOnBadInput(@TempDir Path dir) throws Exception {
+        Process process = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-cp", System.getProperty("java.class.path"), Launcher.class.getName(),
+                "experiment", "a1", "--servers", "0", "--out", dir.resolve("figures").toString())
+                .redirectOutput(ProcessBuilder.Redirect.DISCARD)
+                .start();
+        String err = new String(process.getErrorStream().readAllBytes());
+        assertThat(process.waitFor(60, TimeUnit.SECONDS)).isTrue();
+
+        assertThat(process.exitValue()).isEqualTo(2);
+        assertThat(err.strip()).isEqualTo(
+                "ringlab: servers must be at least 1, got 0 (see 'ringlab experiment --help')");
+        assertThat(dir.resolve("figures")).doesNotExist();
+    }
+}
