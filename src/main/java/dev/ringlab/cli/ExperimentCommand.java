@@ -40,13 +40,15 @@ import picocli.CommandLine.Parameters;
  */
 @Command(name = "experiment",
         mixinStandardHelpOptions = true,
+        subcommands = {CompareCommand.class},
         sortOptions = false,
         description = {
             "Runs one of the classic analyses and writes PNG charts and CSV figures:",
             "  a1  load distribution: requests per server for N servers",
             "  a2  scalability: mean, min, max and std dev of the load per server, N from min to max",
             "  a3  failure and recovery: kill a server mid-stream, watch it detected and replaced",
-            "  a4  the modified hash: a1 and a2 under assignment and murmur3, side by side"})
+            "  a4  the modified hash: a1 and a2 under assignment and murmur3, side by side",
+            "and 'experiment compare' sets placement algorithms side by side (see 'experiment compare --help')."})
 final class ExperimentCommand implements Callable<Integer> {
 
     enum Analysis { A1, A2, A3, A4 }
@@ -54,7 +56,8 @@ final class ExperimentCommand implements Callable<Integer> {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
-    @Parameters(index = "0", paramLabel = "a1|a2|a3|a4", description = "which analysis")
+    // Optional to picocli so that 'experiment compare' parses; call() still insists on one.
+    @Parameters(index = "0", arity = "0..1", paramLabel = "a1|a2|a3|a4", description = "which analysis")
     Analysis analysis;
 
     @Option(names = "--backend", defaultValue = "sim", converter = TestbedChoice.Converter.class,
@@ -106,10 +109,13 @@ final class ExperimentCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
+        if (analysis == null) {
+            throw usage("Missing required parameter: 'a1|a2|a3|a4' (or the sub-command 'compare')");
+        }
         // Everything is checked before anything runs, so bad input writes nothing.
         Workload workload = checked(() -> new Workload(requests, seed != null ? seed : newSeed(), concurrency));
         RingConfig ring = checked(() -> new RingConfig(slots, vnodes, RingHash.byName(hash), Probing.byName(probing)));
-        Path folder = outputFolder();
+        Path folder = outputFolder(out, spec.commandLine());
         PrintWriter stdout = spec.commandLine().getOut();
         TestbedFactory testbeds = backend.factory();
         ProgressListener progress = new ProgressLine(spec.commandLine().getErr());
@@ -151,26 +157,26 @@ final class ExperimentCommand implements Callable<Integer> {
         return 0;
     }
 
-    /** The output folder, if it is one or can become one; nothing is created yet. */
-    private Path outputFolder() {
+    /** The output folder, if it is one or can become one; nothing is created yet. Shared with 'compare'. */
+    static Path outputFolder(String out, CommandLine commandLine) {
         Path folder;
         try {
             folder = Path.of(out);
         } catch (InvalidPathException invalid) {
-            throw usage("--out '" + out + "' is not a valid path");
+            throw new CommandLine.ParameterException(commandLine, "--out '" + out + "' is not a valid path");
         }
         if (Files.exists(folder) && !Files.isDirectory(folder)) {
-            throw usage("--out '" + out + "' is a file, not a folder");
+            throw new CommandLine.ParameterException(commandLine, "--out '" + out + "' is a file, not a folder");
         }
         Path existing = folder.toAbsolutePath().normalize();
         while (existing != null && !Files.exists(existing)) {
             existing = existing.getParent();
         }
         if (existing == null || !Files.isDirectory(existing)) {
-            throw usage("--out '" + out + "' cannot be created: " + existing + " is not a folder");
+            throw new CommandLine.ParameterException(commandLine, "--out '" + out + "' cannot be created: " + existing + " is not a folder");
         }
         if (!Files.isWritable(existing)) {
-            throw usage("--out '" + out + "' is not writable: cannot write in " + existing);
+            throw new CommandLine.ParameterException(commandLine, "--out '" + out + "' is not writable: cannot write in " + existing);
         }
         return folder;
     }

@@ -44,6 +44,8 @@ class ProcessBackendTest {
         Replica second = backend.start(new Server(2, "B"));
         assertThat(backend.list()).extracting(Replica::server).extracting(Server::name).containsExactlyInAnyOrder("A", "B");
 
+        awaitHeartbeat(backend, second); // start() returns once the process exists, not once it answers
+
         backend.kill(first);
         ProcessHandle.of(Long.parseLong(first.backendId())).ifPresent(p -> p.onExit().join());
 
@@ -77,6 +79,13 @@ class ProcessBackendTest {
         } finally {
             orphan.destroyForcibly();
             ofLiveRun.destroyForcibly();
+        }
+    }
+
+    private static void awaitHeartbeat(ProcessBackend backend, Replica replica) throws InterruptedException {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+        while (!backend.heartbeat(replica) && System.nanoTime() < deadline) {
+            Thread.sleep(20);
         }
     }
 

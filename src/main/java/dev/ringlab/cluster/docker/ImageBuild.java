@@ -1,0 +1,136 @@
+package dev.ringlab.cluster.docker;
+
+import com.github.dockerjava.api.DockerClient;
+import com.github.dockerjava.api.command.BuildImageResultCallback;
+import com.github.dockerjava.api.command.InspectImageResponse;
+import com.github.dockerjava.api.exception.DockerClientException;
+import com.github.dockerjava.api.exception.NotFoundException;
+import com.github.dockerjava.api.model.BuildResponseItem;
+import dev.ringlab.cluster.BackendException;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Comparator;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.Consumer;
+import java.util.stream.Stream;
+
+/**
+ * Makes sure an {@link ImageRecipe}'s image is on the engine: kept when its digest label matches,
+ * built (offline, with progress) when it is missing or stale.
+ */
+public final class ImageBuild {
+
+    private final DockerEngine engine;
+    private final DockerClient docker;
+    private final Consumer<String> progress;
+
+    public ImageBuild(DockerEngine engine, DockerClient docker, Consumer<String> progress) {
+        this.engine = engine;
+        this.docker = docker;
+        this.progress = progress;
+    }
+
+    /** What {@link #ensure} did. */
+    public record Outcome(String tag, boolean built, Duration took) {
+    }
+
+    /**
+     * Builds the image when the engine lacks it or holds one of different content. When it cannot
+     * be rebuilt here (no jlink, not Linux) but an older one exists, that one is used with a warning.
+     */
+    public Outcome ensure(ImageRecipe recipe, String... extraTags) {
+        long began = System.nanoTime();
+        String digest = recipe.digest();
+        Optional<String> existing = digestOf(recipe.tag());
+        if (existing.isPresent() && existing.get().equals(digest)) {
+            return new Outcome(recipe.tag(), false, Duration.ofNanos(System.nanoTime() - began));
+        }
+        progress.accept(existing.isPresent()
+                ? "the image " + recipe.tag() + " is out of date; rebuilding it"
+                : "building the image " + recipe.tag() + " (once; no registry needed)");
+        try {
+            build(recipe, digest, extraTags);
+        } catch (BackendException failure) {
+            if (existing.isPresent()) {
+                progress.accept("could not rebuild " + recipe.tag() + " (" + failure.getMessage()
+                        + "); using the image that is there");
+                return new Outcome(recipe.tag(), false, Duration.ofNanos(System.nanoTime() - began));
+            }
+            throw failure;
+        }
+        Duration took = Duration.ofNanos(System.nanoTime() - began);
+        progress.accept("built " + recipe.tag() + " in " + took.toMillis() + " ms");
+        return new Outcome(recipe.tag(), true, took);
+    }
+
+    /** The digest label of the image tagged {@code tag}, or empty when there is no such image. */
+    Optional<String> digestOf(String tag) {
+        try {
+            InspectImageResponse image = docker.inspectImageCmd(tag).exec();
+            Map<String, String> labels = image.getConfig() == null ? null : image.getConfig().getLabels();
+            return Optional.of(labels == null ? "" : labels.getOrDefault(ImageRecipe.DIGEST_LABEL, ""));
+        } catch (NotFoundException missing) {
+            return Optional.empty();
+        } catch (RuntimeException failure) {
+            throw engine.failure("cannot look up the image " + tag, failure);
+        }
+    }
+
+    private void build(ImageRecipe recipe, String digest, String... extraTags) {
+        Path dir;
+        try {
+            dir = Files.createTempDirectory("ringlab-image-");
+        } catch (IOException failure) {
+            throw new BackendException("cannot make a build directory: " + failure.getMessage(), failure);
+        }
+        try {
+            ImageContext.write(recipe, digest, dir, progress);
+            progress.accept("sending the build context to the engine");
+            Set<String> tags = new LinkedHashSet<>();
+            tags.add(recipe.tag());
+            tags.addAll(List.of(extraTags));
+            Path tar = ImageContext.tar(dir);
+            try (InputStream context = Files.newInputStream(tar)) {
+                docker.buildImageCmd(context)
+                    .withTags(tags)
+                    .withPull(false)
+                    .withRemove(true)
+                    .exec(new BuildImageResultCallback() {
+                        @Override
+                        public void onNext(BuildResponseItem item) {
+                            if (item.getStream() != null && !item.getStream().isBlank()) {
+                                progress.accept(item.getStream().strip());
+                            }
+                            super.onNext(item);
+                        }
+                    })
+                    .awaitImageId();
+            }
+        } catch (IOException failure) {
+            throw new BackendException("cannot send the build context of " + recipe.tag() + ": " + failure, failure);
+        } catch (DockerClientException failure) {
+            throw new BackendException("building the image " + recipe.tag() + " failed: " + failure.getMessage(), failure);
+        } catch (BackendException failure) {
+            throw failure;
+        } catch (RuntimeException failure) {
+            throw engine.failure("building the image " + recipe.tag() + " failed", failure);
+        } finally {
+            deleteQuietly(dir);
+        }
+    }
+
+    private static void deleteQuietly(Path dir) {
+        try (Stream<Path> paths = Files.walk(dir)) {
+            paths.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
+        } catch (IOException ignored) {
+            // a leftover temp directory is harmless
+        }
+    }
+}
