@@ -40,13 +40,15 @@ import picocli.CommandLine.Parameters;
  */
 @Command(name = "experiment",
         mixinStandardHelpOptions = true,
+        subcommands = {CompareCommand.class},
         sortOptions = false,
         description = {
             "Runs one of the classic analyses, prints a table, writes PNG and CSV.",
             "  a1  load distribution: requests per server, N servers",
             "  a2  scalability: load per server (mean, min, max, std dev) for each N",
             "  a3  failure: kill a server mid-stream, see it detected and replaced",
-            "  a4  modified hash: a1 and a2 under both hash functions, side by side"})
+            "  a4  modified hash: a1 and a2 under both hash functions, side by side",
+            "'experiment compare' sets placement algorithms side by side."})
 final class ExperimentCommand implements Callable<Integer> {
 
     enum Analysis {
@@ -69,7 +71,8 @@ final class ExperimentCommand implements Callable<Integer> {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
-    @Parameters(index = "0", paramLabel = "a1|a2|a3|a4", converter = Analysis.Converter.class,
+    // Optional to picocli so that 'experiment compare' parses; call() still insists on one.
+    @Parameters(index = "0", arity = "0..1", paramLabel = "a1|a2|a3|a4", converter = Analysis.Converter.class,
             description = "which analysis")
     Analysis analysis;
 
@@ -122,10 +125,13 @@ final class ExperimentCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
+        if (analysis == null) {
+            throw usage("Missing required parameter: 'a1|a2|a3|a4' (or the sub-command 'compare')");
+        }
         // Everything is checked before anything runs, so bad input writes nothing.
         Workload workload = checked(() -> new Workload(requests, seed != null ? seed : newSeed(), concurrency));
         RingConfig ring = checked(() -> new RingConfig(slots, vnodes, RingHash.byName(hash), Probing.byName(probing)));
-        Path folder = outputFolder();
+        Path folder = outputFolder(out, spec.commandLine());
         PrintWriter stdout = spec.commandLine().getOut();
         TestbedFactory testbeds = backend.factory();
         ProgressListener progress = new ProgressLine(spec.commandLine().getErr());
@@ -167,26 +173,26 @@ final class ExperimentCommand implements Callable<Integer> {
         return 0;
     }
 
-    /** The output folder, if it is one or can become one; nothing is created yet. */
-    private Path outputFolder() {
+    /** The output folder, if it is one or can become one; nothing is created yet. Shared with 'compare'. */
+    static Path outputFolder(String out, CommandLine commandLine) {
         Path folder;
         try {
             folder = Path.of(out);
         } catch (InvalidPathException invalid) {
-            throw usage("--out '" + out + "' is not a valid path");
+            throw new CommandLine.ParameterException(commandLine, "--out '" + out + "' is not a valid path");
         }
         if (Files.exists(folder) && !Files.isDirectory(folder)) {
-            throw usage("--out '" + out + "' is a file, not a folder");
+            throw new CommandLine.ParameterException(commandLine, "--out '" + out + "' is a file, not a folder");
         }
         Path existing = folder.toAbsolutePath().normalize();
         while (existing != null && !Files.exists(existing)) {
             existing = existing.getParent();
         }
         if (existing == null || !Files.isDirectory(existing)) {
-            throw usage("--out '" + out + "' cannot be created: " + existing + " is not a folder");
+            throw new CommandLine.ParameterException(commandLine, "--out '" + out + "' cannot be created: " + existing + " is not a folder");
         }
         if (!Files.isWritable(existing)) {
-            throw usage("--out '" + out + "' is not writable: cannot write in " + existing);
+            throw new CommandLine.ParameterException(commandLine, "--out '" + out + "' is not writable: cannot write in " + existing);
         }
         return folder;
     }
