@@ -96,8 +96,10 @@ run() { # name url -> "req/s p99-ms errors"
 }
 declare -A URL=([replica]="http://${REPLICAS[0]}" [ringlab]="$RINGLAB" [nginx]="http://127.0.0.1:$NGINX_PORT" [haproxy]="http://127.0.0.1:$HAPROXY_PORT")
 NAMES=(replica ringlab nginx haproxy)
+# The JVM paths need longer: C2 compiles the forwarding path only after some 10^5 requests.
 for name in "${NAMES[@]}"; do
-  wrk -t"$THREADS" -c"$CONNECTIONS" -d3s -s bench/keys.lua "${URL[$name]}/home" > /dev/null
+  warmup=3; [ "$name" = ringlab ] && warmup="${WARMUP:-15}"
+  wrk -t"$THREADS" -c"$CONNECTIONS" -d"${warmup}s" -s bench/keys.lua "${URL[$name]}/home" > /dev/null
 done
 : > "$WORK/rounds"
 for round in $(seq 1 "$ROUNDS"); do

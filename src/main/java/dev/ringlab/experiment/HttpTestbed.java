@@ -128,8 +128,22 @@ public final class HttpTestbed implements Testbed {
         return ring == null ? -1 : ring.slotOf(key);
     }
 
-    /** The server named in a replica's {@code /home} answer, or null when the answer is something else. */
+    /**
+     * The server named in a replica's {@code /home} answer, or null when the answer is something else.
+     * A plain search for the greeting on the hot path; JSON only for names with escaped characters.
+     */
     private String serverIn(String body) {
+        int at = body.indexOf(GREETING);
+        if (at < 0) {
+            return null;
+        }
+        int end = body.indexOf('"', at + GREETING.length());
+        if (end < 0) {
+            return null;
+        }
+        if (body.lastIndexOf('\\', end) < at) {
+            return body.substring(at + GREETING.length(), end);
+        }
         try {
             JsonNode message = json.readTree(body).get("message");
             String text = message == null ? "" : message.asText();
