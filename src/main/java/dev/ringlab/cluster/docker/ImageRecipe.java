@@ -29,7 +29,7 @@ public record ImageRecipe(String repository, String version, List<String> module
         Map<String, byte[]> files, List<String> entrypoint, Integer port, String user) {
 
     /** Bump when the way images are assembled changes, so images of the old recipe are rebuilt. */
-    static final String FORMAT = "ringlab-image-3";
+    static final String FORMAT = "ringlab-image-4";
 
     /** The label that carries {@link #digest()}. */
     public static final String DIGEST_LABEL = "dev.ringlab.image.digest";
