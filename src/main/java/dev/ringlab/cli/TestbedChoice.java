@@ -1,6 +1,9 @@
 package dev.ringlab.cli;
 
+import dev.ringlab.cluster.BackendKind;
+import dev.ringlab.cluster.HealthMonitor;
 import dev.ringlab.cluster.SimBackend;
+import dev.ringlab.experiment.HttpTestbed;
 import dev.ringlab.experiment.InProcessTestbed;
 import dev.ringlab.experiment.TestbedFactory;
 import java.util.Arrays;
@@ -18,6 +21,13 @@ enum TestbedChoice {
         @Override
         TestbedFactory factory() {
             return InProcessTestbed.factory(SimBackend::new);
+        }
+    },
+
+    PROCESS("replica processes behind the embedded HTTP balancer, requests over loopback HTTP") {
+        @Override
+        TestbedFactory factory() {
+            return HttpTestbed.embedded(() -> Backends.create(BackendKind.PROCESS, HealthMonitor.DEFAULT_INTERVAL));
         }
     };
 
