@@ -1,7 +1,8 @@
 package dev.ringlab.cli;
 
 import dev.ringlab.cluster.BackendKind;
-import dev.ringlab.cluster.SimBackend;
+import dev.ringlab.cluster.HealthMonitor;
+import dev.ringlab.cluster.docker.DockerEngine;
 import dev.ringlab.ui.BackendChoice;
 import java.util.List;
 import dev.ringlab.ring.Probing;
@@ -38,6 +39,11 @@ final class GuiCommand implements Callable<Integer> {
     @Option(names = "--probing", defaultValue = "linear", description = "linear or quadratic (default: ${DEFAULT-VALUE}).")
     String probing;
 
+    @Option(names = "--backend", defaultValue = "auto", converter = Backends.ChoiceConverter.class,
+            description = "Where replicas run: auto (Docker when an engine answers, else processes), docker, process"
+                    + " or sim (default: ${DEFAULT-VALUE}); the window can switch later.")
+    Backends.Choice backend;
+
     @Override
     public Integer call() {
         RingConfig config;
@@ -50,8 +56,14 @@ final class GuiCommand implements Callable<Integer> {
             throw new ParameterException(spec.commandLine(),
                     "--servers must be between 0 and " + config.maxServers() + ", got " + servers);
         }
-        LabWindow.open(new LabWindow.Options(BackendKind.SIM,
-                new BackendChoice(List.of(BackendKind.SIM), kind -> new SimBackend()), config, servers));
+        BackendKind first = backend.resolve(spec.commandLine().getOut()::println);
+        spec.commandLine().getOut().flush();
+        List<BackendKind> offered = first == BackendKind.DOCKER || DockerEngine.fromEnvironment().answers()
+                ? List.of(BackendKind.SIM, BackendKind.PROCESS, BackendKind.DOCKER)
+                : List.of(BackendKind.SIM, BackendKind.PROCESS);
+        LabWindow.open(new LabWindow.Options(first,
+                new BackendChoice(offered, kind -> Backends.create(kind, HealthMonitor.DEFAULT_INTERVAL,
+                        System.out::println)), config, servers));
         return 0;
     }
 }

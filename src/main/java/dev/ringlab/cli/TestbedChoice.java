@@ -1,5 +1,7 @@
 package dev.ringlab.cli;
 
+import dev.ringlab.cluster.BackendKind;
+import dev.ringlab.cluster.HealthMonitor;
 import dev.ringlab.cluster.SimBackend;
 import dev.ringlab.experiment.InProcessTestbed;
 import dev.ringlab.experiment.TestbedFactory;
@@ -19,7 +21,30 @@ enum TestbedChoice {
         TestbedFactory factory() {
             return InProcessTestbed.factory(SimBackend::new);
         }
+    },
+    PROCESS("replica processes on loopback, the balancer's dispatcher in this process") {
+        @Override
+        TestbedFactory factory() {
+            return on(BackendKind.PROCESS);
+        }
+    },
+    DOCKER("replica containers, the balancer's dispatcher in this process") {
+        @Override
+        TestbedFactory factory() {
+            return on(BackendKind.DOCKER);
+        }
+    },
+    AUTO("docker when an engine answers, else process") {
+        @Override
+        TestbedFactory factory() {
+            return on(Backends.Choice.AUTO.resolve(System.err::println));
+        }
     };
+
+    /** Real replicas of {@code kind}; the backend's news (an image being built) goes to stderr. */
+    private static TestbedFactory on(BackendKind kind) {
+        return InProcessTestbed.factory(() -> Backends.create(kind, HealthMonitor.DEFAULT_INTERVAL, System.err::println));
+    }
 
     private final String description;
 
