@@ -40,76 +40,98 @@ import picocli.CommandLine.Parameters;
  */
 @Command(name = "experiment",
         mixinStandardHelpOptions = true,
+        subcommands = {CompareCommand.class},
         sortOptions = false,
         description = {
-            "Runs one of the classic analyses and writes PNG charts and CSV figures:",
-            "  a1  load distribution: requests per server for N servers",
-            "  a2  scalability: mean, min, max and std dev of the load per server, N from min to max",
-            "  a3  failure and recovery: kill a server mid-stream, watch it detected and replaced",
-            "  a4  the modified hash: a1 and a2 under assignment and murmur3, side by side"})
+            "Runs one of the classic analyses, prints a table, writes PNG and CSV.",
+            "  a1  load distribution: requests per server, N servers",
+            "  a2  scalability: load per server (mean, min, max, std dev) for each N",
+            "  a3  failure: kill a server mid-stream, see it detected and replaced",
+            "  a4  modified hash: a1 and a2 under both hash functions, side by side",
+            "'experiment compare' sets placement algorithms side by side."})
 final class ExperimentCommand implements Callable<Integer> {
 
-    enum Analysis { A1, A2, A3, A4 }
+    enum Analysis {
+        A1, A2, A3, A4;
+
+        /** Names the analyses in lower case, as the usage line does. */
+        static final class Converter implements CommandLine.ITypeConverter<Analysis> {
+            @Override
+            public Analysis convert(String value) {
+                for (Analysis analysis : values()) {
+                    if (analysis.name().equalsIgnoreCase(value.trim())) {
+                        return analysis;
+                    }
+                }
+                throw new CommandLine.TypeConversionException("unknown analysis '" + value + "' (known: a1, a2, a3, a4)");
+            }
+        }
+    }
 
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
-    @Parameters(index = "0", paramLabel = "a1|a2|a3|a4", description = "which analysis")
+    // Optional to picocli so that 'experiment compare' parses; call() still insists on one.
+    @Parameters(index = "0", arity = "0..1", paramLabel = "a1|a2|a3|a4", converter = Analysis.Converter.class,
+            description = "which analysis")
     Analysis analysis;
 
-    @Option(names = "--backend", defaultValue = "sim", converter = TestbedChoice.Converter.class,
+    @Option(names = "--backend", paramLabel = "KIND", defaultValue = "sim", converter = TestbedChoice.Converter.class,
             description = "where the replicas run (default: ${DEFAULT-VALUE})")
     TestbedChoice backend;
 
-    @Option(names = "--requests", defaultValue = "10000", description = "requests per run (default: ${DEFAULT-VALUE})")
+    @Option(names = "--requests", paramLabel = "N", defaultValue = "10000", description = "requests per run (default: ${DEFAULT-VALUE})")
     int requests;
 
-    @Option(names = "--hash", defaultValue = "assignment", description = "assignment or murmur3 (default: ${DEFAULT-VALUE})")
+    @Option(names = "--hash", paramLabel = "NAME", defaultValue = "assignment", description = "assignment or murmur3 (default: ${DEFAULT-VALUE})")
     String hash;
 
-    @Option(names = "--servers", defaultValue = "3", description = "N for a1, a3 and a4's a1 (default: ${DEFAULT-VALUE})")
+    @Option(names = "--servers", paramLabel = "N", defaultValue = "3", description = "N for a1, a3 and a4's a1 (default: ${DEFAULT-VALUE})")
     int servers;
 
-    @Option(names = "--min-servers", defaultValue = "2", description = "smallest N for a2 (default: ${DEFAULT-VALUE})")
+    @Option(names = "--min-servers", paramLabel = "N", defaultValue = "2", description = "smallest N for a2 (default: ${DEFAULT-VALUE})")
     int minServers;
 
-    @Option(names = "--max-servers", defaultValue = "6", description = "largest N for a2 (default: ${DEFAULT-VALUE})")
+    @Option(names = "--max-servers", paramLabel = "N", defaultValue = "6", description = "largest N for a2 (default: ${DEFAULT-VALUE})")
     int maxServers;
 
-    @Option(names = "--slots", defaultValue = "512", description = "slots on the ring (default: ${DEFAULT-VALUE})")
+    @Option(names = "--slots", paramLabel = "N", defaultValue = "512", description = "slots on the ring (default: ${DEFAULT-VALUE})")
     int slots;
 
-    @Option(names = "--vnodes", defaultValue = "9", description = "virtual nodes per server (default: ${DEFAULT-VALUE})")
+    @Option(names = "--vnodes", paramLabel = "N", defaultValue = "9", description = "virtual nodes per server (default: ${DEFAULT-VALUE})")
     int vnodes;
 
-    @Option(names = "--probing", defaultValue = "linear", description = "linear or quadratic (default: ${DEFAULT-VALUE})")
+    @Option(names = "--probing", paramLabel = "NAME", defaultValue = "linear", description = "linear or quadratic (default: ${DEFAULT-VALUE})")
     String probing;
 
-    @Option(names = "--seed", description = "seed of the random request keys (default: a new one, printed)")
+    @Option(names = "--seed", paramLabel = "S", description = "seed of the random request keys (default: a new one, printed)")
     Long seed;
 
-    @Option(names = "--concurrency", defaultValue = "1", description = "threads sending (default: ${DEFAULT-VALUE})")
+    @Option(names = "--concurrency", paramLabel = "C", defaultValue = "1", description = "threads sending (default: ${DEFAULT-VALUE})")
     int concurrency;
 
-    @Option(names = "--rate", defaultValue = "2500", description = "a3: requests per second (default: ${DEFAULT-VALUE})")
+    @Option(names = "--rate", paramLabel = "RPS", defaultValue = "2500", description = "a3: requests per second (default: ${DEFAULT-VALUE})")
     int rate;
 
-    @Option(names = "--kill-after-ms", defaultValue = "1000",
+    @Option(names = "--kill-after-ms", paramLabel = "MS", defaultValue = "1000",
             description = "a3: when to kill, from the first request (default: ${DEFAULT-VALUE})")
     long killAfterMillis;
 
-    @Option(names = "--victim", description = "a3: the server to kill (default: the second one)")
+    @Option(names = "--victim", paramLabel = "SERVER", description = "a3: the server to kill (default: the second one)")
     String victim;
 
-    @Option(names = "--out", defaultValue = "out", description = "folder for the PNG and CSV files (default: ${DEFAULT-VALUE})")
+    @Option(names = "--out", paramLabel = "DIR", defaultValue = "out", description = "folder for the PNG and CSV files (default: ${DEFAULT-VALUE})")
     String out;
 
     @Override
     public Integer call() throws IOException {
+        if (analysis == null) {
+            throw usage("Missing required parameter: 'a1|a2|a3|a4' (or the sub-command 'compare')");
+        }
         // Everything is checked before anything runs, so bad input writes nothing.
         Workload workload = checked(() -> new Workload(requests, seed != null ? seed : newSeed(), concurrency));
         RingConfig ring = checked(() -> new RingConfig(slots, vnodes, RingHash.byName(hash), Probing.byName(probing)));
-        Path folder = outputFolder();
+        Path folder = outputFolder(out, spec.commandLine());
         PrintWriter stdout = spec.commandLine().getOut();
         TestbedFactory testbeds = backend.factory();
         ProgressListener progress = new ProgressLine(spec.commandLine().getErr());
@@ -151,26 +173,26 @@ final class ExperimentCommand implements Callable<Integer> {
         return 0;
     }
 
-    /** The output folder, if it is one or can become one; nothing is created yet. */
-    private Path outputFolder() {
+    /** The output folder, if it is one or can become one; nothing is created yet. Shared with 'compare'. */
+    static Path outputFolder(String out, CommandLine commandLine) {
         Path folder;
         try {
             folder = Path.of(out);
         } catch (InvalidPathException invalid) {
-            throw usage("--out '" + out + "' is not a valid path");
+            throw new CommandLine.ParameterException(commandLine, "--out '" + out + "' is not a valid path");
         }
         if (Files.exists(folder) && !Files.isDirectory(folder)) {
-            throw usage("--out '" + out + "' is a file, not a folder");
+            throw new CommandLine.ParameterException(commandLine, "--out '" + out + "' is a file, not a folder");
         }
         Path existing = folder.toAbsolutePath().normalize();
         while (existing != null && !Files.exists(existing)) {
             existing = existing.getParent();
         }
         if (existing == null || !Files.isDirectory(existing)) {
-            throw usage("--out '" + out + "' cannot be created: " + existing + " is not a folder");
+            throw new CommandLine.ParameterException(commandLine, "--out '" + out + "' cannot be created: " + existing + " is not a folder");
         }
         if (!Files.isWritable(existing)) {
-            throw usage("--out '" + out + "' is not writable: cannot write in " + existing);
+            throw new CommandLine.ParameterException(commandLine, "--out '" + out + "' is not writable: cannot write in " + existing);
         }
         return folder;
     }

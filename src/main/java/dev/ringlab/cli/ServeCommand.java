@@ -71,8 +71,8 @@ final class ServeCommand implements Callable<Integer> {
     @Option(names = "--admin-token", description = "Token required by /add and /rm (header 'Authorization: Bearer <token>').")
     String adminToken;
 
-    @Option(names = "--workers", defaultValue = "" + BalancerEndpoint.DEFAULT_WORKERS,
-            description = "Balancer worker threads (default ${DEFAULT-VALUE}).")
+    @Option(names = "--threads", defaultValue = "" + BalancerEndpoint.DEFAULT_THREADS,
+            description = "Balancer event-loop threads (default: one per core).")
     int workers;
 
     @Override
@@ -83,7 +83,7 @@ final class ServeCommand implements Callable<Integer> {
         checkRange("--replicas", replicas, 1, config.maxServers());
         checkRange("--heartbeat-ms", heartbeatMs, 10, 60_000);
         checkRange("--misses", misses, 1, 100);
-        checkRange("--workers", workers, 1, 4096);
+        checkRange("--threads", workers, 0, 256);
         if (!address.isLoopbackAddress() && (adminToken == null || adminToken.isBlank())) {
             throw usage("--bind " + bind + " is not loopback: give --admin-token so that only you can /add and /rm");
         }

@@ -17,6 +17,7 @@ final class FramePump extends AnimationTimer {
     private long lastPulse;
     private volatile long longestGapNanos;
     private volatile long pulses;
+    private volatile long longestFrameNanos;
 
     void add(LongConsumer painter) {
         painters.add(painter);
@@ -32,20 +33,31 @@ final class FramePump extends AnimationTimer {
         }
         lastPulse = now;
         pulses++;
+        long began = System.nanoTime();
         for (LongConsumer painter : painters) {
             painter.accept(now);
+        }
+        long took = System.nanoTime() - began;
+        if (took > longestFrameNanos) {
+            longestFrameNanos = took;
         }
     }
 
     /** Starts a new measurement of the longest gap; call on the FX thread. */
     void resetGap() {
         longestGapNanos = 0;
+        longestFrameNanos = 0;
         lastPulse = 0;
         pulses = 0;
     }
 
     long longestGapNanos() {
         return longestGapNanos;
+    }
+
+    /** The longest time the window's own per-frame work took since the last reset. */
+    long longestFrameNanos() {
+        return longestFrameNanos;
     }
 
     long pulses() {

@@ -56,6 +56,7 @@ public final class LabController {
     @FXML private Label backendIndicator;
     @FXML private ChoiceBox<BackendKind> backendChoice;
     @FXML private TextField balancerUrl;
+    @FXML private Button copyUrl;
     @FXML private Label requestRate;
     @FXML private Button sendOne;
     @FXML private Label lastRequest;
@@ -105,11 +106,13 @@ public final class LabController {
     private void initialize() {
         subscription = session.subscribe(events::add);
         initialiseBackends();
+        showBalancer();
         initialiseTable();
         initialiseSettings(session.ring().config());
         log.setItems(logLines);
         ring.focusProperty().addListener((obs, old, now) -> slotDetail.setText(describe(now)));
         pump.add(this::frame);
+        experimentsController.attach(pump, this::log);
         pump.start();
         showRing(session.ring());
         log("window opened on the " + backendIndicator.getText() + " backend");
@@ -166,7 +169,11 @@ public final class LabController {
     }
 
     private void refreshServers(long now) {
+        List<Member> members = session.cluster().members();
         long total = session.tally().total();
+        for (Member member : members) {
+            total += session.balancedTo(member.server().name());
+        }
         if (countersAt != 0 && now - countersAt > COUNTERS_EVERY_NANOS) {
             double seconds = (now - countersAt) / 1e9;
             requestRate.setText(String.format("%.0f req/s", (total - totalAtLastRate) / seconds));
@@ -177,16 +184,30 @@ public final class LabController {
             totalAtLastRate = total;
         }
         List<ServerRow> rows = new ArrayList<>();
-        for (Member member : session.cluster().members()) {
-            rows.add(ServerRow.of(member, session.tally().servedBy(member.server().name())));
+        for (Member member : members) {
+            String name = member.server().name();
+            rows.add(ServerRow.of(member, session.tally().servedBy(name) + session.balancedTo(name)));
         }
-        if (!rows.equals(servers.getItems())) {
-            ServerRow selected = servers.getSelectionModel().getSelectedItem();
-            servers.getItems().setAll(rows);
-            if (selected != null) {
-                rows.stream().filter(r -> r.name().equals(selected.name())).findFirst()
-                        .ifPresent(r -> servers.getSelectionModel().select(r));
+        ObservableList<ServerRow> items = servers.getItems();
+        ServerRow selected = servers.getSelectionModel().getSelectedItem();
+        boolean sameServers = items.size() == rows.size();
+        for (int i = 0; sameServers && i < rows.size(); i++) {
+            sameServers = items.get(i).name().equals(rows.get(i).name());
+        }
+        if (sameServers) {
+            // Only the rows whose figures changed: the table redraws those cells and keeps the selection.
+            for (int i = 0; i < rows.size(); i++) {
+                if (!items.get(i).equals(rows.get(i))) {
+                    items.set(i, rows.get(i));
+                }
             }
+        } else {
+            items.setAll(rows);
+        }
+        ServerRow nowSelected = servers.getSelectionModel().getSelectedItem();
+        if (selected != null && (nowSelected == null || !nowSelected.name().equals(selected.name()))) {
+            rows.stream().filter(r -> r.name().equals(selected.name())).findFirst()
+                    .ifPresent(r -> servers.getSelectionModel().select(r));
         }
         membersChanged = false;
     }
@@ -341,6 +362,7 @@ public final class LabController {
 
     /** Stops painting and listening; the session is closed by whoever opened it. */
     void stop() {
+        experimentsController.stop();
         pump.stop();
         if (subscription != null) {
             try {
@@ -430,8 +452,18 @@ public final class LabController {
         }));
     }
 
-    /** What else follows the cluster to a new backend (the embedded balancer). */
+    /** The embedded balancer moved with the cluster, to the same port when it could. */
     private void backendSwitched() {
+        showBalancer();
+    }
+
+    private void showBalancer() {
+        java.net.URI address = session.balancerAddress();
+        balancerUrl.setText(address == null ? "in memory (no HTTP)" : address.toString());
+        copyUrl.setDisable(address == null);
+        if (address != null) {
+            log("balancer answering at " + address + " (try: curl " + address + "/rep)");
+        }
     }
 
     private void initialiseTable() {

@@ -9,6 +9,12 @@ import dev.ringlab.cluster.HealthMonitor;
 import dev.ringlab.ring.RingConfig;
 import dev.ringlab.ring.RingSnapshot;
 import dev.ringlab.ring.Server;
+import dev.ringlab.balancer.BalancerEndpoint;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.URI;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -17,6 +23,8 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Everything the window drives, without JavaFX: one backend, the cluster on it, its health monitor
@@ -27,21 +35,49 @@ import java.util.function.Supplier;
 public final class LabSession implements AutoCloseable {
 
     /** The cluster on one backend and what serves it; replaced whole when the backend changes. */
-    private record Deployment(Cluster cluster, HealthMonitor monitor, Dispatcher dispatcher) {
+    private record Deployment(Cluster cluster, HealthMonitor monitor, Dispatcher dispatcher,
+                              BalancerEndpoint balancer) {
 
         static Deployment on(Backend backend, RingConfig config, Consumer<ClusterEvent> events) {
             Cluster cluster = new Cluster(backend, config);
             cluster.subscribe(events);
             return new Deployment(cluster,
                     new HealthMonitor(cluster, HealthMonitor.DEFAULT_INTERVAL, HealthMonitor.DEFAULT_MISSES),
-                    new Dispatcher(cluster, backend.client()));
+                    new Dispatcher(cluster, backend.client()), null);
+        }
+
+        /** The same deployment answering HTTP on {@code port} of loopback, or on a free port when that one is taken. */
+        Deployment serving(int port) {
+            if (port < 0) {
+                return this;
+            }
+            InetAddress loopback = InetAddress.getLoopbackAddress();
+            try {
+                return withBalancer(BalancerEndpoint.start(cluster, new InetSocketAddress(loopback, port), null,
+                        BalancerEndpoint.DEFAULT_THREADS));
+            } catch (IOException taken) {
+                if (port == 0) {
+                    throw new UncheckedIOException("no free port for the balancer", taken);
+                }
+                LOG.info("port {} is taken ({}); the balancer takes a free one", port, taken.getMessage());
+                return serving(0);
+            }
+        }
+
+        private Deployment withBalancer(BalancerEndpoint endpoint) {
+            return new Deployment(cluster, monitor, dispatcher, endpoint);
         }
 
         void close() {
+            if (balancer != null) {
+                balancer.close();
+            }
             monitor.close();
             cluster.close();
         }
     }
+
+    private static final Logger LOG = LoggerFactory.getLogger(LabSession.class);
 
     private final List<Consumer<ClusterEvent>> listeners = new CopyOnWriteArrayList<>();
     private final ExecutorService work = Executors.newCachedThreadPool(runnable -> {
@@ -55,8 +91,32 @@ public final class LabSession implements AutoCloseable {
     private volatile boolean started;
     private volatile boolean closed;
 
+    private final int balancerPort;
+
+    /** A session without an HTTP balancer: requests come from the window and experiments only. */
     public LabSession(Backend backend, RingConfig config) {
-        this.deployment = Deployment.on(backend, config, this::publish);
+        this(backend, config, -1);
+    }
+
+    /**
+     * A session whose cluster also answers HTTP on loopback {@code balancerPort} (a free port when it is
+     * taken, or when 0; none when negative).
+     */
+    public LabSession(Backend backend, RingConfig config, int balancerPort) {
+        this.balancerPort = balancerPort;
+        this.deployment = Deployment.on(backend, config, this::publish).serving(balancerPort);
+    }
+
+    /** Where the embedded balancer answers, or null when this session has none. */
+    public URI balancerAddress() {
+        BalancerEndpoint balancer = deployment.balancer();
+        return balancer == null ? null : balancer.address();
+    }
+
+    /** Requests the HTTP balancer routed to {@code server} so far. */
+    long balancedTo(String server) {
+        BalancerEndpoint balancer = deployment.balancer();
+        return balancer == null ? 0 : balancer.metrics().requestsOf(server);
     }
 
     /** Starts watching health; call once the window listens to events. */
@@ -123,8 +183,16 @@ public final class LabSession implements AutoCloseable {
                 Backend next = backends.get();
                 Deployment old = deployment;
                 int servers = old.cluster().ring().size();
+                // Same port as before, once the old balancer let go of it.
+                int port = old.balancer() == null ? balancerPort : old.balancer().port();
                 Deployment fresh = Deployment.on(next, old.cluster().ring().config(), this::publish);
                 old.close();
+                try {
+                    fresh = fresh.serving(port);
+                } catch (RuntimeException failure) {
+                    fresh.close();
+                    throw failure;
+                }
                 tally = new RequestTally();
                 deployment = fresh;
                 if (closed) {
@@ -156,14 +224,26 @@ public final class LabSession implements AutoCloseable {
     }
 
     private void record(RingSnapshot ring, Dispatch dispatch) {
+        record(ring, dispatch.slot(), dispatch.server());
+    }
+
+    /** Counts a request someone else sent through this session's cluster (an experiment): {@code server} null when none answered. */
+    void landed(int slot, String server) {
+        RingSnapshot ring = ring();
+        record(ring, slot, server == null ? null
+                : ring.servers().stream().filter(s -> s.name().equals(server)).findFirst()
+                        .orElse(new Server(0, server)));
+    }
+
+    private void record(RingSnapshot ring, int slot, Server server) {
         RequestTally counts = tally;
-        if (!dispatch.answered()) {
+        if (server == null) {
             counts.failed();
             return;
         }
-        int nodeSlot = ring.isEmpty() || ring.config().slots() <= dispatch.slot() ? dispatch.slot()
-                : ring.owningVirtualNode(dispatch.slot()).slot();
-        counts.served(new RequestTally.Landing(dispatch.slot(), nodeSlot, dispatch.server()));
+        int nodeSlot = ring.isEmpty() || slot < 0 || ring.config().slots() <= slot ? slot
+                : ring.owningVirtualNode(slot).slot();
+        counts.served(new RequestTally.Landing(slot, nodeSlot, server));
     }
 
     <T> CompletableFuture<T> async(Supplier<T> task) {

@@ -4,6 +4,7 @@ import dev.ringlab.cluster.BackendKind;
 import dev.ringlab.ring.RingConfig;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.file.Path;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicReference;
 import javafx.application.Platform;
@@ -23,7 +24,19 @@ public final class LabWindow {
      * How the window starts: the backend to open first and those it may switch to, the ring's shape and
      * how many servers to start with.
      */
-    public record Options(BackendKind backend, BackendChoice backends, RingConfig config, int initialServers) {
+    public record Options(BackendKind backend, BackendChoice backends, RingConfig config, int initialServers,
+                          int balancerPort, Tour tour) {
+    }
+
+    /**
+     * A run of the window that drives itself and exits: the FX pulse-gap measurement during an A-1 of
+     * {@code requests} requests, and/or screenshots into a folder.
+     */
+    public record Tour(boolean diagnosePulse, Path screenshots, int requests) {
+
+        boolean active() {
+            return diagnosePulse || screenshots != null;
+        }
     }
 
     private final Stage stage;
@@ -44,7 +57,8 @@ public final class LabWindow {
         Platform.setImplicitExit(false);
         Platform.startup(() -> {
             try {
-                LabSession session = new LabSession(options.backends().open().apply(options.backend()), options.config());
+                LabSession session = new LabSession(options.backends().open().apply(options.backend()), options.config(),
+                        options.balancerPort());
                 // Ctrl-C or SIGTERM skip the window's close: stop the replicas anyway.
                 Runtime.getRuntime().addShutdownHook(new Thread(session::close, "ringlab-window-shutdown"));
                 LabWindow window = show(new Stage(), session, options.backends());
@@ -55,6 +69,10 @@ public final class LabWindow {
                 if (options.initialServers() > 0) {
                     window.controller.run(session.add(options.initialServers()),
                             added -> window.controller.showInfo("Started " + added.size() + " servers."));
+                }
+                if (options.tour() != null && options.tour().active()) {
+                    new WindowTour(window, options.tour().screenshots(), options.tour().diagnosePulse(),
+                            options.tour().requests(), System.out).start(options.initialServers());
                 }
             } catch (RuntimeException startFailure) {
                 failure.set(startFailure);

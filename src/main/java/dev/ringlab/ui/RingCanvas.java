@@ -37,16 +37,21 @@ public final class RingCanvas extends Region {
     private record Flash(RequestTally.Landing landing, long bornAt) {
     }
 
+    /** The ring itself, repainted only when it changes; flashes go on the overlay, cleared every frame. */
     private final Canvas canvas = new Canvas();
+    private final Canvas overlay = new Canvas();
     private final ObjectProperty<RingPicture> picture =
             new SimpleObjectProperty<>(RingPicture.of(RingSnapshot.empty(RingConfig.DEFAULT), null));
     private final ObjectProperty<RingPicture.SlotDetail> focus = new SimpleObjectProperty<>();
     private final Deque<Flash> flashes = new ArrayDeque<>();
     private boolean dirty = true;
+    /** Whether the overlay still shows flashes from the last frame. */
+    private boolean flashing;
     private long paints;
 
     public RingCanvas() {
-        getChildren().add(canvas);
+        getChildren().addAll(canvas, overlay);
+        overlay.setMouseTransparent(true);
         getStyleClass().add("ring-canvas");
         setMinSize(240, 240);
         setPrefSize(640, 640);
@@ -93,9 +98,6 @@ public final class RingCanvas extends Region {
             }
             flashes.addLast(new Flash(landing, now));
         }
-        if (!landings.isEmpty()) {
-            dirty = true;
-        }
     }
 
     /** Where a slot's marker sits in this node's coordinates, e.g. to point at it. */
@@ -111,6 +113,8 @@ public final class RingCanvas extends Region {
         if (canvas.getWidth() != w || canvas.getHeight() != h) {
             canvas.setWidth(w);
             canvas.setHeight(h);
+            overlay.setWidth(w);
+            overlay.setHeight(h);
             dirty = true;
             paint(System.nanoTime());
         }
@@ -118,25 +122,30 @@ public final class RingCanvas extends Region {
 
     /** Paints if anything changed since the last frame; called once per pulse by the frame pump. */
     void paint(long now) {
-        if (!dirty && flashes.isEmpty()) {
-            return;
-        }
-        dirty = false;
-        paints++;
-        GraphicsContext gc = canvas.getGraphicsContext2D();
-        gc.clearRect(0, 0, canvas.getWidth(), canvas.getHeight());
         Geometry g = geometry();
-        if (g.radius() < 40) {
-            return;
+        if (dirty) {
+            dirty = false;
+            paints++;
+            GraphicsContext gc = canvas.getGraphicsContext2D();
+            gc.clearRect(0, 0, canvas.getWidth(), canvas.getHeight());
+            if (g.radius() >= 40) {
+                RingPicture p = picture.get();
+                drawTicks(gc, g, p.slots());
+                drawChangedSlots(gc, g, p);
+                drawOwnership(gc, g, p);
+                drawFocus(gc, g);
+                drawMarkers(gc, g, p);
+                drawCentre(gc, g, p);
+            }
         }
-        RingPicture p = picture.get();
-        drawTicks(gc, g, p.slots());
-        drawChangedSlots(gc, g, p);
-        drawOwnership(gc, g, p);
-        drawFocus(gc, g);
-        drawMarkers(gc, g, p);
-        drawFlashes(gc, g, now);
-        drawCentre(gc, g, p);
+        if (flashing || !flashes.isEmpty()) {
+            GraphicsContext gc = overlay.getGraphicsContext2D();
+            gc.clearRect(0, 0, overlay.getWidth(), overlay.getHeight());
+            if (g.radius() >= 40) {
+                drawFlashes(gc, g, now);
+            }
+            flashing = !flashes.isEmpty();
+        }
     }
 
     private void drawTicks(GraphicsContext gc, Geometry g, int slots) {

@@ -184,6 +184,45 @@ class LabWindowTest {
         waitUntil(() -> text("#message").equals("Wrote ring.png."));
     }
 
+    @Test
+    void runningA1FillsTheChartWithTheRequestsEachServerAnswered(FxRobot robot) throws Exception {
+        session.add(3).get(5, TimeUnit.SECONDS);
+        waitUntil(() -> rows().size() == 3);
+
+        robot.clickOn("Experiments");
+        robot.doubleClickOn("#requests").eraseText(6).write("3000");
+        robot.clickOn("#run");
+
+        ExperimentsController experiments = window.controller().experiments();
+        waitUntil(() -> experiments.result() instanceof dev.ringlab.experiment.DistributionResult
+                && experiments.chartsSettled() && !experiments.charts().isEmpty());
+        org.jfree.data.category.CategoryDataset chart =
+                experiments.charts().get(0).getCategoryPlot().getDataset();
+        assertThat(chart.getColumnKeys()).containsExactly("Server 1", "Server 2", "Server 3");
+        long total = 0;
+        for (ServerRow row : rows()) {
+            long charted = chart.getValue("requests", row.name()).longValue();
+            waitUntil(() -> rows().stream().filter(r -> r.name().equals(row.name())).findFirst().orElseThrow()
+                    .served() == charted);
+            total += charted;
+        }
+        assertThat(total).isEqualTo(3000);
+        assertThat(text("#status")).startsWith("A-1 done").contains("3000 answered");
+        assertThat(robot.lookup("#exportCsv").queryButton().isDisabled()).isFalse();
+        assertThat(logHas("A-1 started: 3000 requests")).isTrue();
+    }
+
+    @Test
+    void badExperimentParametersAreOneLineAndRunNothing(FxRobot robot) throws Exception {
+        robot.clickOn("Experiments");
+        robot.doubleClickOn("#requests").eraseText(6).write("lots");
+        robot.clickOn("#run");
+
+        waitUntil(() -> text("#status").equals("requests must be a whole number, got 'lots'"));
+        assertThat(window.controller().experiments().isRunning()).isFalse();
+        assertThat(session.ring().isEmpty()).isTrue();
+    }
+
     private RingCanvas ring() {
         return window.controller().ring();
     }
@@ -208,7 +247,11 @@ class LabWindowTest {
     private void select(FxRobot robot, String server) throws Exception {
         TableView<ServerRow> table = (TableView<ServerRow>) window.stage().getScene().lookup("#servers");
         waitUntil(() -> {
-            robot.clickOn(tableCell(server));
+            try {
+                robot.clickOn(tableCell(server));
+            } catch (org.testfx.service.query.EmptyNodeQueryException refreshed) {
+                return false; // the table re-rendered between finding the cell and clicking it: try again
+            }
             ServerRow selected = table.getSelectionModel().getSelectedItem();
             return selected != null && selected.name().equals(server);
         });
@@ -220,7 +263,17 @@ class LabWindowTest {
         return robot.lookup(".table-cell").match(LabeledMatchers.hasText(text)).query();
     }
 
-    private static void waitUntil(java.util.concurrent.Callable<Boolean> condition) throws Exception {
-        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, condition);
+    private void waitUntil(java.util.concurrent.Callable<Boolean> condition) throws Exception {
+        try {
+            WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, condition);
+        } catch (java.util.concurrent.TimeoutException timeout) {
+            ListView<?> log = (ListView<?>) window.stage().getScene().lookup("#log");
+            throw new AssertionError("timed out; window message: '" + text("#message") + "', experiment status: '"
+                    + text("#status") + "', chart " + window.controller().experiments().chartView().getWidth() + "x"
+                    + window.controller().experiments().chartView().getHeight() + " busy "
+                    + window.controller().experiments().chartView().busy() + " charts "
+                    + window.controller().experiments().charts().size() + " result "
+                    + window.controller().experiments().result() + ", rows " + rows() + ", log: " + List.copyOf(log.getItems()), timeout);
+        }
     }
 }

@@ -1,0 +1,150 @@
+package dev.ringlab.ui;
+
+import java.awt.Graphics2D;
+import java.awt.RenderingHints;
+import java.awt.geom.Rectangle2D;
+import java.awt.image.BufferedImage;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Supplier;
+import javafx.embed.swing.SwingFXUtils;
+import javafx.scene.image.Image;
+import javafx.scene.image.ImageView;
+import javafx.scene.layout.Region;
+import org.jfree.chart.JFreeChart;
+
+/**
+ * JFreeChart charts in the window. Building and drawing a chart takes tens of milliseconds (seconds
+ * the first time, while Java2D loads its fonts), too long for the FX thread during a run, so charts are
+ * built and drawn into an image on a thread of their own; the frame pump only swaps the finished image
+ * in. Charts asked for while one is drawing replace each other: the latest wins.
+ */
+public final class ChartView extends Region {
+
+    private record Rendered(List<JFreeChart> charts, Image image) {
+    }
+
+    private static final ExecutorService RENDERER = Executors.newSingleThreadExecutor(runnable -> {
+        Thread thread = new Thread(runnable, "ringlab-chart-renderer");
+        thread.setDaemon(true);
+        return thread;
+    });
+
+    private final ImageView view = new ImageView();
+    private final AtomicReference<Rendered> ready = new AtomicReference<>();
+    private final AtomicBoolean drawing = new AtomicBoolean();
+    private Supplier<List<JFreeChart>> pending;
+    private volatile List<JFreeChart> charts = List.of();
+    private double drawnWidth;
+    private double drawnHeight;
+
+    public ChartView() {
+        getChildren().add(view);
+        getStyleClass().add("chart-view");
+    }
+
+    /** Loads Java2D's fonts and JFreeChart's classes off the FX thread, before the first run needs them. */
+    static void warmUp(Supplier<JFreeChart> sample) {
+        RENDERER.execute(() -> draw(List.of(sample.get()), 320, 200));
+    }
+
+    /** The charts on show now (the last ones drawn). */
+    public List<JFreeChart> charts() {
+        return charts;
+    }
+
+    /** Draws these charts, side by side, at the current size; on the FX thread. */
+    void show(Supplier<List<JFreeChart>> next) {
+        pending = next;
+        drawPending();
+    }
+
+    /** Whether a drawing is under way, waiting, or done but not yet on show. */
+    boolean busy() {
+        return drawing.get() || pending != null || ready.get() != null;
+    }
+
+    /** Swaps in a finished image and starts the next drawing; once per pulse, on the FX thread. */
+    void frame() {
+        Rendered done = ready.getAndSet(null);
+        if (done != null) {
+            charts = done.charts();
+            view.setImage(done.image());
+        }
+        boolean resized = Math.abs(getWidth() - drawnWidth) > 1 || Math.abs(getHeight() - drawnHeight) > 1;
+        if (resized && pending == null && !charts.isEmpty() && !drawing.get()) {
+            List<JFreeChart> again = charts;
+            pending = () -> again;
+        }
+        drawPending();
+    }
+
+    private void drawPending() {
+        if (pending == null || getWidth() < 50 || getHeight() < 50 || !drawing.compareAndSet(false, true)) {
+            return;
+        }
+        Supplier<List<JFreeChart>> task = pending;
+        pending = null;
+        int width = (int) getWidth();
+        int height = (int) getHeight();
+        drawnWidth = width;
+        drawnHeight = height;
+        RENDERER.execute(() -> {
+            try {
+                List<JFreeChart> built = List.copyOf(task.get());
+                ready.set(new Rendered(built, SwingFXUtils.toFXImage(draw(built, width, height), null)));
+            } catch (RuntimeException | LinkageError failure) {
+                org.slf4j.LoggerFactory.getLogger(ChartView.class).warn("chart not drawn: {}", failure.toString());
+            } finally {
+                drawing.set(false);
+            }
+        });
+    }
+
+    private static BufferedImage draw(List<JFreeChart> charts, int width, int height) {
+        BufferedImage image = new BufferedImage(width, height, BufferedImage.TYPE_INT_ARGB);
+        Graphics2D graphics = image.createGraphics();
+        try {
+            graphics.setRenderingHint(RenderingHints.KEY_ANTIALIASING, RenderingHints.VALUE_ANTIALIAS_ON);
+            graphics.setRenderingHint(RenderingHints.KEY_TEXT_ANTIALIASING, RenderingHints.VALUE_TEXT_ANTIALIAS_ON);
+            graphics.setColor(java.awt.Color.WHITE);
+            graphics.fillRect(0, 0, width, height);
+            double each = (double) width / charts.size();
+            for (int i = 0; i < charts.size(); i++) {
+                charts.get(i).draw(graphics, new Rectangle2D.Double(i * each, 0, each, height));
+            }
+        } finally {
+            graphics.dispose();
+        }
+        return image;
+    }
+
+    // The image follows the region's size, never the other way round, so the chart can shrink.
+    @Override
+    protected double computePrefWidth(double height) {
+        return 200;
+    }
+
+    @Override
+    protected double computePrefHeight(double width) {
+        return 150;
+    }
+
+    @Override
+    protected double computeMinWidth(double height) {
+        return 0;
+    }
+
+    @Override
+    protected double computeMinHeight(double width) {
+        return 0;
+    }
+
+    @Override
+    protected void layoutChildren() {
+        view.relocate(0, 0);
+    }
+}

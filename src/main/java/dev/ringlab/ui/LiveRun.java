@@ -1,0 +1,183 @@
+package dev.ringlab.ui;
+
+import dev.ringlab.cluster.ClusterEvent;
+import dev.ringlab.experiment.Delivery;
+import dev.ringlab.experiment.ServerLoad;
+import dev.ringlab.experiment.TimeBucket;
+import dev.ringlab.experiment.TimelineEvent;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.LongAdder;
+
+/**
+ * What an experiment in the window has done so far, counted as its requests come back: per server for
+ * the load charts, per time bucket and with the kill, detection and replacement times for the A-3
+ * timeline. The sending threads write, the frame pump reads a few times per second to redraw the
+ * chart; the runner's own result replaces it when the run ends.
+ */
+final class LiveRun {
+
+    static final long BUCKET_MILLIS = 100;
+
+    private static final class Bucket {
+        final LongAdder sent = new LongAdder();
+        final LongAdder ok = new LongAdder();
+        final LongAdder failed = new LongAdder();
+        final LongAdder retried = new LongAdder();
+    }
+
+    private final Map<String, LongAdder> served = new ConcurrentHashMap<>();
+    private final Map<Long, Bucket> buckets = new ConcurrentHashMap<>();
+    private final LongAdder failed = new LongAdder();
+    private final LongAdder retried = new LongAdder();
+    private final List<TimelineEvent> events = new ArrayList<>();
+    private volatile long originNanos;
+    private volatile java.time.Instant originInstant;
+    private volatile String stage = "";
+    private String victim;
+    private Double killedAt;
+    private Double detectedAt;
+    private Double replacedAt;
+    private String replacement;
+
+    /** Starts counting afresh, e.g. for the next N of A-2. */
+    synchronized void reset(String nextStage) {
+        served.clear();
+        buckets.clear();
+        failed.reset();
+        retried.reset();
+        events.clear();
+        originNanos = 0;
+        stage = nextStage;
+        victim = null;
+        killedAt = null;
+        detectedAt = null;
+        replacedAt = null;
+        replacement = null;
+    }
+
+    String stage() {
+        return stage;
+    }
+
+    void record(Delivery delivery) {
+        long now = System.nanoTime();
+        if (originNanos == 0) {
+            synchronized (this) {
+                if (originNanos == 0) {
+                    originInstant = java.time.Instant.now();
+                    originNanos = now;
+                }
+            }
+        }
+        Bucket bucket = buckets.computeIfAbsent((now - originNanos) / 1_000_000 / BUCKET_MILLIS, index -> new Bucket());
+        bucket.sent.increment();
+        if (delivery.ok()) {
+            bucket.ok.increment();
+        } else {
+            bucket.failed.increment();
+        }
+        if (delivery.retried()) {
+            bucket.retried.increment();
+            retried.increment();
+        }
+        if (delivery.answered()) {
+            served.computeIfAbsent(delivery.server(), name -> new LongAdder()).increment();
+        } else {
+            failed.increment();
+        }
+    }
+
+    /** Cluster events while the run goes: the A-3 timeline's markers. */
+    synchronized void record(ClusterEvent event) {
+        if (originNanos == 0) {
+            return;
+        }
+        if (event instanceof ClusterEvent.RingChanged) {
+            // A new N or a server gone: the bars count the servers of the ring as it is now.
+            served.clear();
+        }
+        double at = millisSinceOrigin(event);
+        if (event instanceof ClusterEvent.MemberKilled killed && victim == null) {
+            victim = killed.server().name();
+            killedAt = at;
+            events.add(new TimelineEvent(at, "killed", victim, event.describe()));
+        } else if (event instanceof ClusterEvent.MemberDead dead && dead.server().name().equals(victim)
+                && detectedAt == null) {
+            detectedAt = at;
+            events.add(new TimelineEvent(at, "detected", victim, dead.reason()));
+        } else if (event instanceof ClusterEvent.MemberUp up && up.replaces() != null
+                && up.replaces().name().equals(victim) && replacedAt == null) {
+            replacedAt = at;
+            replacement = up.member().server().name();
+            events.add(new TimelineEvent(at, "up", replacement, "replaces " + victim));
+        }
+    }
+
+    private double millisSinceOrigin(ClusterEvent event) {
+        return java.time.Duration.between(originInstant, event.at()).toNanos() / 1e6;
+    }
+
+    /** Requests per server so far, in the order given (servers not yet answering count 0). */
+    List<ServerLoad> loads(List<String> servers) {
+        List<ServerLoad> loads = new ArrayList<>();
+        for (String server : servers) {
+            LongAdder count = served.get(server);
+            loads.add(new ServerLoad(server, count == null ? 0 : count.sum()));
+        }
+        served.forEach((server, count) -> {
+            if (!servers.contains(server)) {
+                loads.add(new ServerLoad(server, count.sum()));
+            }
+        });
+        return loads;
+    }
+
+    long failed() {
+        return failed.sum();
+    }
+
+    long retried() {
+        return retried.sum();
+    }
+
+    /** The buckets so far, gaps included, so the timeline's x axis is time. */
+    List<TimeBucket> buckets() {
+        long last = buckets.keySet().stream().mapToLong(Long::longValue).max().orElse(-1);
+        List<TimeBucket> list = new ArrayList<>();
+        for (long index = 0; index <= last; index++) {
+            Bucket bucket = buckets.get(index);
+            long start = index * BUCKET_MILLIS;
+            list.add(bucket == null ? new TimeBucket(start, start + BUCKET_MILLIS, 0, 0, 0, 0)
+                    : new TimeBucket(start, start + BUCKET_MILLIS, (int) bucket.sent.sum(), (int) bucket.ok.sum(),
+                            (int) bucket.failed.sum(), (int) bucket.retried.sum()));
+        }
+        return list;
+    }
+
+    synchronized String victim() {
+        return victim;
+    }
+
+    synchronized String replacement() {
+        return replacement;
+    }
+
+    synchronized Double killedAt() {
+        return killedAt;
+    }
+
+    synchronized Double detectedAt() {
+        return detectedAt;
+    }
+
+    synchronized Double replacedAt() {
+        return replacedAt;
+    }
+
+    synchronized List<TimelineEvent> events() {
+        return List.copyOf(events);
+    }
+}

@@ -1,0 +1,53 @@
+package dev.ringlab.ui;
+
+import dev.ringlab.experiment.Delivery;
+import dev.ringlab.experiment.InProcessTestbed;
+import dev.ringlab.experiment.Membership;
+import dev.ringlab.experiment.Testbed;
+import dev.ringlab.experiment.TestbedFactory;
+
+/**
+ * The window's own cluster as an experiment's testbed (the experiments' shared-cluster testbed, reshaped
+ * for the run and left running), with every answer also counted where the window shows it: a flash on
+ * the ring, the servers table, and the live chart.
+ */
+final class WindowTestbed implements Testbed {
+
+    private final Testbed shared;
+    private final LabSession session;
+    private final LiveRun live;
+
+    private WindowTestbed(Testbed shared, LabSession session, LiveRun live) {
+        this.shared = shared;
+        this.session = session;
+        this.live = live;
+    }
+
+    static TestbedFactory factory(LabSession session, LiveRun live) {
+        return (ring, servers) -> new WindowTestbed(InProcessTestbed.sharing(session.cluster()).open(ring, servers),
+                session, live);
+    }
+
+    @Override
+    public String description() {
+        return session.cluster().backend().kind().label() + ", the window's cluster";
+    }
+
+    @Override
+    public Delivery send(long key) {
+        Delivery delivery = shared.send(key);
+        live.record(delivery);
+        session.landed(delivery.slot(), delivery.server());
+        return delivery;
+    }
+
+    @Override
+    public Membership membership() {
+        return shared.membership();
+    }
+
+    @Override
+    public void close() {
+        shared.close();
+    }
+}

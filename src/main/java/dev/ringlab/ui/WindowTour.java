@@ -1,0 +1,149 @@
+package dev.ringlab.ui;
+
+import java.io.IOException;
+import java.io.PrintStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import javafx.application.Platform;
+import javafx.scene.control.Button;
+import javafx.scene.control.TabPane;
+import javafx.scene.image.WritableImage;
+
+/**
+ * Drives the open window on its own, as a person would, for two purposes: screenshots of the main
+ * views for the docs ({@code --screenshots DIR}), and a measurement of the longest FX pulse gap while a
+ * 10,000-request A-1 runs ({@code --diagnose-pulse}). It clicks through the window's own controls; every
+ * wait happens on this tour's thread, never on the FX thread.
+ */
+final class WindowTour {
+
+    static final long TARGET_GAP_MILLIS = 50;
+
+    private final LabWindow window;
+    private final Path screenshots;
+    private final boolean diagnosePulse;
+    private final int requests;
+    private final PrintStream out;
+
+    WindowTour(LabWindow window, Path screenshots, boolean diagnosePulse, int requests, PrintStream out) {
+        this.window = window;
+        this.screenshots = screenshots;
+        this.diagnosePulse = diagnosePulse;
+        this.requests = requests;
+        this.out = out;
+    }
+
+    /** Runs the tour on a thread of its own and closes the window at the end. */
+    void start(int expectedServers) {
+        Thread thread = new Thread(() -> {
+            try {
+                run(expectedServers);
+            } catch (Exception failure) {
+                out.println("ringlab: the window tour stopped: " + LabController.reason(failure));
+            } finally {
+                Platform.runLater(() -> window.stage().hide());
+            }
+        }, "ringlab-window-tour");
+        thread.setDaemon(true);
+        thread.start();
+    }
+
+    private void run(int expectedServers) throws Exception {
+        LabController lab = window.controller();
+        await(() -> lab.session().ring().size() >= expectedServers, 120);
+        if (screenshots != null) {
+            Files.createDirectories(screenshots);
+            for (int i = 0; i < 24; i++) {
+                lab.session().sendOne();
+                Thread.sleep(15);
+            }
+            fx(() -> {
+                RingPicture picture = lab.ring().picture();
+                lab.ring().focusOn(picture.markers().get(picture.markers().size() / 2).slot());
+                return null;
+            });
+            Thread.sleep(300);
+            shoot("window-ring.png");
+        }
+        ExperimentsController experiments = lab.experiments();
+        fx(() -> {
+            ((TabPane) window.stage().getScene().lookup("#views")).getSelectionModel().select(1);
+            experiments.prepare(ExperimentKind.A1, requests);
+            lab.pump().resetGap();
+            button("#run").fire();
+            return null;
+        });
+        await(() -> !experiments.isRunning(), 600);
+        long[] gap = fx(() -> new long[] {lab.pump().longestGapNanos(), lab.pump().pulses(),
+                lab.pump().longestFrameNanos()});
+        String status = fx(() -> experiments.statusText());
+        if (diagnosePulse) {
+            out.printf("A-1 in the window, %d requests on the %s backend: %s%n", requests,
+                    lab.session().cluster().backend().kind().label(), status);
+            out.printf("longest FX pulse gap: %.1f ms over %d pulses (target under %d ms); longest frame of the"
+                    + " window's own work: %.1f ms; %d cores, load average %.1f%n", gap[0] / 1e6, gap[1],
+                    TARGET_GAP_MILLIS, gap[2] / 1e6, Runtime.getRuntime().availableProcessors(),
+                    java.lang.management.ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
+        }
+        if (screenshots != null) {
+            Thread.sleep(300);
+            shoot("window-a1.png");
+            fx(() -> {
+                experiments.prepare(ExperimentKind.A3, requests);
+                button("#run").fire();
+                return null;
+            });
+            await(() -> experiments.replacementSeen() || !experiments.isRunning(), 120);
+            Thread.sleep(1200);
+            shoot("window-a3.png");
+            await(() -> !experiments.isRunning(), 600);
+        }
+    }
+
+    private Button button(String id) {
+        return (Button) window.stage().getScene().lookup(id);
+    }
+
+    private void shoot(String name) throws Exception {
+        WritableImage image = fx(() -> PngFile.snapshot(window.stage().getScene().getRoot()));
+        Path file = screenshots.resolve(name);
+        try {
+            PngFile.write(image, file.toFile());
+        } catch (IOException failure) {
+            throw new UncheckedIOException(failure);
+        }
+        out.println("wrote " + file);
+    }
+
+    private static <T> T fx(Callable<T> task) throws Exception {
+        CompletableFuture<T> result = new CompletableFuture<>();
+        Platform.runLater(() -> {
+            try {
+                result.complete(task.call());
+            } catch (Exception | Error failure) {
+                result.completeExceptionally(failure);
+            }
+        });
+        try {
+            return result.get(30, TimeUnit.SECONDS);
+        } catch (ExecutionException failure) {
+            throw (Exception) (failure.getCause() instanceof Exception e ? e : failure);
+        }
+    }
+
+    private static void await(Callable<Boolean> condition, int seconds) throws Exception {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(seconds);
+        while (!fx(condition)) {
+            if (System.nanoTime() > deadline) {
+                throw new TimeoutException("gave up after " + seconds + " s");
+            }
+            Thread.sleep(100);
+        }
+    }
+}
