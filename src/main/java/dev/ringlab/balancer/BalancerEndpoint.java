@@ -69,6 +69,8 @@ public final class BalancerEndpoint implements AutoCloseable {
 
     private static final String JSON = "application/json";
     private static final String KEY_HEADER = "X-Request-Key";
+    /** On an answer that needed more than one server: how many were tried. */
+    public static final String ATTEMPTS_HEADER = "X-RingLab-Attempts";
     private static final int MAX_REQUEST_BYTES = 1024 * 1024;
 
     private final Cluster cluster;
@@ -344,8 +346,15 @@ public final class BalancerEndpoint implements AutoCloseable {
             answer(call, status, JSON, error(message));
         }
 
-        /** Writes the answer, then takes the next pipelined request (or closes when the client asked to). */
         void answer(Call call, int status, String contentType, byte[] body) {
+            answer(call, status, contentType, body, 1);
+        }
+
+        /**
+         * Writes the answer, then takes the next pipelined request (or closes when the client asked to).
+         * A request that needed more than one server says so in {@value #ATTEMPTS_HEADER}.
+         */
+        void answer(Call call, int status, String contentType, byte[] body, int attempts) {
             FullHttpResponse response = new DefaultFullHttpResponse(HttpVersion.HTTP_1_1,
                     HttpResponseStatus.valueOf(status), Unpooled.wrappedBuffer(body));
             HttpHeaders headers = response.headers();
@@ -356,6 +365,9 @@ public final class BalancerEndpoint implements AutoCloseable {
             if (status == 405) {
                 headers.set(HttpHeaderNames.ALLOW, call.path.equals("/add") ? "POST"
                         : call.path.equals("/rm") ? "DELETE" : "GET");
+            }
+            if (attempts > 1) {
+                headers.setInt(ATTEMPTS_HEADER, attempts);
             }
             if (status == 401) {
                 headers.set(HttpHeaderNames.WWW_AUTHENTICATE, "Bearer");
@@ -433,7 +445,7 @@ public final class BalancerEndpoint implements AutoCloseable {
                 client.refuse(call, 400, ErrorReason.NOT_FOUND, "'" + call.path
                         + "' endpoint does not exist in server replicas");
             } else {
-                client.answer(call, status, contentType, body);
+                client.answer(call, status, contentType, body, attempts);
             }
         }
 

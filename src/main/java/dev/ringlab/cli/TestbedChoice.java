@@ -3,6 +3,7 @@ package dev.ringlab.cli;
 import dev.ringlab.cluster.BackendKind;
 import dev.ringlab.cluster.HealthMonitor;
 import dev.ringlab.cluster.SimBackend;
+import dev.ringlab.experiment.HttpTestbed;
 import dev.ringlab.experiment.InProcessTestbed;
 import dev.ringlab.experiment.TestbedFactory;
 import java.util.Arrays;
@@ -22,13 +23,13 @@ enum TestbedChoice {
             return InProcessTestbed.factory(SimBackend::new);
         }
     },
-    PROCESS("replica processes on loopback, the balancer's dispatcher in this process") {
+    PROCESS("replica processes behind the embedded HTTP balancer, requests over loopback HTTP") {
         @Override
         TestbedFactory factory() {
             return on(BackendKind.PROCESS);
         }
     },
-    DOCKER("replica containers, the balancer's dispatcher in this process") {
+    DOCKER("replica containers behind the embedded HTTP balancer, requests over loopback HTTP") {
         @Override
         TestbedFactory factory() {
             return on(BackendKind.DOCKER);
@@ -41,9 +42,12 @@ enum TestbedChoice {
         }
     };
 
-    /** Real replicas of {@code kind}; the backend's news (an image being built) goes to stderr. */
+    /**
+     * Real replicas of {@code kind} behind the real balancer, so experiments measure what clients get;
+     * the backend's news (an image being built) goes to stderr.
+     */
     private static TestbedFactory on(BackendKind kind) {
-        return InProcessTestbed.factory(() -> Backends.create(kind, HealthMonitor.DEFAULT_INTERVAL, System.err::println));
+        return HttpTestbed.embedded(() -> Backends.create(kind, HealthMonitor.DEFAULT_INTERVAL, System.err::println));
     }
 
     private final String description;
