@@ -22,7 +22,6 @@ import dev.ringlab.cluster.BackendKind;
 import dev.ringlab.cluster.HttpReplicaClient;
 import dev.ringlab.cluster.Replica;
 import dev.ringlab.cluster.ReplicaClient;
-import dev.ringlab.cluster.ReplicaUnreachableException;
 import dev.ringlab.ring.Server;
 import java.io.Closeable;
 import java.io.IOException;
@@ -303,11 +302,7 @@ public final class DockerBackend implements Backend {
         if (dead.contains(replica.backendId())) {
             return false;
         }
-        try {
-            return heartbeats.get(replica, "/heartbeat").status() == 200;
-        } catch (ReplicaUnreachableException unreachable) {
-            return false;
-        }
+        return heartbeats.heartbeat(replica);
     }
 
     /** Follows the engine's {@code die} events for this run's containers, reconnecting if the stream drops. */
