@@ -151,9 +151,12 @@ public final class BalancerEndpoint implements AutoCloseable {
         return metrics;
     }
 
-    /** Stops answering and releases the port and every connection to the replicas. */
+    /** Stops answering and releases the port and every connection to the replicas; a second call does nothing. */
     @Override
     public void close() {
+        if (loops.isShuttingDown()) {
+            return;
+        }
         if (listening != null) {
             listening.close().syncUninterruptibly();
         }

@@ -23,13 +23,32 @@ enum TestbedChoice {
             return InProcessTestbed.factory(SimBackend::new);
         }
     },
-
     PROCESS("replica processes behind the embedded HTTP balancer, requests over loopback HTTP") {
         @Override
         TestbedFactory factory() {
-            return HttpTestbed.embedded(() -> Backends.create(BackendKind.PROCESS, HealthMonitor.DEFAULT_INTERVAL));
+            return on(BackendKind.PROCESS);
+        }
+    },
+    DOCKER("replica containers behind the embedded HTTP balancer, requests over loopback HTTP") {
+        @Override
+        TestbedFactory factory() {
+            return on(BackendKind.DOCKER);
+        }
+    },
+    AUTO("docker when an engine answers, else process") {
+        @Override
+        TestbedFactory factory() {
+            return on(Backends.Choice.AUTO.resolve(System.err::println));
         }
     };
+
+    /**
+     * Real replicas of {@code kind} behind the real balancer, so experiments measure what clients get;
+     * the backend's news (an image being built) goes to stderr.
+     */
+    private static TestbedFactory on(BackendKind kind) {
+        return HttpTestbed.embedded(() -> Backends.create(kind, HealthMonitor.DEFAULT_INTERVAL, System.err::println));
+    }
 
     private final String description;
 

@@ -231,7 +231,10 @@ public final class LabController {
     private void addServer() {
         String name = serverName.getText();
         run(session.add(name), added -> {
-            serverName.clear();
+            // Only the name this Add used: the user may have typed the next one meanwhile.
+            if (serverName.getText().equals(name) && name != null && !name.isBlank()) {
+                serverName.clear();
+            }
             showInfo("Added " + added.get(0).name() + ".");
         });
     }

@@ -106,7 +106,7 @@ class ServeCommandTest {
         static Serve start(int replicas) throws Exception {
             String java = ProcessHandle.current().info().command().orElseThrow();
             Process process = new ProcessBuilder(java, "-cp", System.getProperty("java.class.path"),
-                    Launcher.class.getName(), "serve", "--port", "0", "--replicas", Integer.toString(replicas))
+                    Launcher.class.getName(), "serve", "--backend", "process", "--port", "0", "--replicas", Integer.toString(replicas))
                     .redirectErrorStream(true).start();
             List<String> lines = new CopyOnWriteArrayList<>();
             CompletableFuture<String> url = new CompletableFuture<>();

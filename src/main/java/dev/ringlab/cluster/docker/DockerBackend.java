@@ -98,8 +98,13 @@ public final class DockerBackend implements Backend {
         thread.setDaemon(true);
         return thread;
     });
-    private final Thread shutdownHook = new Thread(this::removeAllOfRun, "ringlab-docker-cleanup");
-    private volatile boolean imageReady;
+    /** Ctrl-C, SIGTERM, or an exit without close(): remove what this run started. */
+    private final Thread shutdownHook = new Thread(() -> {
+        if (!this.closed) {
+            removeAllOfRun();
+        }
+    }, "ringlab-docker-cleanup");
+    private volatile String image;
     private volatile boolean closed;
 
     /**
@@ -141,15 +146,16 @@ public final class DockerBackend implements Backend {
         return runId;
     }
 
+    /** The replica image this backend runs: its content tag, built if needed. */
     public String image() {
-        return ReplicaImage.recipe(version).tag();
+        prepareImage();
+        return image;
     }
 
     /** Builds the replica image now if it is missing or stale, with progress; otherwise returns at once. */
     public synchronized void prepareImage() {
-        if (!imageReady) {
-            new ImageBuild(engine, docker, progress).ensure(ReplicaImage.recipe(version));
-            imageReady = true;
+        if (image == null) {
+            image = new ImageBuild(engine, docker, progress).ensure(ReplicaImage.recipe(version)).tag();
         }
     }
 
@@ -205,7 +211,7 @@ public final class DockerBackend implements Backend {
         } else {
             host.withNetworkMode(network);
         }
-        return docker.createContainerCmd(image())
+        return docker.createContainerCmd(image)
                 .withName(name)
                 .withHostName(slug(server.name()))
                 .withLabels(labels)
@@ -330,6 +336,12 @@ public final class DockerBackend implements Backend {
 
     /** Removes every container of this run (force), whatever state it is in. */
     private void removeAllOfRun() {
+        synchronized (leaving) {
+            removeAllOfRunOnce();
+        }
+    }
+
+    private void removeAllOfRunOnce() {
         try {
             List<Container> mine = docker.listContainersCmd().withShowAll(true)
                     .withLabelFilter(Map.of(RUN_LABEL, runId)).exec();
