@@ -37,7 +37,7 @@ fi
 free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1]); s.close()'; }
 
 # RingLab with its 3 process replicas; nginx and HAProxy are pointed at those same replicas.
-java -jar target/ringlab.jar serve --port 0 --replicas 3 > "$WORK/serve.log" 2>&1 &
+java -jar target/ringlab.jar serve --port 0 --replicas 3 --backend process > "$WORK/serve.log" 2>&1 &
 PIDS+=($!)
 for _ in $(seq 1 300); do grep -q "RingLab balancer on" "$WORK/serve.log" && break; sleep 0.1; done
 grep -q "RingLab balancer on" "$WORK/serve.log" || { cat "$WORK/serve.log" >&2; echo "bench: serve did not start" >&2; exit 1; }

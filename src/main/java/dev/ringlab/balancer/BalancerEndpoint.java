@@ -5,6 +5,8 @@ import dev.ringlab.balancer.BalancerMetrics.ErrorReason;
 import dev.ringlab.cluster.Cluster;
 import dev.ringlab.cluster.ClusterException;
 import dev.ringlab.cluster.Replica;
+import dev.ringlab.cluster.ReplicaReply;
+import dev.ringlab.cluster.ReplicaUnreachableException;
 import dev.ringlab.ring.RequestKey;
 import dev.ringlab.ring.RingSnapshot;
 import dev.ringlab.ring.Server;
@@ -417,13 +419,29 @@ public final class BalancerEndpoint implements AutoCloseable {
 
         private void tryServer(Server server) {
             Replica replica = cluster.replicaOf(server);
-            if (replica == null || replica.address() == null) {
+            if (replica == null) {
                 tryNext();
                 return;
             }
             attempts++;
             trying = server;
+            if (replica.address() == null) {
+                answerInMemory(replica);
+                return;
+            }
             connections.get(client.ctx.channel().eventLoop()).get(replica, call.pathAndQuery, this);
+        }
+
+        /** A simulated replica has no address: its backend answers at once, in memory, without blocking. */
+        private void answerInMemory(Replica replica) {
+            ReplicaReply reply;
+            try {
+                reply = cluster.backend().client().get(replica, call.pathAndQuery);
+            } catch (ReplicaUnreachableException down) {
+                unreachable(down.getMessage());
+                return;
+            }
+            answered(reply.status(), reply.contentType(), reply.body());
         }
 
         private void tryNext() {

@@ -35,43 +35,43 @@ final class ServeCommand implements Callable<Integer> {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
-    @Option(names = "--port", defaultValue = "5000", description = "Balancer port (0 picks a free one; default ${DEFAULT-VALUE}).")
+    @Option(names = "--port", paramLabel = "PORT", defaultValue = "5000", description = "Balancer port (0 picks a free one; default ${DEFAULT-VALUE}).")
     int port;
 
-    @Option(names = "--bind", defaultValue = "127.0.0.1",
+    @Option(names = "--bind", paramLabel = "ADDRESS", defaultValue = "127.0.0.1",
             description = "Address to listen on (default ${DEFAULT-VALUE}); anything but loopback needs --admin-token.")
     String bind;
 
-    @Option(names = "--replicas", defaultValue = "3", description = "Replicas to start (default ${DEFAULT-VALUE}).")
+    @Option(names = "--replicas", paramLabel = "N", defaultValue = "3", description = "Replicas to start (default ${DEFAULT-VALUE}).")
     int replicas;
 
-    @Option(names = "--backend", defaultValue = "auto", converter = Backends.ChoiceConverter.class,
+    @Option(names = "--backend", paramLabel = "KIND", defaultValue = "auto", converter = Backends.ChoiceConverter.class,
             description = "Where replicas run: auto (Docker when an engine answers, else processes), docker, process"
                     + " or sim (default ${DEFAULT-VALUE}).")
     Backends.Choice backend;
 
-    @Option(names = "--hash", defaultValue = "assignment", description = "Ring hash: assignment or murmur3 (default ${DEFAULT-VALUE}).")
+    @Option(names = "--hash", paramLabel = "NAME", defaultValue = "assignment", description = "Ring hash: assignment or murmur3 (default ${DEFAULT-VALUE}).")
     String hash;
 
-    @Option(names = "--slots", defaultValue = "512", description = "Slots on the ring (default ${DEFAULT-VALUE}).")
+    @Option(names = "--slots", paramLabel = "N", defaultValue = "512", description = "Slots on the ring (default ${DEFAULT-VALUE}).")
     int slots;
 
-    @Option(names = "--vnodes", defaultValue = "9", description = "Virtual nodes per server (default ${DEFAULT-VALUE}).")
+    @Option(names = "--vnodes", paramLabel = "N", defaultValue = "9", description = "Virtual nodes per server (default ${DEFAULT-VALUE}).")
     int virtualNodes;
 
-    @Option(names = "--probing", defaultValue = "linear", description = "Probing when a slot is taken: linear or quadratic (default ${DEFAULT-VALUE}).")
+    @Option(names = "--probing", paramLabel = "KIND", defaultValue = "linear", description = "Probing when a slot is taken: linear or quadratic (default ${DEFAULT-VALUE}).")
     String probing;
 
-    @Option(names = "--heartbeat-ms", defaultValue = "200", description = "Heartbeat interval in ms (default ${DEFAULT-VALUE}).")
+    @Option(names = "--heartbeat-ms", paramLabel = "MS", defaultValue = "200", description = "Heartbeat interval in ms (default ${DEFAULT-VALUE}).")
     int heartbeatMs;
 
-    @Option(names = "--misses", defaultValue = "2", description = "Missed heartbeats before a replica is declared dead (default ${DEFAULT-VALUE}).")
+    @Option(names = "--misses", paramLabel = "N", defaultValue = "2", description = "Missed heartbeats before a replica is declared dead (default ${DEFAULT-VALUE}).")
     int misses;
 
-    @Option(names = "--admin-token", description = "Token required by /add and /rm (header 'Authorization: Bearer <token>').")
+    @Option(names = "--admin-token", paramLabel = "TOKEN", description = "Token required by /add and /rm (header 'Authorization: Bearer <token>').")
     String adminToken;
 
-    @Option(names = "--threads", defaultValue = "" + BalancerEndpoint.DEFAULT_THREADS,
+    @Option(names = "--threads", paramLabel = "N", defaultValue = "" + BalancerEndpoint.DEFAULT_THREADS,
             description = "Balancer event-loop threads (default: one per core).")
     int workers;
 
