@@ -10,6 +10,7 @@ import dev.ringlab.experiment.FailoverResult;
 import dev.ringlab.experiment.HashComparisonExperiment;
 import dev.ringlab.experiment.HashComparisonParameters;
 import dev.ringlab.experiment.HashComparisonResult;
+import dev.ringlab.experiment.HttpTestbed;
 import dev.ringlab.experiment.ProgressListener;
 import dev.ringlab.experiment.ScalingExperiment;
 import dev.ringlab.experiment.ScalingParameters;
@@ -21,6 +22,8 @@ import dev.ringlab.ring.RingConfig;
 import dev.ringlab.ring.RingHash;
 import java.io.IOException;
 import java.io.PrintWriter;
+import java.net.URI;
+import java.net.URISyntaxException;
 import java.nio.file.Files;
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
@@ -43,68 +46,91 @@ import picocli.CommandLine.Parameters;
         subcommands = {CompareCommand.class},
         sortOptions = false,
         description = {
-            "Runs one of the classic analyses and writes PNG charts and CSV figures:",
-            "  a1  load distribution: requests per server for N servers",
-            "  a2  scalability: mean, min, max and std dev of the load per server, N from min to max",
-            "  a3  failure and recovery: kill a server mid-stream, watch it detected and replaced",
-            "  a4  the modified hash: a1 and a2 under assignment and murmur3, side by side",
-            "and 'experiment compare' sets placement algorithms side by side (see 'experiment compare --help')."})
+            "Runs one of the classic analyses, prints a table, writes PNG and CSV.",
+            "  a1  load distribution: requests per server, N servers",
+            "  a2  scalability: load per server (mean, min, max, std dev) for each N",
+            "  a3  failure: kill a server mid-stream, see it detected and replaced",
+            "  a4  modified hash: a1 and a2 under both hash functions, side by side",
+            "'experiment compare' sets placement algorithms side by side."})
 final class ExperimentCommand implements Callable<Integer> {
 
-    enum Analysis { A1, A2, A3, A4 }
+    enum Analysis {
+        A1, A2, A3, A4;
+
+        /** Names the analyses in lower case, as the usage line does. */
+        static final class Converter implements CommandLine.ITypeConverter<Analysis> {
+            @Override
+            public Analysis convert(String value) {
+                for (Analysis analysis : values()) {
+                    if (analysis.name().equalsIgnoreCase(value.trim())) {
+                        return analysis;
+                    }
+                }
+                throw new CommandLine.TypeConversionException("unknown analysis '" + value + "' (known: a1, a2, a3, a4)");
+            }
+        }
+    }
 
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
     // Optional to picocli so that 'experiment compare' parses; call() still insists on one.
-    @Parameters(index = "0", arity = "0..1", paramLabel = "a1|a2|a3|a4", description = "which analysis")
+    @Parameters(index = "0", arity = "0..1", paramLabel = "a1|a2|a3|a4", converter = Analysis.Converter.class,
+            description = "which analysis")
     Analysis analysis;
 
-    @Option(names = "--backend", defaultValue = "sim", converter = TestbedChoice.Converter.class,
+    @Option(names = "--backend", paramLabel = "KIND", defaultValue = "sim", converter = TestbedChoice.Converter.class,
             description = "where the replicas run (default: ${DEFAULT-VALUE})")
     TestbedChoice backend;
 
-    @Option(names = "--requests", defaultValue = "10000", description = "requests per run (default: ${DEFAULT-VALUE})")
+    @Option(names = "--target", paramLabel = "URL",
+            description = "run against a balancer that already runs (e.g. http://127.0.0.1:5000), over HTTP; a1 and a2 only")
+    String target;
+
+    @Option(names = "--admin-token", description = "with --target: the balancer's admin token for /add and /rm")
+    String adminToken;
+
+    @Option(names = "--requests", paramLabel = "N", defaultValue = "10000", description = "requests per run (default: ${DEFAULT-VALUE})")
     int requests;
 
-    @Option(names = "--hash", defaultValue = "assignment", description = "assignment or murmur3 (default: ${DEFAULT-VALUE})")
+    @Option(names = "--hash", paramLabel = "NAME", defaultValue = "assignment", description = "assignment or murmur3 (default: ${DEFAULT-VALUE})")
     String hash;
 
-    @Option(names = "--servers", defaultValue = "3", description = "N for a1, a3 and a4's a1 (default: ${DEFAULT-VALUE})")
+    @Option(names = "--servers", paramLabel = "N", defaultValue = "3", description = "N for a1, a3 and a4's a1 (default: ${DEFAULT-VALUE})")
     int servers;
 
-    @Option(names = "--min-servers", defaultValue = "2", description = "smallest N for a2 (default: ${DEFAULT-VALUE})")
+    @Option(names = "--min-servers", paramLabel = "N", defaultValue = "2", description = "smallest N for a2 (default: ${DEFAULT-VALUE})")
     int minServers;
 
-    @Option(names = "--max-servers", defaultValue = "6", description = "largest N for a2 (default: ${DEFAULT-VALUE})")
+    @Option(names = "--max-servers", paramLabel = "N", defaultValue = "6", description = "largest N for a2 (default: ${DEFAULT-VALUE})")
     int maxServers;
 
-    @Option(names = "--slots", defaultValue = "512", description = "slots on the ring (default: ${DEFAULT-VALUE})")
+    @Option(names = "--slots", paramLabel = "N", defaultValue = "512", description = "slots on the ring (default: ${DEFAULT-VALUE})")
     int slots;
 
-    @Option(names = "--vnodes", defaultValue = "9", description = "virtual nodes per server (default: ${DEFAULT-VALUE})")
+    @Option(names = "--vnodes", paramLabel = "N", defaultValue = "9", description = "virtual nodes per server (default: ${DEFAULT-VALUE})")
     int vnodes;
 
-    @Option(names = "--probing", defaultValue = "linear", description = "linear or quadratic (default: ${DEFAULT-VALUE})")
+    @Option(names = "--probing", paramLabel = "NAME", defaultValue = "linear", description = "linear or quadratic (default: ${DEFAULT-VALUE})")
     String probing;
 
-    @Option(names = "--seed", description = "seed of the random request keys (default: a new one, printed)")
+    @Option(names = "--seed", paramLabel = "S", description = "seed of the random request keys (default: a new one, printed)")
     Long seed;
 
-    @Option(names = "--concurrency", defaultValue = "1", description = "threads sending (default: ${DEFAULT-VALUE})")
+    @Option(names = "--concurrency", paramLabel = "C", defaultValue = "1", description = "threads sending (default: ${DEFAULT-VALUE})")
     int concurrency;
 
-    @Option(names = "--rate", defaultValue = "2500", description = "a3: requests per second (default: ${DEFAULT-VALUE})")
+    @Option(names = "--rate", paramLabel = "RPS", defaultValue = "2500", description = "a3: requests per second (default: ${DEFAULT-VALUE})")
     int rate;
 
-    @Option(names = "--kill-after-ms", defaultValue = "1000",
+    @Option(names = "--kill-after-ms", paramLabel = "MS", defaultValue = "1000",
             description = "a3: when to kill, from the first request (default: ${DEFAULT-VALUE})")
     long killAfterMillis;
 
-    @Option(names = "--victim", description = "a3: the server to kill (default: the second one)")
+    @Option(names = "--victim", paramLabel = "SERVER", description = "a3: the server to kill (default: the second one)")
     String victim;
 
-    @Option(names = "--out", defaultValue = "out", description = "folder for the PNG and CSV files (default: ${DEFAULT-VALUE})")
+    @Option(names = "--out", paramLabel = "DIR", defaultValue = "out", description = "folder for the PNG and CSV files (default: ${DEFAULT-VALUE})")
     String out;
 
     @Override
@@ -117,7 +143,7 @@ final class ExperimentCommand implements Callable<Integer> {
         RingConfig ring = checked(() -> new RingConfig(slots, vnodes, RingHash.byName(hash), Probing.byName(probing)));
         Path folder = outputFolder(out, spec.commandLine());
         PrintWriter stdout = spec.commandLine().getOut();
-        TestbedFactory testbeds = backend.factory();
+        TestbedFactory testbeds = target == null ? backend.factory() : remoteTestbeds();
         ProgressListener progress = new ProgressLine(spec.commandLine().getErr());
         List<Path> written;
         switch (analysis) {
@@ -155,6 +181,40 @@ final class ExperimentCommand implements Callable<Integer> {
             stdout.println("repeat with --seed " + workload.seed());
         }
         return 0;
+    }
+
+    /**
+     * A balancer reached by URL keeps its own ring and offers no way to crash a replica, so only the
+     * analyses that send requests and resize through /add and /rm run against it.
+     */
+    private TestbedFactory remoteTestbeds() {
+        CommandLine.ParseResult given = spec.commandLine().getParseResult();
+        for (String ringOption : List.of("--backend", "--hash", "--slots", "--vnodes", "--probing")) {
+            if (given.hasMatchedOption(ringOption)) {
+                throw usage(ringOption + " cannot be combined with --target: the balancer at " + target
+                        + " keeps the replicas and ring it was started with");
+            }
+        }
+        if (analysis == Analysis.A3) {
+            throw usage("a3 kills a replica, which a balancer reached with --target cannot do through its API;"
+                    + " run a3 with --backend process (or sim)");
+        }
+        if (analysis == Analysis.A4) {
+            throw usage("a4 compares hash functions on rings it builds itself; run it with --backend process (or sim)");
+        }
+        URI url;
+        try {
+            url = new URI(target);
+        } catch (URISyntaxException invalid) {
+            throw usage("--target '" + target + "' is not a URL: " + invalid.getReason());
+        }
+        if (!"http".equals(url.getScheme()) || url.getHost() == null
+                || (url.getRawPath() != null && !url.getRawPath().isEmpty() && !url.getRawPath().equals("/"))
+                || url.getRawQuery() != null) {
+            throw usage("--target '" + target + "' must be a balancer's base URL like http://127.0.0.1:5000");
+        }
+        String base = "http://" + url.getRawAuthority();
+        return HttpTestbed.remote(URI.create(base), adminToken);
     }
 
     /** The output folder, if it is one or can become one; nothing is created yet. Shared with 'compare'. */

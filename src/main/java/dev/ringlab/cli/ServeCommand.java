@@ -2,7 +2,6 @@ package dev.ringlab.cli;
 
 import dev.ringlab.balancer.BalancerEndpoint;
 import dev.ringlab.cluster.Backend;
-import dev.ringlab.cluster.BackendKind;
 import dev.ringlab.cluster.Cluster;
 import dev.ringlab.cluster.HealthMonitor;
 import dev.ringlab.ring.Probing;
@@ -20,6 +19,7 @@ import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
+import java.util.function.Consumer;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -45,8 +45,10 @@ final class ServeCommand implements Callable<Integer> {
     @Option(names = "--replicas", defaultValue = "3", description = "Replicas to start (default ${DEFAULT-VALUE}).")
     int replicas;
 
-    @Option(names = "--backend", defaultValue = "process", description = "Where replicas run: process or sim (default ${DEFAULT-VALUE}).")
-    BackendKind backend;
+    @Option(names = "--backend", defaultValue = "auto", converter = Backends.ChoiceConverter.class,
+            description = "Where replicas run: auto (Docker when an engine answers, else processes), docker, process"
+                    + " or sim (default ${DEFAULT-VALUE}).")
+    Backends.Choice backend;
 
     @Option(names = "--hash", defaultValue = "assignment", description = "Ring hash: assignment or murmur3 (default ${DEFAULT-VALUE}).")
     String hash;
@@ -69,8 +71,8 @@ final class ServeCommand implements Callable<Integer> {
     @Option(names = "--admin-token", description = "Token required by /add and /rm (header 'Authorization: Bearer <token>').")
     String adminToken;
 
-    @Option(names = "--workers", defaultValue = "" + BalancerEndpoint.DEFAULT_WORKERS,
-            description = "Balancer worker threads (default ${DEFAULT-VALUE}).")
+    @Option(names = "--threads", defaultValue = "" + BalancerEndpoint.DEFAULT_THREADS,
+            description = "Balancer event-loop threads (default: one per core).")
     int workers;
 
     @Override
@@ -81,7 +83,7 @@ final class ServeCommand implements Callable<Integer> {
         checkRange("--replicas", replicas, 1, config.maxServers());
         checkRange("--heartbeat-ms", heartbeatMs, 10, 60_000);
         checkRange("--misses", misses, 1, 100);
-        checkRange("--workers", workers, 1, 4096);
+        checkRange("--threads", workers, 0, 256);
         if (!address.isLoopbackAddress() && (adminToken == null || adminToken.isBlank())) {
             throw usage("--bind " + bind + " is not loopback: give --admin-token so that only you can /add and /rm");
         }
@@ -89,7 +91,11 @@ final class ServeCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         Backend replicasBackend;
         try {
-            replicasBackend = Backends.create(backend, heartbeat);
+            Consumer<String> notes = note -> {
+                out.println(LocalTime.now().format(TIME) + " " + note);
+                out.flush();
+            };
+            replicasBackend = Backends.create(backend.resolve(notes), heartbeat, notes);
         } catch (IllegalArgumentException unavailable) {
             throw usage(unavailable.getMessage());
         }

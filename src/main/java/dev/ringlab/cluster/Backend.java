@@ -2,6 +2,7 @@ package dev.ringlab.cluster;
 
 import dev.ringlab.ring.Server;
 import java.util.List;
+import java.util.function.Consumer;
 
 /**
  * The seam between the cluster and where replicas run (simulation, local processes, Docker).
@@ -33,6 +34,15 @@ public interface Backend extends AutoCloseable {
         } catch (ReplicaUnreachableException unreachable) {
             return false;
         }
+    }
+
+    /**
+     * Asks to be told when a replica ends without being stopped (crashed, killed from outside), as
+     * soon as the backend knows; heartbeats stay the safety net. Backends that cannot tell sooner
+     * than heartbeats do nothing. Closing the result stops the watch.
+     */
+    default AutoCloseable watchDeaths(Consumer<Replica> onDeath) {
+        return () -> { };
     }
 
     /** Stops every replica this backend started. */

@@ -52,6 +52,8 @@ public final class Cluster implements AutoCloseable {
     /** The replicas of the servers on the ring, for the hot path; rebuilt under the lock on every change. */
     private volatile Map<Server, Replica> replicas = Map.of();
     private volatile boolean replaceDead = true;
+    /** The backend's own news of dead replicas (Docker events), quicker than missed heartbeats. */
+    private final AutoCloseable deathWatch;
     private volatile boolean closed;
     private int nextId = 1;
 
@@ -65,6 +67,7 @@ public final class Cluster implements AutoCloseable {
         this.random = random;
         this.startTimeout = startTimeout;
         this.clock = clock;
+        this.deathWatch = backend.watchDeaths(this::replicaDied);
     }
 
     /** The current ring; hold on to it for a consistent view. */
@@ -258,6 +261,17 @@ public final class Cluster implements AutoCloseable {
         }
     }
 
+    /** The backend saw this replica end; only the replica a server has now counts, not an old one. */
+    private void replicaDied(Replica replica) {
+        Member member;
+        synchronized (lock) {
+            member = members.get(replica.server());
+        }
+        if (member != null && replica.equals(member.replica())) {
+            declareDead(replica.server(), "its " + backend.kind().label() + " replica ended");
+        }
+    }
+
     /** Rebuilds the ring with the same servers under a new configuration (hash, slots, virtual nodes). */
     public void reconfigure(RingConfig config) {
         RingSnapshot before;
@@ -291,6 +305,11 @@ public final class Cluster implements AutoCloseable {
         }
         replacements.shutdownNow();
         starters.shutdownNow();
+        try {
+            deathWatch.close();
+        } catch (Exception failure) {
+            LOG.debug("closing the backend's death watch failed: {}", failure.toString());
+        }
         all.stream().map(Member::replica).filter(r -> r != null).forEach(this::stopQuietly);
         backend.close();
     }

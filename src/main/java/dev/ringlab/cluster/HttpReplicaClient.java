@@ -45,10 +45,14 @@ public final class HttpReplicaClient implements ReplicaClient, AutoCloseable {
         return new HttpReplicaClient(Duration.ofMillis(250), Duration.ofSeconds(10));
     }
 
-    /** For heartbeats: a replica that takes longer than this to answer counts as a miss. */
+    /**
+     * For heartbeats: a replica slower than this counts as a miss. Generous (at least 500 ms) because a
+     * loaded machine delays a live replica by hundreds of ms; a killed one is refused at once anyway.
+     */
     public static HttpReplicaClient forHeartbeats(Duration interval) {
-        Duration timeout = interval.compareTo(Duration.ofMillis(100)) < 0 ? Duration.ofMillis(100) : interval;
-        return new HttpReplicaClient(Duration.ofMillis(200), timeout);
+        Duration timeout = interval.multipliedBy(2).compareTo(Duration.ofMillis(500)) < 0
+                ? Duration.ofMillis(500) : interval.multipliedBy(2);
+        return new HttpReplicaClient(Duration.ofMillis(500), timeout);
     }
 
     @Override

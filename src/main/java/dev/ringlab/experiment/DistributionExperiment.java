@@ -24,7 +24,7 @@ public final class DistributionExperiment {
         return result;
     }
 
-    /** Stops a run in progress, from any thread. */
+    /** Stops a run in progress, from any thread; a cancelled runner stays cancelled, so make one per run. */
     public void cancel() {
         cancellation.request();
     }

@@ -44,7 +44,7 @@ public final class ExperimentCharts {
     private ExperimentCharts() {
     }
 
-    /** a bar per server, its count on top, and the even share as a dashed line. */
+    /** a bar per server, its count on top; the subtitle gives the spread and the even share. */
     public static JFreeChart distribution(DistributionResult result) {
         DefaultCategoryDataset dataset = new DefaultCategoryDataset();
         result.loads().forEach(load -> dataset.addValue(load.requests(), "requests", load.server()));
@@ -54,14 +54,6 @@ public final class ExperimentCharts {
                 "server", "requests answered", dataset, PlotOrientation.VERTICAL, false, true, false);
         CategoryPlot plot = chart.getCategoryPlot();
         styleBars(plot, new Color[] {HASH_COLORS[indexOf(result.hash())]});
-        ValueMarker even = new ValueMarker(result.spread().mean(), Color.DARK_GRAY,
-                new BasicStroke(1.5f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_MITER, 10, new float[] {6, 4}, 0));
-        even.setLabel("even share " + count(Math.round(result.spread().mean())));
-        even.setLabelAnchor(RectangleAnchor.TOP_RIGHT);
-        even.setLabelTextAnchor(TextAnchor.BOTTOM_RIGHT);
-        even.setLabelFont(SUBTITLE);
-        even.setLabelBackgroundColor(LABEL_BACKGROUND);
-        plot.addRangeMarker(even, Layer.FOREGROUND);
         chart.addSubtitle(subtitle(describe(result.parameters().ring(), result.parameters().workload())
                 + spreadLine(result.spread())));
         return chart;
@@ -153,6 +145,13 @@ public final class ExperimentCharts {
         troubleLines.setSeriesStroke(1, dashed(2f));
         plot.setRenderer(1, troubleLines);
         double end = result.buckets().isEmpty() ? 1 : result.buckets().get(result.buckets().size() - 1).endMillis() / 1000.0;
+        // A detection or replacement after the last request still gets its marker on the chart.
+        for (Double millis : new Double[] {result.killedAtMillis(), result.detectedAtMillis(), result.replacedAtMillis()}) {
+            if (millis != null) {
+                end = Math.max(end, millis / 1000.0 * 1.02);
+            }
+        }
+        plot.getDomainAxis().setRange(0, end);
         int row = 0;
         row = marker(plot, result.killedAtMillis(), "killed " + result.victim(), new Color(0xD6, 0x27, 0x28), row, end);
         row = marker(plot, result.detectedAtMillis(), "detected dead", new Color(0x94, 0x67, 0xBD), row, end);
@@ -225,7 +224,8 @@ public final class ExperimentCharts {
         renderer.setAlpha(0.18f);
         plot.setRenderer(renderer);
         chart.addSubtitle(subtitle(count(first.workload().requests()) + " requests at each N from "
-                + first.minServers() + " to " + first.maxServers() + ", line = mean, seed " + first.workload().seed()));
+                + first.minServers() + " to " + first.maxServers() + ", seed " + first.workload().seed()
+                + "; line = mean (requests / N for both), band = min to max"));
         return chart;
     }
 
@@ -298,8 +298,8 @@ public final class ExperimentCharts {
     }
 
     private static String spreadLine(LoadSpread spread) {
-        return String.format(Locale.ROOT, "; min %s, max %s, std dev %.0f", count(spread.min()), count(spread.max()),
-                spread.stdDev());
+        return String.format(Locale.ROOT, "; min %s, max %s, std dev %s; even share %s", count(spread.min()),
+                count(spread.max()), count(Math.round(spread.stdDev())), count(Math.round(spread.mean())));
     }
 
     private static String hashes(HashComparisonResult result) {

@@ -24,22 +24,13 @@ public final class ExperimentFiles {
 
     /** a1.csv, a1.png */
     public static List<Path> write(DistributionResult result, Path folder) throws IOException {
-        Files.createDirectories(folder);
-        Path csv = folder.resolve("a1.csv");
-        Path png = folder.resolve("a1.png");
-        CsvExport.distribution(result, csv);
-        png(ExperimentCharts.distribution(result), png);
-        return List.of(csv, png);
+        return csvAndChart(folder, "a1", file -> CsvExport.distribution(result, file),
+                ExperimentCharts.distribution(result));
     }
 
     /** a2.csv, a2.png */
     public static List<Path> write(ScalingResult result, Path folder) throws IOException {
-        Files.createDirectories(folder);
-        Path csv = folder.resolve("a2.csv");
-        Path png = folder.resolve("a2.png");
-        CsvExport.scaling(result, csv);
-        png(ExperimentCharts.scaling(result), png);
-        return List.of(csv, png);
+        return csvAndChart(folder, "a2", file -> CsvExport.scaling(result, file), ExperimentCharts.scaling(result));
     }
 
     /** a3.csv (per time bucket), a3-events.csv, a3.png */
@@ -64,6 +55,20 @@ public final class ExperimentFiles {
         CsvExport.hashScaling(result, scaling);
         sideBySide(List.of(ExperimentCharts.hashDistribution(result), ExperimentCharts.hashScaling(result)), png);
         return List.of(distribution, scaling, png);
+    }
+
+    private interface CsvWriter {
+        void write(Path file) throws IOException;
+    }
+
+    private static List<Path> csvAndChart(Path folder, String name, CsvWriter csv, JFreeChart chart)
+            throws IOException {
+        Files.createDirectories(folder);
+        Path figures = folder.resolve(name + ".csv");
+        Path png = folder.resolve(name + ".png");
+        csv.write(figures);
+        png(chart, png);
+        return List.of(figures, png);
     }
 
     public static void png(JFreeChart chart, Path file) throws IOException {

@@ -26,7 +26,7 @@ public final class FailoverExperiment {
         this.testbeds = testbeds;
     }
 
-    /** Stops a run in progress, from any thread. */
+    /** Stops a run in progress, from any thread; a cancelled runner stays cancelled, so make one per run. */
     public void cancel() {
         cancellation.request();
     }

@@ -35,7 +35,7 @@ public final class HashComparisonExperiment {
         return new HashComparisonResult(parameters, runs);
     }
 
-    /** Stops a run in progress, from any thread. */
+    /** Stops a run in progress, from any thread; a cancelled runner stays cancelled, so make one per run. */
     public void cancel() {
         distribution.cancel();
         scaling.cancel();

@@ -42,6 +42,11 @@ public final class ReplicaServer implements AutoCloseable {
     /** Binds {@code bind:port} (port 0 picks a free one) and starts answering. */
     public static ReplicaServer start(String id, InetAddress bind, int port, int threads) throws IOException {
         System.setProperty("sun.net.httpserver.nodelay", "true");
+        // The JDK closes keep-alive connections beyond 200 idle ones; a replica behind several balancers
+        // (RingLab, nginx and HAProxy in the benchmark, each with its pool) holds more than that.
+        if (System.getProperty("sun.net.httpserver.maxIdleConnections") == null) {
+            System.setProperty("sun.net.httpserver.maxIdleConnections", "4096");
+        }
         HttpServer http = HttpServer.create(new InetSocketAddress(bind, port), 512);
         ExecutorService workers = Executors.newFixedThreadPool(threads, runnable -> {
             Thread thread = new Thread(runnable, "replica-" + id);

@@ -54,7 +54,7 @@ public final class LabSession implements AutoCloseable {
             InetAddress loopback = InetAddress.getLoopbackAddress();
             try {
                 return withBalancer(BalancerEndpoint.start(cluster, new InetSocketAddress(loopback, port), null,
-                        BalancerEndpoint.DEFAULT_WORKERS));
+                        BalancerEndpoint.DEFAULT_THREADS));
             } catch (IOException taken) {
                 if (port == 0) {
                     throw new UncheckedIOException("no free port for the balancer", taken);

@@ -43,6 +43,37 @@ class ExperimentCommandTest {
         assertThat(out.resolve("a1.png")).isNotEmptyFile();
     }
 
+    @Test
+    void a2A3AndA4WriteTheirFiles(@TempDir Path dir) throws IOException {
+        Run a2 = run("experiment", "a2", "--seed", "7", "--requests", "2000", "--max-servers", "4",
+                "--out", dir.resolve("a2").toString());
+        Run a3 = run("experiment", "a3", "--seed", "7", "--requests", "3000", "--rate", "3000", "--kill-after-ms", "300",
+                "--hash", "murmur3", "--concurrency", "2", "--out", dir.resolve("a3").toString());
+        Run a4 = run("experiment", "a4", "--seed", "7", "--requests", "2000", "--out", dir.resolve("a4").toString());
+
+        assertThat(a2.exitCode()).as(a2.err()).isZero();
+        assertThat(a2.out()).contains("A-2: 2,000 requests at each N").contains("moved keys");
+        assertThat(Files.readAllLines(dir.resolve("a2/a2.csv"))).hasSize(4);
+        assertThat(a3.exitCode()).as(a3.err()).isZero();
+        assertThat(a3.out()).contains("Server 2 killed").contains("detected after").contains("0 failed");
+        assertThat(dir.resolve("a3/a3-events.csv")).isNotEmptyFile();
+        assertThat(dir.resolve("a3/a3.png")).isNotEmptyFile();
+        assertThat(a4.exitCode()).as(a4.err()).isZero();
+        assertThat(a4.out()).contains("assignment: A-1").contains("murmur3: A-2");
+        try (Stream<Path> files = Files.list(dir.resolve("a4"))) {
+            assertThat(files.map(path -> path.getFileName().toString()))
+                    .containsExactlyInAnyOrder("a4-distribution.csv", "a4-scaling.csv", "a4.png");
+        }
+    }
+
+    @Test
+    void withoutASeedOneIsDrawnAndPrinted(@TempDir Path dir) {
+        Run run = run("experiment", "a1", "--requests", "100", "--out", dir.toString());
+
+        assertThat(run.exitCode()).isZero();
+        assertThat(run.out()).containsPattern("repeat with --seed \\d+");
+    }
+
     @ParameterizedTest(name = "{0}")
     @CsvSource(delimiter = '|', value = {
         "--servers 0                      | servers must be at least 1, got 0",
@@ -50,7 +81,7 @@ class ExperimentCommandTest {
         "--hash sha1                      | unknown hash function 'sha1' (known: assignment, murmur3)",
         "--vnodes 600                     | virtual nodes per server (600) cannot exceed the number of slots (512)",
         "--probing cubic                  | unknown probing 'cubic'",
-        "--backend cloud                  | unknown backend 'cloud' (known: sim)",
+        "--backend cloud                  | unknown backend 'cloud' (known: sim, process, docker, auto)",
         "--concurrency 0                  | concurrency must be between 1 and 256, got 0",
         "--servers 60                     | servers (60) do not fit on a ring of 512 slots",
         "--requests lots                  | '--requests'",
@@ -83,6 +114,15 @@ class ExperimentCommandTest {
         assertThat(onto.exitCode()).isEqualTo(2);
         assertThat(onto.err().strip()).contains("is a file, not a folder");
         assertThat(Files.readString(file)).isEqualTo("a file");
+    }
+
+    @Test
+    void anUnknownAnalysisIsRefused(@TempDir Path dir) {
+        Run run = run("experiment", "a5", "--out", dir.resolve("x").toString());
+
+        assertThat(run.exitCode()).isEqualTo(2);
+        assertThat(run.err()).contains("unknown analysis 'a5' (known: a1, a2, a3, a4)");
+        assertThat(dir.resolve("x")).doesNotExist();
     }
 
     @Test

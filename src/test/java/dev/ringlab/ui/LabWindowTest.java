@@ -247,7 +247,11 @@ class LabWindowTest {
     private void select(FxRobot robot, String server) throws Exception {
         TableView<ServerRow> table = (TableView<ServerRow>) window.stage().getScene().lookup("#servers");
         waitUntil(() -> {
-            robot.clickOn(tableCell(server));
+            try {
+                robot.clickOn(tableCell(server));
+            } catch (org.testfx.service.query.EmptyNodeQueryException refreshed) {
+                return false; // the table re-rendered between finding the cell and clicking it: try again
+            }
             ServerRow selected = table.getSelectionModel().getSelectedItem();
             return selected != null && selected.name().equals(server);
         });

@@ -33,6 +33,12 @@ public final class DockerEngine {
         return new DockerEngine(DefaultDockerClientConfig.createDefaultConfigBuilder().build());
     }
 
+    /** An engine at an explicit address ({@code unix:///path} or {@code tcp://host:port}). */
+    public static DockerEngine at(URI host) {
+        return new DockerEngine(DefaultDockerClientConfig.createDefaultConfigBuilder()
+                .withDockerHost(host.toString()).build());
+    }
+
     public URI host() {
         return config.getDockerHost();
     }

@@ -109,7 +109,15 @@ final class ImageContext {
     private static void jlink(ImageRecipe recipe, Set<String> modules, Path output) {
         tool(recipe, "jlink", "--add-modules", String.join(",", modules),
                 "--strip-debug", "--no-man-pages", "--no-header-files", "--compress=2",
+                // A class-data-sharing archive saves the JVM a few hundred ms of class loading at every
+                // container start; only the compressed-oops one is used with heaps this small.
+                "--generate-cds-archive",
                 "--output", output.toString());
+        try {
+            Files.deleteIfExists(output.resolve("lib/server/classes_nocoops.jsa"));
+        } catch (IOException failure) {
+            throw new BackendException("cannot trim the runtime of " + recipe.tag() + ": " + failure, failure);
+        }
     }
 
     private static List<String> jdeps(ImageRecipe recipe, Path jar) {

@@ -29,7 +29,7 @@ public record ImageRecipe(String repository, String version, List<String> module
         Map<String, byte[]> files, List<String> entrypoint, Integer port, String user) {
 
     /** Bump when the way images are assembled changes, so images of the old recipe are rebuilt. */
-    static final String FORMAT = "ringlab-image-3";
+    static final String FORMAT = "ringlab-image-4";
 
     /** The label that carries {@link #digest()}. */
     public static final String DIGEST_LABEL = "dev.ringlab.image.digest";
@@ -43,6 +43,15 @@ public record ImageRecipe(String repository, String version, List<String> module
     /** {@code repository:version}. */
     public String tag() {
         return repository + ":" + version;
+    }
+
+    /**
+     * {@code repository:version-<first 12 of the digest>}: the exact content. Worktrees or versions
+     * building different content on one engine then do not take the version tag from each other's
+     * running replicas, and switching back to known content costs no rebuild.
+     */
+    public String contentTag(String digest) {
+        return repository + ":" + version + "-" + digest.substring(0, 12);
     }
 
     /** SHA-256 over the recipe, the files and the JDK the runtime is linked from. */

@@ -1,0 +1,182 @@
+package dev.ringlab.balancer;
+
+import dev.ringlab.cluster.Replica;
+import io.netty.bootstrap.Bootstrap;
+import io.netty.buffer.ByteBufUtil;
+import io.netty.buffer.Unpooled;
+import io.netty.channel.Channel;
+import io.netty.channel.ChannelFuture;
+import io.netty.channel.ChannelHandlerContext;
+import io.netty.channel.ChannelInitializer;
+import io.netty.channel.ChannelOption;
+import io.netty.channel.EventLoop;
+import io.netty.channel.SimpleChannelInboundHandler;
+import io.netty.channel.socket.SocketChannel;
+import io.netty.channel.socket.nio.NioSocketChannel;
+import io.netty.handler.codec.http.DefaultFullHttpRequest;
+import io.netty.handler.codec.http.FullHttpResponse;
+import io.netty.handler.codec.http.HttpClientCodec;
+import io.netty.handler.codec.http.HttpHeaderNames;
+import io.netty.handler.codec.http.HttpMethod;
+import io.netty.handler.codec.http.HttpObjectAggregator;
+import io.netty.handler.codec.http.HttpUtil;
+import io.netty.handler.codec.http.HttpVersion;
+import io.netty.util.AttributeKey;
+import io.netty.util.concurrent.ScheduledFuture;
+import java.net.URI;
+import java.util.ArrayDeque;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Keep-alive connections to the replicas, owned by one event loop: the requests that loop accepted
+ * go out on connections it also runs, so forwarding never hands a request to another thread and the
+ * pools need no locks. A request that fails on a reused connection (the replica may have closed it
+ * while idle) is sent once more on a fresh one before the replica counts as unreachable.
+ */
+final class ReplicaConnections {
+
+    /** What becomes of one request to one replica. */
+    interface Reply {
+        void answered(int status, String contentType, byte[] body);
+
+        void unreachable(String why);
+    }
+
+    static final int CONNECT_TIMEOUT_MS = 250;
+    static final long READ_TIMEOUT_MS = 10_000;
+    private static final int MAX_RESPONSE_BYTES = 16 * 1024 * 1024;
+    private static final AttributeKey<Exchange> EXCHANGE = AttributeKey.valueOf("ringlab.exchange");
+    private static final AttributeKey<URI> ADDRESS = AttributeKey.valueOf("ringlab.replica");
+
+    private final EventLoop loop;
+    private final Bootstrap bootstrap;
+    private final Map<URI, ArrayDeque<Channel>> idle = new HashMap<>();
+
+    ReplicaConnections(EventLoop loop) {
+        this.loop = loop;
+        this.bootstrap = new Bootstrap().group(loop).channel(NioSocketChannel.class)
+                .option(ChannelOption.TCP_NODELAY, true)
+                .option(ChannelOption.SO_KEEPALIVE, true)
+                .option(ChannelOption.CONNECT_TIMEOUT_MILLIS, CONNECT_TIMEOUT_MS)
+                .handler(new ChannelInitializer<SocketChannel>() {
+                    @Override
+                    protected void initChannel(SocketChannel channel) {
+                        channel.pipeline().addLast(new HttpClientCodec(), new HttpObjectAggregator(MAX_RESPONSE_BYTES),
+                                new ReplyHandler());
+                    }
+                });
+    }
+
+    /** Sends {@code GET pathAndQuery} to the replica; call on this loop only. */
+    void get(Replica replica, String pathAndQuery, Reply reply) {
+        ArrayDeque<Channel> pool = idle.get(replica.address());
+        Channel channel = null;
+        while (pool != null && (channel = pool.pollFirst()) != null && !channel.isActive()) {
+            channel = null;
+        }
+        if (channel != null) {
+            send(channel, new Exchange(replica, pathAndQuery, reply, true));
+        } else {
+            connect(new Exchange(replica, pathAndQuery, reply, false));
+        }
+    }
+
+    private void connect(Exchange exchange) {
+        URI address = exchange.replica.address();
+        ChannelFuture connecting = bootstrap.connect(address.getHost(), address.getPort());
+        connecting.addListener(done -> {
+            if (done.isSuccess()) {
+                connecting.channel().attr(ADDRESS).set(address);
+                send(connecting.channel(), exchange);
+            } else {
+                exchange.reply.unreachable(exchange.replica.server().name() + " refused the connection: "
+                        + done.cause().getMessage());
+            }
+        });
+    }
+
+    private void send(Channel channel, Exchange exchange) {
+        URI address = exchange.replica.address();
+        DefaultFullHttpRequest request = new DefaultFullHttpRequest(HttpVersion.HTTP_1_1, HttpMethod.GET,
+                exchange.pathAndQuery, Unpooled.EMPTY_BUFFER);
+        request.headers().set(HttpHeaderNames.HOST, address.getHost() + ":" + address.getPort());
+        channel.attr(EXCHANGE).set(exchange);
+        exchange.timeout = loop.schedule(() -> {
+            exchange.timedOut = true;
+            channel.close();
+        }, READ_TIMEOUT_MS, TimeUnit.MILLISECONDS);
+        channel.writeAndFlush(request).addListener(written -> {
+            if (!written.isSuccess()) {
+                channel.close();
+            }
+        });
+    }
+
+    /** The connection broke or timed out with a request on it: retry once fresh, else report. */
+    private void failed(Exchange exchange, String why) {
+        exchange.timeout.cancel(false);
+        if (exchange.reused && !exchange.timedOut) {
+            connect(new Exchange(exchange.replica, exchange.pathAndQuery, exchange.reply, false));
+        } else {
+            exchange.reply.unreachable(exchange.replica.server().name() + " " + why);
+        }
+    }
+
+    private final class ReplyHandler extends SimpleChannelInboundHandler<FullHttpResponse> {
+
+        @Override
+        protected void channelRead0(ChannelHandlerContext ctx, FullHttpResponse response) {
+            Exchange exchange = ctx.channel().attr(EXCHANGE).getAndSet(null);
+            if (exchange == null) {
+                ctx.close();
+                return;
+            }
+            exchange.timeout.cancel(false);
+            byte[] body = ByteBufUtil.getBytes(response.content());
+            String type = response.headers().get(HttpHeaderNames.CONTENT_TYPE);
+            if (HttpUtil.isKeepAlive(response) && response.decoderResult().isSuccess()) {
+                idle.computeIfAbsent(ctx.channel().attr(ADDRESS).get(), a -> new ArrayDeque<>()).addFirst(ctx.channel());
+            } else {
+                ctx.close();
+            }
+            exchange.reply.answered(response.status().code(), type, body);
+        }
+
+        @Override
+        public void channelInactive(ChannelHandlerContext ctx) {
+            URI address = ctx.channel().attr(ADDRESS).get();
+            ArrayDeque<Channel> pool = address == null ? null : idle.get(address);
+            if (pool != null) {
+                pool.remove(ctx.channel());
+            }
+            Exchange exchange = ctx.channel().attr(EXCHANGE).getAndSet(null);
+            if (exchange != null) {
+                failed(exchange, exchange.timedOut ? "did not answer within " + READ_TIMEOUT_MS + " ms"
+                        : "closed the connection without answering");
+            }
+        }
+
+        @Override
+        public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
+            ctx.close();
+        }
+    }
+
+    private static final class Exchange {
+        final Replica replica;
+        final String pathAndQuery;
+        final Reply reply;
+        final boolean reused;
+        ScheduledFuture<?> timeout;
+        boolean timedOut;
+
+        Exchange(Replica replica, String pathAndQuery, Reply reply, boolean reused) {
+            this.replica = replica;
+            this.pathAndQuery = pathAndQuery;
+            this.reply = reply;
+            this.reused = reused;
+        }
+    }
+}

@@ -1,0 +1,97 @@
+package dev.ringlab.cluster.docker;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.ringlab.cluster.HealthMonitor;
+import dev.ringlab.ring.Server;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Nothing leaks: a run ended by SIGTERM removes its containers itself; a run ended by SIGKILL leaves
+ * them, and the next RingLab reaps them, but never a foreign container or one of a live run.
+ */
+class DockerCleanupIT {
+
+    @BeforeAll
+    static void engine() {
+        Engine.require();
+    }
+
+    @Test
+    void sigtermRemovesTheRunsContainers() throws Exception {
+        Child child = Child.start();
+        assertThat(Engine.containersLabelled(DockerBackend.RUN_LABEL + "=" + child.run)).containsExactly(child.container);
+        child.process.destroy(); // SIGTERM, as Ctrl-C or `docker stop` would send
+        assertThat(child.process.waitFor(30, TimeUnit.SECONDS)).isTrue();
+        assertThat(Engine.containersLabelled(DockerBackend.RUN_LABEL + "=" + child.run)).isEmpty();
+    }
+
+    @Test
+    void aRunKilledWithSigkillIsReapedByTheNextRingLabAndNothingElseIs() throws Exception {
+        // A live run and a container that is not RingLab's, both there before the killed run.
+        DockerBackend live = new DockerBackend(Engine.VERSION, HealthMonitor.DEFAULT_INTERVAL, line -> { });
+        String foreign = Engine.docker("run", "-d", "--label", "dev.ringlab.test=foreign", "--read-only",
+                "--cap-drop", "ALL", live.image(), "foreign").get(0);
+        try {
+            String liveContainer = live.start(new Server(7, "alive")).backendId();
+            Child child = Child.start();
+            child.process.destroyForcibly(); // kill -9: no shutdown hook runs
+            assertThat(child.process.waitFor(30, TimeUnit.SECONDS)).isTrue();
+            assertThat(Engine.containersLabelled(DockerBackend.RUN_LABEL + "=" + child.run))
+                    .as("left behind by the killed run").containsExactly(child.container);
+
+            List<String> notes = new CopyOnWriteArrayList<>();
+            try (DockerBackend next = new DockerBackend(Engine.VERSION, HealthMonitor.DEFAULT_INTERVAL, notes::add)) {
+                assertThat(next.runId()).isNotEqualTo(child.run);
+                assertThat(Engine.containersLabelled(DockerBackend.RUN_LABEL + "=" + child.run)).as("reaped").isEmpty();
+                assertThat(notes).anyMatch(note -> note.contains("left behind by a RingLab that is gone"));
+                assertThat(Engine.containersLabelled(DockerBackend.RUN_LABEL + "=" + live.runId()))
+                        .as("a live run's container").containsExactly(liveContainer);
+                assertThat(Engine.docker("ps", "-q", "--no-trunc", "--filter", "id=" + foreign))
+                        .as("a foreign container").containsExactly(foreign);
+            }
+        } finally {
+            live.close();
+            Engine.docker("rm", "-f", foreign);
+        }
+        assertThat(Engine.containersLabelled(DockerBackend.RUN_LABEL + "=" + live.runId())).isEmpty();
+    }
+
+    /** {@link LeftoverRun} in its own JVM. */
+    private record Child(Process process, String run, String container) {
+
+        static Child start() throws IOException {
+            Path launcher = Path.of(System.getProperty("java.home"), "bin", "java");
+            Process process = new ProcessBuilder(launcher.toString(), "-cp", System.getProperty("java.class.path"),
+                    LeftoverRun.class.getName(), Engine.VERSION).redirectErrorStream(true).start();
+            BufferedReader out = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
+            StringBuilder said = new StringBuilder();
+            for (String line = out.readLine(); line != null; line = out.readLine()) {
+                if (line.startsWith("run ")) {
+                    String[] parts = line.split(" ");
+                    Thread drain = new Thread(() -> {
+                        try {
+                            out.transferTo(java.io.Writer.nullWriter());
+                        } catch (IOException ignored) {
+                            // the child ended
+                        }
+                    });
+                    drain.setDaemon(true);
+                    drain.start();
+                    return new Child(process, parts[1], parts[2]);
+                }
+                said.append(line).append('\n');
+            }
+            throw new AssertionError("the child run ended before starting its replica:\n" + said);
+        }
+    }
+}
