@@ -110,6 +110,20 @@ public final class LabController {
         initialiseTable();
         initialiseSettings(session.ring().config());
         log.setItems(logLines);
+        log.setCellFactory(list -> new javafx.scene.control.ListCell<>() {
+            {
+                // Long lines wrap inside the log's width instead of running off its edge.
+                setWrapText(true);
+                prefWidthProperty().bind(list.widthProperty().subtract(24));
+                setMaxWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
+            }
+
+            @Override
+            protected void updateItem(String line, boolean empty) {
+                super.updateItem(line, empty);
+                setText(empty ? null : line);
+            }
+        });
         ring.focusProperty().addListener((obs, old, now) -> slotDetail.setText(describe(now)));
         pump.add(this::frame);
         experimentsController.attach(pump, this::log);
@@ -465,7 +479,7 @@ public final class LabController {
         balancerUrl.setText(address == null ? "in memory (no HTTP)" : address.toString());
         copyUrl.setDisable(address == null);
         if (address != null) {
-            log("balancer answering at " + address + " (try: curl " + address + "/rep)");
+            log("balancer answering at " + address + " (curl " + address + "/rep)");
         }
     }
 
