@@ -17,9 +17,7 @@ import dev.ringlab.experiment.ScalingParameters;
 import dev.ringlab.experiment.ScalingResult;
 import dev.ringlab.experiment.TestbedFactory;
 import dev.ringlab.experiment.Workload;
-import dev.ringlab.ring.Probing;
 import dev.ringlab.ring.RingConfig;
-import dev.ringlab.ring.RingHash;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.net.URI;
@@ -93,8 +91,6 @@ final class ExperimentCommand implements Callable<Integer> {
     @Option(names = "--requests", paramLabel = "N", defaultValue = "10000", description = "requests per run (default: ${DEFAULT-VALUE})")
     int requests;
 
-    @Option(names = "--hash", paramLabel = "NAME", defaultValue = "assignment", description = "assignment or murmur3 (default: ${DEFAULT-VALUE})")
-    String hash;
 
     @Option(names = "--servers", paramLabel = "N", defaultValue = "3", description = "N for a1, a3 and a4's a1 (default: ${DEFAULT-VALUE})")
     int servers;
@@ -105,14 +101,11 @@ final class ExperimentCommand implements Callable<Integer> {
     @Option(names = "--max-servers", paramLabel = "N", defaultValue = "6", description = "largest N for a2 (default: ${DEFAULT-VALUE})")
     int maxServers;
 
-    @Option(names = "--slots", paramLabel = "N", defaultValue = "512", description = "slots on the ring (default: ${DEFAULT-VALUE})")
-    int slots;
 
-    @Option(names = "--vnodes", paramLabel = "N", defaultValue = "9", description = "virtual nodes per server (default: ${DEFAULT-VALUE})")
-    int vnodes;
 
-    @Option(names = "--probing", paramLabel = "NAME", defaultValue = "linear", description = "linear or quadratic (default: ${DEFAULT-VALUE})")
-    String probing;
+
+    @CommandLine.Mixin
+    RingOptions ringOptions;
 
     @Option(names = "--seed", paramLabel = "S", description = "seed of the random request keys (default: a new one, printed)")
     Long seed;
@@ -140,7 +133,7 @@ final class ExperimentCommand implements Callable<Integer> {
         }
         // Everything is checked before anything runs, so bad input writes nothing.
         Workload workload = checked(() -> new Workload(requests, seed != null ? seed : newSeed(), concurrency));
-        RingConfig ring = checked(() -> new RingConfig(slots, vnodes, RingHash.byName(hash), Probing.byName(probing)));
+        RingConfig ring = ringOptions.config();
         Path folder = outputFolder(out, spec.commandLine());
         PrintWriter stdout = spec.commandLine().getOut();
         TestbedFactory testbeds = target == null ? backend.factory() : remoteTestbeds();
@@ -189,7 +182,8 @@ final class ExperimentCommand implements Callable<Integer> {
      */
     private TestbedFactory remoteTestbeds() {
         CommandLine.ParseResult given = spec.commandLine().getParseResult();
-        for (String ringOption : List.of("--backend", "--hash", "--slots", "--vnodes", "--probing")) {
+        for (String ringOption : java.util.stream.Stream.concat(java.util.stream.Stream.of("--backend"),
+                RingOptions.NAMES.stream()).toList()) {
             if (given.hasMatchedOption(ringOption)) {
                 throw usage(ringOption + " cannot be combined with --target: the balancer at " + target
                         + " keeps the replicas and ring it was started with");

@@ -1,9 +1,7 @@
 package dev.ringlab.cli;
 
 import dev.ringlab.cluster.BackendKind;
-import dev.ringlab.ring.Probing;
 import dev.ringlab.ring.RingConfig;
-import dev.ringlab.ring.RingHash;
 import dev.ringlab.ui.BackendChoice;
 import dev.ringlab.ui.LabWindow;
 import java.nio.file.Path;
@@ -11,6 +9,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
@@ -36,17 +35,12 @@ final class GuiCommand implements Callable<Integer> {
     @Option(names = "--servers", defaultValue = "3", description = "Servers to start with (default: ${DEFAULT-VALUE}).")
     int servers;
 
-    @Option(names = "--hash", defaultValue = "assignment", description = "assignment or murmur3 (default: ${DEFAULT-VALUE}).")
-    String hash;
 
-    @Option(names = "--slots", defaultValue = "512", description = "Slots on the ring (default: ${DEFAULT-VALUE}).")
-    int slots;
 
-    @Option(names = "--vnodes", defaultValue = "9", description = "Virtual nodes per server (default: ${DEFAULT-VALUE}).")
-    int virtualNodes;
 
-    @Option(names = "--probing", defaultValue = "linear", description = "linear or quadratic (default: ${DEFAULT-VALUE}).")
-    String probing;
+
+    @Mixin
+    RingOptions ringOptions;
 
     @Option(names = "--diagnose-pulse",
             description = "Run a 10,000-request A-1 in the window, print the longest FX pulse gap, and exit.")
@@ -62,12 +56,7 @@ final class GuiCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        RingConfig config;
-        try {
-            config = new RingConfig(slots, virtualNodes, RingHash.byName(hash), Probing.byName(probing));
-        } catch (IllegalArgumentException invalid) {
-            throw new ParameterException(spec.commandLine(), invalid.getMessage());
-        }
+        RingConfig config = ringOptions.config();
         if (servers < 0 || servers > config.maxServers()) {
             throw new ParameterException(spec.commandLine(),
                     "--servers must be between 0 and " + config.maxServers() + ", got " + servers);

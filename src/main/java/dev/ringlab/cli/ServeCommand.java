@@ -4,9 +4,7 @@ import dev.ringlab.balancer.BalancerEndpoint;
 import dev.ringlab.cluster.Backend;
 import dev.ringlab.cluster.Cluster;
 import dev.ringlab.cluster.HealthMonitor;
-import dev.ringlab.ring.Probing;
 import dev.ringlab.ring.RingConfig;
-import dev.ringlab.ring.RingHash;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.net.BindException;
@@ -50,17 +48,12 @@ final class ServeCommand implements Callable<Integer> {
                     + " or sim (default ${DEFAULT-VALUE}).")
     Backends.Choice backend;
 
-    @Option(names = "--hash", paramLabel = "NAME", defaultValue = "assignment", description = "Ring hash: assignment or murmur3 (default ${DEFAULT-VALUE}).")
-    String hash;
 
-    @Option(names = "--slots", paramLabel = "N", defaultValue = "512", description = "Slots on the ring (default ${DEFAULT-VALUE}).")
-    int slots;
 
-    @Option(names = "--vnodes", paramLabel = "N", defaultValue = "9", description = "Virtual nodes per server (default ${DEFAULT-VALUE}).")
-    int virtualNodes;
 
-    @Option(names = "--probing", paramLabel = "KIND", defaultValue = "linear", description = "Probing when a slot is taken: linear or quadratic (default ${DEFAULT-VALUE}).")
-    String probing;
+
+    @CommandLine.Mixin
+    RingOptions ringOptions;
 
     @Option(names = "--heartbeat-ms", paramLabel = "MS", defaultValue = "200", description = "Heartbeat interval in ms (default ${DEFAULT-VALUE}).")
     int heartbeatMs;
@@ -77,7 +70,7 @@ final class ServeCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        RingConfig config = ringConfig();
+        RingConfig config = ringOptions.config();
         InetAddress address = bindAddress();
         checkRange("--port", port, 0, 65535);
         checkRange("--replicas", replicas, 1, config.maxServers());
@@ -144,15 +137,6 @@ final class ServeCommand implements Callable<Integer> {
             endpoint.close();
         }
         cluster.close();
-    }
-
-    private RingConfig ringConfig() {
-        try {
-            checkRange("--slots", slots, 1, RingConfig.MAX_SLOTS);
-            return new RingConfig(slots, virtualNodes, RingHash.byName(hash), Probing.byName(probing));
-        } catch (IllegalArgumentException invalid) {
-            throw usage(invalid.getMessage());
-        }
     }
 
     private InetAddress bindAddress() {
