@@ -49,7 +49,9 @@ if ! pgrep -x dockerd >/dev/null 2>&1; then
   # containerd is started by dockerd itself when it is not already running.
   mkdir -p "$(dirname "$log")"
   say "starting dockerd (log: $log)"
-  nohup dockerd --userland-proxy=false >>"$log" 2>&1 </dev/null &
+  # Its own session (setsid), so the engine outlives the shell or job that started it: ending a
+  # terminal's or a CI step's process group must not take the engine and its containers along.
+  setsid nohup dockerd --userland-proxy=false >>"$log" 2>&1 </dev/null &
   disown || true
 else
   say "dockerd is running; waiting for it to answer"

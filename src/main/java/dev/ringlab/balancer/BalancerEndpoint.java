@@ -5,6 +5,8 @@ import dev.ringlab.balancer.BalancerMetrics.ErrorReason;
 import dev.ringlab.cluster.Cluster;
 import dev.ringlab.cluster.ClusterException;
 import dev.ringlab.cluster.Replica;
+import dev.ringlab.cluster.ReplicaReply;
+import dev.ringlab.cluster.ReplicaUnreachableException;
 import dev.ringlab.ring.RequestKey;
 import dev.ringlab.ring.RingSnapshot;
 import dev.ringlab.ring.Server;
@@ -74,6 +76,8 @@ public final class BalancerEndpoint implements AutoCloseable {
 
     private static final String JSON = "application/json";
     private static final String KEY_HEADER = "X-Request-Key";
+    /** On an answer that needed more than one server: how many were tried. */
+    public static final String ATTEMPTS_HEADER = "X-RingLab-Attempts";
     private static final int MAX_REQUEST_BYTES = 1024 * 1024;
 
     private final Cluster cluster;
@@ -165,9 +169,12 @@ public final class BalancerEndpoint implements AutoCloseable {
         return metrics;
     }
 
-    /** Stops answering and releases the port and every connection to the replicas. */
+    /** Stops answering and releases the port and every connection to the replicas; a second call does nothing. */
     @Override
     public void close() {
+        if (loops.isShuttingDown()) {
+            return;
+        }
         if (listening != null) {
             listening.close().syncUninterruptibly();
         }
@@ -399,8 +406,15 @@ public final class BalancerEndpoint implements AutoCloseable {
             answer(call, status, JSON, error(message));
         }
 
-        /** Writes the answer, then takes the next pipelined request (or closes when the client asked to). */
         void answer(Call call, int status, String contentType, byte[] body) {
+            answer(call, status, contentType, body, 1);
+        }
+
+        /**
+         * Writes the answer, then takes the next pipelined request (or closes when the client asked to).
+         * A request that needed more than one server says so in {@value #ATTEMPTS_HEADER}.
+         */
+        void answer(Call call, int status, String contentType, byte[] body, int attempts) {
             FullHttpResponse response = new DefaultFullHttpResponse(HttpVersion.HTTP_1_1,
                     HttpResponseStatus.valueOf(status), Unpooled.wrappedBuffer(body));
             HttpHeaders headers = response.headers();
@@ -411,6 +425,9 @@ public final class BalancerEndpoint implements AutoCloseable {
             if (status == 405) {
                 headers.set(HttpHeaderNames.ALLOW, call.path.equals("/add") ? "POST"
                         : call.path.equals("/rm") ? "DELETE" : call.path.equals("/algorithm") ? "GET, POST" : "GET");
+            }
+            if (attempts > 1) {
+                headers.setInt(ATTEMPTS_HEADER, attempts);
             }
             if (status == 401) {
                 headers.set(HttpHeaderNames.WWW_AUTHENTICATE, "Bearer");
@@ -467,13 +484,29 @@ public final class BalancerEndpoint implements AutoCloseable {
 
         private void tryServer(Server server) {
             Replica replica = cluster.replicaOf(server);
-            if (replica == null || replica.address() == null) {
+            if (replica == null) {
                 tryNext();
                 return;
             }
             attempts++;
             trying = server;
+            if (replica.address() == null) {
+                answerInMemory(replica);
+                return;
+            }
             connections.get(client.ctx.channel().eventLoop()).get(replica, call.pathAndQuery, this);
+        }
+
+        /** A simulated replica has no address: its backend answers at once, in memory, without blocking. */
+        private void answerInMemory(Replica replica) {
+            ReplicaReply reply;
+            try {
+                reply = cluster.backend().client().get(replica, call.pathAndQuery);
+            } catch (ReplicaUnreachableException down) {
+                unreachable(down.getMessage());
+                return;
+            }
+            answered(reply.status(), reply.contentType(), reply.body());
         }
 
         private void tryNext() {
@@ -500,7 +533,7 @@ public final class BalancerEndpoint implements AutoCloseable {
                 client.refuse(call, 400, ErrorReason.NOT_FOUND, "'" + call.path
                         + "' endpoint does not exist in server replicas");
             } else {
-                client.answer(call, status, contentType, body);
+                client.answer(call, status, contentType, body, attempts);
             }
         }
 

@@ -4,7 +4,14 @@ import dev.ringlab.cluster.Backend;
 import dev.ringlab.cluster.BackendKind;
 import dev.ringlab.cluster.ProcessBackend;
 import dev.ringlab.cluster.SimBackend;
+import dev.ringlab.cluster.docker.DockerBackend;
+import dev.ringlab.cluster.docker.DockerEngine;
 import java.time.Duration;
+import java.util.Arrays;
+import java.util.Locale;
+import java.util.function.Consumer;
+import java.util.stream.Collectors;
+import picocli.CommandLine;
 
 /** Which {@link Backend} a command line's {@code --backend} means: the one place that builds them. */
 final class Backends {
@@ -12,12 +19,64 @@ final class Backends {
     private Backends() {
     }
 
+    /** What {@code --backend} accepts: a kind, or {@code auto} (Docker when an engine answers, else processes). */
+    enum Choice {
+        AUTO, DOCKER, PROCESS, SIM;
+
+        String option() {
+            return name().toLowerCase(Locale.ROOT);
+        }
+
+        static String known() {
+            return Arrays.stream(values()).map(Choice::option).collect(Collectors.joining(", "));
+        }
+
+        /** The kind this choice means here and now; {@code auto} says which it picked and why. */
+        BackendKind resolve(Consumer<String> notes) {
+            return switch (this) {
+                case DOCKER -> BackendKind.DOCKER;
+                case PROCESS -> BackendKind.PROCESS;
+                case SIM -> BackendKind.SIM;
+                case AUTO -> {
+                    DockerEngine engine = DockerEngine.fromEnvironment();
+                    if (engine.answers()) {
+                        notes.accept("backend: Docker (auto: an engine answers at " + engine.host() + ")");
+                        yield BackendKind.DOCKER;
+                    }
+                    notes.accept("backend: processes (auto: no Docker engine answers at " + engine.host() + ")");
+                    yield BackendKind.PROCESS;
+                }
+            };
+        }
+    }
+
+    /** Lets picocli report an unknown backend in one line. */
+    static final class ChoiceConverter implements CommandLine.ITypeConverter<Choice> {
+        @Override
+        public Choice convert(String value) {
+            for (Choice choice : Choice.values()) {
+                if (choice.option().equalsIgnoreCase(value.trim())) {
+                    return choice;
+                }
+            }
+            throw new CommandLine.TypeConversionException("unknown backend '" + value + "' (known: " + Choice.known() + ")");
+        }
+    }
+
     /** @param heartbeat how often replicas are probed, so the backend can time its heartbeats out */
     static Backend create(BackendKind kind, Duration heartbeat) {
+        return create(kind, heartbeat, note -> { });
+    }
+
+    /**
+     * @param notes where a backend's news for the user goes (the Docker image being built, leftovers
+     *              of a killed run removed)
+     */
+    static Backend create(BackendKind kind, Duration heartbeat, Consumer<String> notes) {
         return switch (kind) {
             case SIM -> new SimBackend();
             case PROCESS -> new ProcessBackend(heartbeat);
-            case DOCKER -> throw new IllegalArgumentException("the docker backend is not built yet; use --backend process or sim");
+            case DOCKER -> new DockerBackend(Version.current(), heartbeat, notes);
         };
     }
 }

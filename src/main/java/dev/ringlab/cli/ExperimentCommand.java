@@ -10,6 +10,7 @@ import dev.ringlab.experiment.FailoverResult;
 import dev.ringlab.experiment.HashComparisonExperiment;
 import dev.ringlab.experiment.HashComparisonParameters;
 import dev.ringlab.experiment.HashComparisonResult;
+import dev.ringlab.experiment.HttpTestbed;
 import dev.ringlab.experiment.ProgressListener;
 import dev.ringlab.experiment.ScalingExperiment;
 import dev.ringlab.experiment.ScalingParameters;
@@ -21,6 +22,8 @@ import dev.ringlab.ring.RingConfig;
 import dev.ringlab.ring.RingHash;
 import java.io.IOException;
 import java.io.PrintWriter;
+import java.net.URI;
+import java.net.URISyntaxException;
 import java.nio.file.Files;
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
@@ -80,6 +83,13 @@ final class ExperimentCommand implements Callable<Integer> {
             description = "where the replicas run (default: ${DEFAULT-VALUE})")
     TestbedChoice backend;
 
+    @Option(names = "--target", paramLabel = "URL",
+            description = "run against a balancer that already runs (e.g. http://127.0.0.1:5000), over HTTP; a1 and a2 only")
+    String target;
+
+    @Option(names = "--admin-token", description = "with --target: the balancer's admin token for /add and /rm")
+    String adminToken;
+
     @Option(names = "--requests", paramLabel = "N", defaultValue = "10000", description = "requests per run (default: ${DEFAULT-VALUE})")
     int requests;
 
@@ -133,7 +143,7 @@ final class ExperimentCommand implements Callable<Integer> {
         RingConfig ring = checked(() -> new RingConfig(slots, vnodes, RingHash.byName(hash), Probing.byName(probing)));
         Path folder = outputFolder(out, spec.commandLine());
         PrintWriter stdout = spec.commandLine().getOut();
-        TestbedFactory testbeds = backend.factory();
+        TestbedFactory testbeds = target == null ? backend.factory() : remoteTestbeds();
         ProgressListener progress = new ProgressLine(spec.commandLine().getErr());
         List<Path> written;
         switch (analysis) {
@@ -171,6 +181,40 @@ final class ExperimentCommand implements Callable<Integer> {
             stdout.println("repeat with --seed " + workload.seed());
         }
         return 0;
+    }
+
+    /**
+     * A balancer reached by URL keeps its own ring and offers no way to crash a replica, so only the
+     * analyses that send requests and resize through /add and /rm run against it.
+     */
+    private TestbedFactory remoteTestbeds() {
+        CommandLine.ParseResult given = spec.commandLine().getParseResult();
+        for (String ringOption : List.of("--backend", "--hash", "--slots", "--vnodes", "--probing")) {
+            if (given.hasMatchedOption(ringOption)) {
+                throw usage(ringOption + " cannot be combined with --target: the balancer at " + target
+                        + " keeps the replicas and ring it was started with");
+            }
+        }
+        if (analysis == Analysis.A3) {
+            throw usage("a3 kills a replica, which a balancer reached with --target cannot do through its API;"
+                    + " run a3 with --backend process (or sim)");
+        }
+        if (analysis == Analysis.A4) {
+            throw usage("a4 compares hash functions on rings it builds itself; run it with --backend process (or sim)");
+        }
+        URI url;
+        try {
+            url = new URI(target);
+        } catch (URISyntaxException invalid) {
+            throw usage("--target '" + target + "' is not a URL: " + invalid.getReason());
+        }
+        if (!"http".equals(url.getScheme()) || url.getHost() == null
+                || (url.getRawPath() != null && !url.getRawPath().isEmpty() && !url.getRawPath().equals("/"))
+                || url.getRawQuery() != null) {
+            throw usage("--target '" + target + "' must be a balancer's base URL like http://127.0.0.1:5000");
+        }
+        String base = "http://" + url.getRawAuthority();
+        return HttpTestbed.remote(URI.create(base), adminToken);
     }
 
     /** The output folder, if it is one or can become one; nothing is created yet. Shared with 'compare'. */

@@ -9,7 +9,6 @@ import dev.ringlab.ui.LabWindow;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
-import java.util.Locale;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -25,9 +24,10 @@ final class GuiCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Option(names = "--backend", defaultValue = "auto",
-            description = "Where replicas run: auto, docker, process or sim (default: ${DEFAULT-VALUE}).")
-    String backend;
+    @Option(names = "--backend", defaultValue = "auto", converter = Backends.ChoiceConverter.class,
+            description = "Where replicas run: auto (Docker when an engine answers, else processes), docker, process"
+                    + " or sim (default: ${DEFAULT-VALUE}); the window can switch later.")
+    Backends.Choice backend;
 
     @Option(names = "--port", defaultValue = "5000",
             description = "Balancer port on 127.0.0.1; a free one is taken when it is busy (default: ${DEFAULT-VALUE}).")
@@ -78,26 +78,12 @@ final class GuiCommand implements Callable<Integer> {
         if (requests < 1 || requests > 10_000_000) {
             throw new ParameterException(spec.commandLine(), "--requests must be between 1 and 10000000, got " + requests);
         }
-        BackendKind first = kind(backend);
+        BackendKind first = backend.resolve(spec.commandLine().getOut()::println);
+        spec.commandLine().getOut().flush();
         BackendChoice choice = new BackendChoice(List.of(BackendKind.DOCKER, BackendKind.PROCESS, BackendKind.SIM),
-                kind -> Backends.create(kind, Duration.ofMillis(200)));
+                kind -> Backends.create(kind, Duration.ofMillis(200), System.out::println));
         LabWindow.open(new LabWindow.Options(first, choice, config, servers, port,
                 new LabWindow.Tour(diagnosePulse, screenshots, requests)));
         return 0;
-    }
-
-    private BackendKind kind(String name) {
-        String wanted = name.trim().toLowerCase(Locale.ROOT);
-        if (wanted.equals("auto")) {
-            // Docker when an engine answers comes with the Docker backend; until then, real processes.
-            return BackendKind.PROCESS;
-        }
-        for (BackendKind kind : BackendKind.values()) {
-            if (kind.option().equals(wanted)) {
-                return kind;
-            }
-        }
-        throw new ParameterException(spec.commandLine(),
-                "unknown backend '" + name + "' (known: auto, docker, process, sim)");
     }
 }

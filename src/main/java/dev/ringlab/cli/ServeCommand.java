@@ -3,7 +3,6 @@ package dev.ringlab.cli;
 import dev.ringlab.balancer.BalancerEndpoint;
 import dev.ringlab.balancer.LivePlacement;
 import dev.ringlab.cluster.Backend;
-import dev.ringlab.cluster.BackendKind;
 import dev.ringlab.cluster.Cluster;
 import dev.ringlab.cluster.HealthMonitor;
 import dev.ringlab.ring.Probing;
@@ -23,6 +22,7 @@ import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
+import java.util.function.Consumer;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -38,53 +38,56 @@ final class ServeCommand implements Callable<Integer> {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
-    @Option(names = "--port", defaultValue = "5000", description = "Balancer port (0 picks a free one; default ${DEFAULT-VALUE}).")
+    @Option(names = "--port", paramLabel = "PORT", defaultValue = "5000", description = "Balancer port (0 picks a free one; default ${DEFAULT-VALUE}).")
     int port;
 
-    @Option(names = "--bind", defaultValue = "127.0.0.1",
+    @Option(names = "--bind", paramLabel = "ADDRESS", defaultValue = "127.0.0.1",
             description = "Address to listen on (default ${DEFAULT-VALUE}); anything but loopback needs --admin-token.")
     String bind;
 
-    @Option(names = "--replicas", defaultValue = "3", description = "Replicas to start (default ${DEFAULT-VALUE}).")
+    @Option(names = "--replicas", paramLabel = "N", defaultValue = "3", description = "Replicas to start (default ${DEFAULT-VALUE}).")
     int replicas;
 
-    @Option(names = "--backend", defaultValue = "process", description = "Where replicas run: process or sim (default ${DEFAULT-VALUE}).")
-    BackendKind backend;
+    @Option(names = "--backend", paramLabel = "KIND", defaultValue = "auto", converter = Backends.ChoiceConverter.class,
+            description = "Where replicas run: auto (Docker when an engine answers, else processes), docker, process"
+                    + " or sim (default ${DEFAULT-VALUE}).")
+    Backends.Choice backend;
 
-    @Option(names = "--hash", defaultValue = "assignment", description = "Ring hash: assignment or murmur3 (default ${DEFAULT-VALUE}).")
+    @Option(names = "--hash", paramLabel = "NAME", defaultValue = "assignment", description = "Ring hash: assignment or murmur3 (default ${DEFAULT-VALUE}).")
     String hash;
 
-    @Option(names = "--slots", defaultValue = "512", description = "Slots on the ring (default ${DEFAULT-VALUE}).")
+    @Option(names = "--slots", paramLabel = "N", defaultValue = "512", description = "Slots on the ring (default ${DEFAULT-VALUE}).")
     int slots;
 
-    @Option(names = "--vnodes", defaultValue = "9", description = "Virtual nodes per server (default ${DEFAULT-VALUE}).")
+    @Option(names = "--vnodes", paramLabel = "N", defaultValue = "9", description = "Virtual nodes per server (default ${DEFAULT-VALUE}).")
     int virtualNodes;
 
-    @Option(names = "--probing", defaultValue = "linear", description = "Probing when a slot is taken: linear or quadratic (default ${DEFAULT-VALUE}).")
+    @Option(names = "--probing", paramLabel = "KIND", defaultValue = "linear", description = "Probing when a slot is taken: linear or quadratic (default ${DEFAULT-VALUE}).")
     String probing;
 
-    @Option(names = "--heartbeat-ms", defaultValue = "200", description = "Heartbeat interval in ms (default ${DEFAULT-VALUE}).")
+    @Option(names = "--heartbeat-ms", paramLabel = "MS", defaultValue = "200", description = "Heartbeat interval in ms (default ${DEFAULT-VALUE}).")
     int heartbeatMs;
 
-    @Option(names = "--misses", defaultValue = "2", description = "Missed heartbeats before a replica is declared dead (default ${DEFAULT-VALUE}).")
+    @Option(names = "--misses", paramLabel = "N", defaultValue = "2", description = "Missed heartbeats before a replica is declared dead (default ${DEFAULT-VALUE}).")
     int misses;
 
-    @Option(names = "--admin-token", description = "Token required by /add and /rm (header 'Authorization: Bearer <token>').")
+    @Option(names = "--admin-token", paramLabel = "TOKEN", description = "Token required by /add and /rm (header 'Authorization: Bearer <token>').")
     String adminToken;
 
-    @Option(names = "--algorithm", defaultValue = "ring",
+    @Option(names = "--algorithm", paramLabel = "NAME", defaultValue = "ring",
             description = "Placement: ring, jump, rendezvous, maglev or bounded (default ${DEFAULT-VALUE}); "
                     + "switch live with POST /algorithm {\"algorithm\":\"maglev\"}.")
     String algorithm;
 
-    @Option(names = "--maglev-size", defaultValue = "65537", description = "Maglev table size, a prime (default ${DEFAULT-VALUE}).")
+    @Option(names = "--maglev-size", paramLabel = "PRIME", defaultValue = "65537",
+            description = "Maglev table size, a prime (default ${DEFAULT-VALUE}).")
     int maglevSize;
 
-    @Option(names = "--load-factor", defaultValue = "1.25",
+    @Option(names = "--load-factor", paramLabel = "C", defaultValue = "1.25",
             description = "Bounded loads: no server above c times the average in-flight load (default ${DEFAULT-VALUE}).")
     double loadFactor;
 
-    @Option(names = "--threads", defaultValue = "" + BalancerEndpoint.DEFAULT_THREADS,
+    @Option(names = "--threads", paramLabel = "N", defaultValue = "" + BalancerEndpoint.DEFAULT_THREADS,
             description = "Balancer event-loop threads (default: one per core).")
     int workers;
 
@@ -105,7 +108,11 @@ final class ServeCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         Backend replicasBackend;
         try {
-            replicasBackend = Backends.create(backend, heartbeat);
+            Consumer<String> notes = note -> {
+                out.println(LocalTime.now().format(TIME) + " " + note);
+                out.flush();
+            };
+            replicasBackend = Backends.create(backend.resolve(notes), heartbeat, notes);
         } catch (IllegalArgumentException unavailable) {
             throw usage(unavailable.getMessage());
         }

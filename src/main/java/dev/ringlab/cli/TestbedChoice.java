@@ -1,6 +1,9 @@
 package dev.ringlab.cli;
 
+import dev.ringlab.cluster.BackendKind;
+import dev.ringlab.cluster.HealthMonitor;
 import dev.ringlab.cluster.SimBackend;
+import dev.ringlab.experiment.HttpTestbed;
 import dev.ringlab.experiment.InProcessTestbed;
 import dev.ringlab.experiment.TestbedFactory;
 import java.util.Arrays;
@@ -19,7 +22,33 @@ enum TestbedChoice {
         TestbedFactory factory() {
             return InProcessTestbed.factory(SimBackend::new);
         }
+    },
+    PROCESS("replica processes behind the embedded HTTP balancer, requests over loopback HTTP") {
+        @Override
+        TestbedFactory factory() {
+            return on(BackendKind.PROCESS);
+        }
+    },
+    DOCKER("replica containers behind the embedded HTTP balancer, requests over loopback HTTP") {
+        @Override
+        TestbedFactory factory() {
+            return on(BackendKind.DOCKER);
+        }
+    },
+    AUTO("docker when an engine answers, else process") {
+        @Override
+        TestbedFactory factory() {
+            return on(Backends.Choice.AUTO.resolve(System.err::println));
+        }
     };
+
+    /**
+     * Real replicas of {@code kind} behind the real balancer, so experiments measure what clients get;
+     * the backend's news (an image being built) goes to stderr.
+     */
+    private static TestbedFactory on(BackendKind kind) {
+        return HttpTestbed.embedded(() -> Backends.create(kind, HealthMonitor.DEFAULT_INTERVAL, System.err::println));
+    }
 
     private final String description;
 

@@ -76,6 +76,15 @@ public final class HttpReplicaClient implements ReplicaClient, AutoCloseable {
         }
     }
 
+    /** One heartbeat: true when the replica answered {@code /heartbeat} with 200 within this client's timeouts. */
+    public boolean heartbeat(Replica replica) {
+        try {
+            return get(replica, "/heartbeat").status() == 200;
+        } catch (ReplicaUnreachableException unreachable) {
+            return false;
+        }
+    }
+
     @Override
     public void close() {
         http.dispatcher().executorService().shutdown();

@@ -142,11 +142,7 @@ public final class ProcessBackend implements Backend {
         if (child != null && !child.process.isAlive()) {
             return false;
         }
-        try {
-            return heartbeats.get(replica, "/heartbeat").status() == 200;
-        } catch (ReplicaUnreachableException unreachable) {
-            return false;
-        }
+        return heartbeats.heartbeat(replica);
     }
 
     @Override

@@ -1,6 +1,7 @@
 package dev.ringlab.experiment;
 
 import java.time.Duration;
+import java.util.List;
 
 /**
  * How far a run is, as one immutable value: listeners get a few of these per second, never one per
@@ -12,8 +13,15 @@ import java.time.Duration;
  * @param failed  requests no server answered, so far
  * @param retried requests answered by a server other than the first one asked, so far
  * @param elapsed time since the run started
+ * @param loads   requests answered per server so far in this stage (a window draws its live chart from
+ *                these), ordered by server name
  */
-public record Progress(String stage, long done, long total, long failed, long retried, Duration elapsed) {
+public record Progress(String stage, long done, long total, long failed, long retried, Duration elapsed,
+                       List<ServerLoad> loads) {
+
+    public Progress {
+        loads = List.copyOf(loads);
+    }
 
     /** In [0, 1]. */
     public double fraction() {

@@ -1,6 +1,10 @@
 package dev.ringlab.experiment;
 
 import java.time.Duration;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.LongAdder;
 
@@ -11,6 +15,9 @@ import java.util.concurrent.atomic.LongAdder;
 final class ProgressMeter {
 
     static final Duration INTERVAL = Duration.ofMillis(250);
+    /** "Server 2" before "Server 10". */
+    private static final Comparator<ServerLoad> BY_NAME = Comparator
+            .comparingInt((ServerLoad load) -> load.server().length()).thenComparing(ServerLoad::server);
 
     private final ProgressListener listener;
     private final long total;
@@ -19,6 +26,7 @@ final class ProgressMeter {
     private final LongAdder failed = new LongAdder();
     private final LongAdder retried = new LongAdder();
     private final AtomicLong nextReportNanos = new AtomicLong(startedNanos + INTERVAL.toNanos());
+    private final Map<String, LongAdder> stageLoads = new ConcurrentHashMap<>();
     private volatile String stage = "";
 
     ProgressMeter(ProgressListener listener, long total) {
@@ -26,12 +34,22 @@ final class ProgressMeter {
         this.total = total;
     }
 
+    /** A new stage: its per-server counts start from zero. */
     void stage(String name) {
         stage = name;
+        stageLoads.clear();
     }
 
-    /** Called by a sending thread every few requests with what it did since its last call. */
-    void advance(int sent, int failedNow, int retriedNow) {
+    /**
+     * Called by a sending thread every few requests with what it did since its last call;
+     * {@code answeredBy} holds its requests per server since then (zero entries are skipped).
+     */
+    void advance(int sent, int failedNow, int retriedNow, Map<String, int[]> answeredBy) {
+        answeredBy.forEach((server, count) -> {
+            if (count[0] > 0) {
+                stageLoads.computeIfAbsent(server, name -> new LongAdder()).add(count[0]);
+            }
+        });
         done.add(sent);
         if (failedNow > 0) {
             failed.add(failedNow);
@@ -54,7 +72,10 @@ final class ProgressMeter {
     }
 
     private Progress snapshot(long now) {
+        List<ServerLoad> loads = stageLoads.entrySet().stream()
+                .map(entry -> new ServerLoad(entry.getKey(), entry.getValue().sum()))
+                .sorted(BY_NAME).toList();
         return new Progress(stage, done.sum(), total, failed.sum(), retried.sum(),
-                Duration.ofNanos(now - startedNanos));
+                Duration.ofNanos(now - startedNanos), loads);
     }
 }

@@ -1,7 +1,9 @@
 package dev.ringlab.experiment;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
@@ -88,6 +90,7 @@ final class RequestStream {
         int sent = 0;
         int failed = 0;
         int retried = 0;
+        Map<String, int[]> answeredBy = new HashMap<>();
         for (int i = first; i < keys.length; i += concurrency) {
             if (intervalNanos > 0) {
                 waitUntil(originNanos + i * intervalNanos);
@@ -99,17 +102,21 @@ final class RequestStream {
             sent++;
             if (!delivery.answered()) {
                 failed++;
-            } else if (delivery.retried()) {
-                retried++;
+            } else {
+                answeredBy.computeIfAbsent(delivery.server(), server -> new int[1])[0]++;
+                if (delivery.retried()) {
+                    retried++;
+                }
             }
             if (sent == BATCH) {
-                meter.advance(sent, failed, retried);
+                meter.advance(sent, failed, retried, answeredBy);
+                answeredBy.values().forEach(count -> count[0] = 0);
                 sent = 0;
                 failed = 0;
                 retried = 0;
             }
         }
-        meter.advance(sent, failed, retried);
+        meter.advance(sent, failed, retried, answeredBy);
     }
 
     private void waitUntil(long dueNanos) {

@@ -113,6 +113,20 @@ public final class LabController {
         initialiseTable();
         initialiseSettings(session.ring().config());
         log.setItems(logLines);
+        log.setCellFactory(list -> new javafx.scene.control.ListCell<>() {
+            {
+                // Long lines wrap inside the log's width instead of running off its edge.
+                setWrapText(true);
+                prefWidthProperty().bind(list.widthProperty().subtract(24));
+                setMaxWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
+            }
+
+            @Override
+            protected void updateItem(String line, boolean empty) {
+                super.updateItem(line, empty);
+                setText(empty ? null : line);
+            }
+        });
         ring.focusProperty().addListener((obs, old, now) -> slotDetail.setText(describe(now)));
         pump.add(this::frame);
         experimentsController.attach(pump, this::log);
@@ -269,7 +283,10 @@ public final class LabController {
     private void addServer() {
         String name = serverName.getText();
         run(session.add(name), added -> {
-            serverName.clear();
+            // Only the name this Add used: the user may have typed the next one meanwhile.
+            if (serverName.getText().equals(name) && name != null && !name.isBlank()) {
+                serverName.clear();
+            }
             showInfo("Added " + added.get(0).name() + ".");
         });
     }
@@ -500,7 +517,7 @@ public final class LabController {
         balancerUrl.setText(address == null ? "in memory (no HTTP)" : address.toString());
         copyUrl.setDisable(address == null);
         if (address != null) {
-            log("balancer answering at " + address + " (try: curl " + address + "/rep)");
+            log("balancer answering at " + address + " (curl " + address + "/rep)");
         }
     }
 

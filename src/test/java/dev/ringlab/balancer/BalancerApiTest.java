@@ -232,6 +232,26 @@ class BalancerApiTest {
     }
 
     @Test
+    void simulatedReplicasAnswerThroughTheSameEndpoint() throws Exception {
+        try (dev.ringlab.cluster.Cluster cluster = new dev.ringlab.cluster.Cluster(new dev.ringlab.cluster.SimBackend(),
+                dev.ringlab.ring.RingConfig.DEFAULT)) {
+            cluster.add(3, List.of());
+            try (BalancerEndpoint endpoint = BalancerEndpoint.start(cluster,
+                    new InetSocketAddress(java.net.InetAddress.getLoopbackAddress(), 0), null, 1)) {
+                java.net.http.HttpClient http = java.net.http.HttpClient.newHttpClient();
+                java.net.http.HttpResponse<String> home = http.send(java.net.http.HttpRequest.newBuilder(
+                        java.net.URI.create(endpoint.address() + "/home?key=42")).build(),
+                        java.net.http.HttpResponse.BodyHandlers.ofString());
+                Server owner = cluster.ring().route(RequestKey.of("42"));
+
+                assertThat(home.statusCode()).isEqualTo(200);
+                assertThat(home.body()).isEqualTo("{\"message\":\"Hello from Server: " + owner.name()
+                        + "\",\"status\":\"successful\"}");
+            }
+        }
+    }
+
+    @Test
     void aDeadReplicaIsSkippedClockwiseAnd502WhenNoneAnswers() throws Exception {
         try (RunningBalancer unmonitored = RunningBalancer.start(2, false, null)) {
             Replica first = unmonitored.cluster.replicaOf(unmonitored.cluster.ring().servers().get(0));

@@ -77,13 +77,17 @@ class DistributionExperimentTest {
     @Test
     void progressComesInAFewBatchesAndEndsComplete() {
         List<Progress> seen = new CopyOnWriteArrayList<>();
-        new DistributionExperiment(SIM).run(new DistributionParameters(RingConfig.DEFAULT, 3,
+        DistributionResult result = new DistributionExperiment(SIM).run(new DistributionParameters(RingConfig.DEFAULT, 3,
                 new Workload(200_000, 1, 2)), seen::add);
 
         assertThat(seen).isNotEmpty().hasSizeLessThan(200_000 / 64);
         Progress last = seen.get(seen.size() - 1);
         assertThat(last.done()).isEqualTo(200_000);
         assertThat(last.fraction()).isEqualTo(1.0);
+        // The per-server counts a live chart draws: in the end the same as the result's.
+        assertThat(last.loads()).containsExactlyElementsOf(result.loads());
+        assertThat(last.loads()).extracting(ServerLoad::server).containsExactly("Server 1", "Server 2", "Server 3");
+        assertThat(last.loads().stream().mapToLong(ServerLoad::requests).sum()).isEqualTo(200_000);
         List<Long> done = new ArrayList<>(seen.stream().map(Progress::done).toList());
         assertThat(done).isSorted();
     }

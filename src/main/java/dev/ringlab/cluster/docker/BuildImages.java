@@ -37,9 +37,7 @@ public final class BuildImages {
                 if (!Files.isRegularFile(jar)) {
                     throw new BackendException(jar + " does not exist; package RingLab first");
                 }
-                ImageBuild.Outcome headless = build.ensure(HeadlessImage.recipe(version, jar));
-                docker.tagImageCmd(headless.tag(), HeadlessImage.REPOSITORY, "latest").exec();
-                report(headless);
+                report(build.ensure(HeadlessImage.recipe(version, jar), HeadlessImage.REPOSITORY + ":latest"));
             }
         } catch (BackendException failure) {
             System.err.println("images: " + failure.getMessage());

@@ -22,7 +22,6 @@ import dev.ringlab.cluster.BackendKind;
 import dev.ringlab.cluster.HttpReplicaClient;
 import dev.ringlab.cluster.Replica;
 import dev.ringlab.cluster.ReplicaClient;
-import dev.ringlab.cluster.ReplicaUnreachableException;
 import dev.ringlab.ring.Server;
 import java.io.Closeable;
 import java.io.IOException;
@@ -98,8 +97,13 @@ public final class DockerBackend implements Backend {
         thread.setDaemon(true);
         return thread;
     });
-    private final Thread shutdownHook = new Thread(this::removeAllOfRun, "ringlab-docker-cleanup");
-    private volatile boolean imageReady;
+    /** Ctrl-C, SIGTERM, or an exit without close(): remove what this run started. */
+    private final Thread shutdownHook = new Thread(() -> {
+        if (!this.closed) {
+            removeAllOfRun();
+        }
+    }, "ringlab-docker-cleanup");
+    private volatile String image;
     private volatile boolean closed;
 
     /**
@@ -141,15 +145,16 @@ public final class DockerBackend implements Backend {
         return runId;
     }
 
+    /** The replica image this backend runs: its content tag, built if needed. */
     public String image() {
-        return ReplicaImage.recipe(version).tag();
+        prepareImage();
+        return image;
     }
 
     /** Builds the replica image now if it is missing or stale, with progress; otherwise returns at once. */
     public synchronized void prepareImage() {
-        if (!imageReady) {
-            new ImageBuild(engine, docker, progress).ensure(ReplicaImage.recipe(version));
-            imageReady = true;
+        if (image == null) {
+            image = new ImageBuild(engine, docker, progress).ensure(ReplicaImage.recipe(version)).tag();
         }
     }
 
@@ -205,7 +210,7 @@ public final class DockerBackend implements Backend {
         } else {
             host.withNetworkMode(network);
         }
-        return docker.createContainerCmd(image())
+        return docker.createContainerCmd(image)
                 .withName(name)
                 .withHostName(slug(server.name()))
                 .withLabels(labels)
@@ -297,11 +302,7 @@ public final class DockerBackend implements Backend {
         if (dead.contains(replica.backendId())) {
             return false;
         }
-        try {
-            return heartbeats.get(replica, "/heartbeat").status() == 200;
-        } catch (ReplicaUnreachableException unreachable) {
-            return false;
-        }
+        return heartbeats.heartbeat(replica);
     }
 
     /** Follows the engine's {@code die} events for this run's containers, reconnecting if the stream drops. */
@@ -330,6 +331,12 @@ public final class DockerBackend implements Backend {
 
     /** Removes every container of this run (force), whatever state it is in. */
     private void removeAllOfRun() {
+        synchronized (leaving) {
+            removeAllOfRunOnce();
+        }
+    }
+
+    private void removeAllOfRunOnce() {
         try {
             List<Container> mine = docker.listContainersCmd().withShowAll(true)
                     .withLabelFilter(Map.of(RUN_LABEL, runId)).exec();

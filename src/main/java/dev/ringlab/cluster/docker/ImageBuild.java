@@ -2,7 +2,6 @@ package dev.ringlab.cluster.docker;
 
 import com.github.dockerjava.api.DockerClient;
 import com.github.dockerjava.api.command.BuildImageResultCallback;
-import com.github.dockerjava.api.command.InspectImageResponse;
 import com.github.dockerjava.api.exception.DockerClientException;
 import com.github.dockerjava.api.exception.NotFoundException;
 import com.github.dockerjava.api.model.BuildResponseItem;
@@ -15,8 +14,6 @@ import java.time.Duration;
 import java.util.Comparator;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
 import java.util.function.Consumer;
 import java.util.stream.Stream;
@@ -37,53 +34,64 @@ public final class ImageBuild {
         this.progress = progress;
     }
 
-    /** What {@link #ensure} did. */
+    /** What {@link #ensure} did; {@code tag} is the content tag containers should run. */
     public record Outcome(String tag, boolean built, Duration took) {
     }
 
     /**
-     * Builds the image when the engine lacks it or holds one of different content. When it cannot
-     * be rebuilt here (no jlink, not Linux) but an older one exists, that one is used with a warning.
+     * Builds the image when the engine has no image of this exact content (its content tag), and
+     * points the version tag at it. When it cannot be built here (no jlink, not Linux) but an image
+     * with the version tag exists (built elsewhere, or from replica/Dockerfile), that one is used.
      */
     public Outcome ensure(ImageRecipe recipe, String... extraTags) {
         long began = System.nanoTime();
         String digest = recipe.digest();
-        Optional<String> existing = digestOf(recipe.tag());
-        if (existing.isPresent() && existing.get().equals(digest)) {
-            return new Outcome(recipe.tag(), false, Duration.ofNanos(System.nanoTime() - began));
+        String exact = recipe.contentTag(digest);
+        if (exists(exact)) {
+            tag(exact, recipe.tag());
+            for (String extra : extraTags) {
+                tag(exact, extra);
+            }
+            return new Outcome(exact, false, Duration.ofNanos(System.nanoTime() - began));
         }
-        progress.accept(existing.isPresent()
-                ? "the image " + recipe.tag() + " is out of date; rebuilding it"
-                : "building the image " + recipe.tag() + " (once; no registry needed)");
+        progress.accept("building the image " + recipe.tag() + " (once for this content; no registry needed)");
         try {
-            build(recipe, digest, extraTags);
+            build(recipe, digest, exact, extraTags);
         } catch (BackendException failure) {
-            if (existing.isPresent()) {
-                progress.accept("could not rebuild " + recipe.tag() + " (" + failure.getMessage()
-                        + "); using the image that is there");
+            if (exists(recipe.tag())) {
+                progress.accept("could not build " + recipe.tag() + " (" + failure.getMessage()
+                        + "); using the image that has that tag");
                 return new Outcome(recipe.tag(), false, Duration.ofNanos(System.nanoTime() - began));
             }
             throw failure;
         }
         Duration took = Duration.ofNanos(System.nanoTime() - began);
         progress.accept("built " + recipe.tag() + " in " + took.toMillis() + " ms");
-        return new Outcome(recipe.tag(), true, took);
+        return new Outcome(exact, true, took);
     }
 
-    /** The digest label of the image tagged {@code tag}, or empty when there is no such image. */
-    Optional<String> digestOf(String tag) {
+    private boolean exists(String tag) {
         try {
-            InspectImageResponse image = docker.inspectImageCmd(tag).exec();
-            Map<String, String> labels = image.getConfig() == null ? null : image.getConfig().getLabels();
-            return Optional.of(labels == null ? "" : labels.getOrDefault(ImageRecipe.DIGEST_LABEL, ""));
+            docker.inspectImageCmd(tag).exec();
+            return true;
         } catch (NotFoundException missing) {
-            return Optional.empty();
+            return false;
         } catch (RuntimeException failure) {
             throw engine.failure("cannot look up the image " + tag, failure);
         }
     }
 
-    private void build(ImageRecipe recipe, String digest, String... extraTags) {
+    /** Points {@code tag} ("repo:tag") at the image {@code source}. */
+    private void tag(String source, String tag) {
+        int colon = tag.lastIndexOf(':');
+        try {
+            docker.tagImageCmd(source, tag.substring(0, colon), tag.substring(colon + 1)).withForce(true).exec();
+        } catch (RuntimeException failure) {
+            throw engine.failure("cannot tag the image " + source + " as " + tag, failure);
+        }
+    }
+
+    private void build(ImageRecipe recipe, String digest, String exact, String... extraTags) {
         Path dir;
         try {
             dir = Files.createTempDirectory("ringlab-image-");
@@ -95,6 +103,7 @@ public final class ImageBuild {
             progress.accept("sending the build context to the engine");
             Set<String> tags = new LinkedHashSet<>();
             tags.add(recipe.tag());
+            tags.add(exact);
             tags.addAll(List.of(extraTags));
             Path tar = ImageContext.tar(dir);
             try (InputStream context = Files.newInputStream(tar)) {

@@ -45,6 +45,15 @@ public record ImageRecipe(String repository, String version, List<String> module
         return repository + ":" + version;
     }
 
+    /**
+     * {@code repository:version-<first 12 of the digest>}: the exact content. Worktrees or versions
+     * building different content on one engine then do not take the version tag from each other's
+     * running replicas, and switching back to known content costs no rebuild.
+     */
+    public String contentTag(String digest) {
+        return repository + ":" + version + "-" + digest.substring(0, 12);
+    }
+
     /** SHA-256 over the recipe, the files and the JDK the runtime is linked from. */
     public String digest() {
         try {

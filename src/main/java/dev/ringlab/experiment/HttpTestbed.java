@@ -1,0 +1,163 @@
+package dev.ringlab.experiment;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.ringlab.balancer.BalancerEndpoint;
+import dev.ringlab.cluster.Backend;
+import dev.ringlab.cluster.Cluster;
+import dev.ringlab.cluster.ClusterException;
+import dev.ringlab.cluster.HealthMonitor;
+import dev.ringlab.ring.RingSnapshot;
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.URI;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
+import okhttp3.ConnectionPool;
+import okhttp3.OkHttpClient;
+import okhttp3.Request;
+import okhttp3.Response;
+
+/**
+ * Experiments over real HTTP: every request is a {@code GET /home?key=<key>} to a balancer, and who
+ * answered is read from the replica's reply ({@code Hello from Server: <name>}), as any client would.
+ * The balancer is either embedded (started here over a backend, e.g. replica processes) or one that
+ * already runs elsewhere ({@code --target}), reached only through its API.
+ */
+public final class HttpTestbed implements Testbed {
+
+    private static final String GREETING = "Hello from Server: ";
+
+    private final URI balancer;
+    private final String description;
+    private final Membership membership;
+    private final AutoCloseable owned;
+    private final OkHttpClient http;
+    private final ObjectMapper json = new ObjectMapper();
+
+    HttpTestbed(URI balancer, String description, Membership membership, AutoCloseable owned) {
+        this.balancer = balancer;
+        this.description = description;
+        this.membership = membership;
+        this.owned = owned;
+        this.http = client(Duration.ofSeconds(10));
+    }
+
+    /**
+     * Testbeds that start a balancer on a free loopback port over a fresh backend from {@code backends},
+     * with heartbeats, and stop it all when closed.
+     */
+    public static TestbedFactory embedded(Supplier<? extends Backend> backends) {
+        return (ring, servers) -> {
+            Cluster cluster = new Cluster(backends.get(), ring);
+            HealthMonitor health = new HealthMonitor(cluster, HealthMonitor.DEFAULT_INTERVAL, HealthMonitor.DEFAULT_MISSES);
+            BalancerEndpoint endpoint = null;
+            try {
+                cluster.add(servers, List.of());
+                health.start();
+                endpoint = BalancerEndpoint.start(cluster, new InetSocketAddress(InetAddress.getLoopbackAddress(), 0),
+                        null, BalancerEndpoint.DEFAULT_THREADS);
+            } catch (ClusterException | IOException failure) {
+                health.close();
+                cluster.close();
+                throw new TestbedException("cannot start the embedded balancer: " + failure.getMessage(), failure);
+            }
+            BalancerEndpoint started = endpoint;
+            return new HttpTestbed(started.address(), cluster.backend().kind().label() + " behind the embedded balancer at "
+                    + started.address(), new ClusterMembership(cluster), () -> {
+                        started.close();
+                        health.close();
+                        cluster.close();
+                    });
+        };
+    }
+
+    /**
+     * Testbeds over a balancer that already runs at {@code balancer}: servers are added and removed
+     * through {@code /add} and {@code /rm} (with {@code adminToken} when it needs one). Its ring is its
+     * own, so {@code ring} must be left as it is, and it cannot crash a replica for A-3.
+     */
+    public static TestbedFactory remote(URI balancer, String adminToken) {
+        return (ring, servers) -> {
+            RemoteMembership membership = new RemoteMembership(balancer, adminToken, client(Duration.ofSeconds(60)));
+            membership.resize(servers);
+            return new HttpTestbed(balancer, "the balancer at " + balancer, membership, () -> { });
+        };
+    }
+
+    @Override
+    public String description() {
+        return description;
+    }
+
+    @Override
+    public Delivery send(long key) {
+        long started = System.nanoTime();
+        Request request = new Request.Builder().url(balancer + InProcessTestbed.PATH + "?key=" + key).build();
+        try (Response response = http.newCall(request).execute()) {
+            String body = response.body().string();
+            long latency = System.nanoTime() - started;
+            String attempts = response.header(BalancerEndpoint.ATTEMPTS_HEADER);
+            return new Delivery(key, slotOf(key), serverIn(body), response.code(), latency,
+                    attempts == null ? 1 : Integer.parseInt(attempts));
+        } catch (IOException | RuntimeException failure) {
+            return new Delivery(key, slotOf(key), null, 0, System.nanoTime() - started, 1);
+        }
+    }
+
+    @Override
+    public Membership membership() {
+        return membership;
+    }
+
+    @Override
+    public void close() {
+        http.connectionPool().evictAll();
+        try {
+            owned.close();
+        } catch (Exception failure) {
+            throw new TestbedException("could not stop the testbed: " + failure.getMessage(), failure);
+        }
+    }
+
+    private int slotOf(long key) {
+        RingSnapshot ring = membership.ring();
+        return ring == null ? -1 : ring.slotOf(key);
+    }
+
+    /**
+     * The server named in a replica's {@code /home} answer, or null when the answer is something else.
+     * A plain search for the greeting on the hot path; JSON only for names with escaped characters.
+     */
+    private String serverIn(String body) {
+        int at = body.indexOf(GREETING);
+        if (at < 0) {
+            return null;
+        }
+        int end = body.indexOf('"', at + GREETING.length());
+        if (end < 0) {
+            return null;
+        }
+        if (body.lastIndexOf('\\', end) < at) {
+            return body.substring(at + GREETING.length(), end);
+        }
+        try {
+            JsonNode message = json.readTree(body).get("message");
+            String text = message == null ? "" : message.asText();
+            return text.startsWith(GREETING) ? text.substring(GREETING.length()) : null;
+        } catch (IOException notJson) {
+            return null;
+        }
+    }
+
+    static OkHttpClient client(Duration readTimeout) {
+        return new OkHttpClient.Builder()
+                .connectionPool(new ConnectionPool(64, 1, TimeUnit.MINUTES))
+                .connectTimeout(Duration.ofSeconds(2))
+                .readTimeout(readTimeout)
+                .build();
+    }
+}

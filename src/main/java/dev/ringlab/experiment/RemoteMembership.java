@@ -1,0 +1,120 @@
+package dev.ringlab.experiment;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.ringlab.cluster.ClusterEvent;
+import dev.ringlab.ring.RingSnapshot;
+import java.io.IOException;
+import java.net.URI;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Consumer;
+import okhttp3.MediaType;
+import okhttp3.OkHttpClient;
+import okhttp3.Request;
+import okhttp3.RequestBody;
+import okhttp3.Response;
+
+/** The servers of a balancer that runs elsewhere, through its classic API: {@code /rep}, {@code /add}, {@code /rm}. */
+final class RemoteMembership implements Membership {
+
+    private static final MediaType JSON_TYPE = MediaType.get("application/json");
+
+    private final URI balancer;
+    private final String adminToken;
+    private final OkHttpClient http;
+    private final ObjectMapper json = new ObjectMapper();
+
+    RemoteMembership(URI balancer, String adminToken, OkHttpClient http) {
+        this.balancer = balancer;
+        this.adminToken = adminToken;
+        this.http = http;
+    }
+
+    @Override
+    public List<String> servers() {
+        return replicasIn(call(new Request.Builder().url(balancer + "/rep").get()));
+    }
+
+    /** A remote balancer's ring is not visible from here. */
+    @Override
+    public RingSnapshot ring() {
+        return null;
+    }
+
+    @Override
+    public void add(int n) {
+        call(admin("/add").post(body(Map.of("n", n))));
+    }
+
+    @Override
+    public void remove(int n) {
+        List<String> names = servers();
+        if (n > names.size()) {
+            throw new TestbedException("cannot remove " + n + " of " + names.size() + " servers");
+        }
+        List<String> newest = new ArrayList<>(names.subList(names.size() - n, names.size()));
+        call(admin("/rm").delete(body(Map.of("n", n, "hostnames", newest))));
+    }
+
+    @Override
+    public String kill(String server) {
+        throw new TestbedException("a balancer reached with --target cannot crash one of its replicas (its API has no kill);"
+                + " run a3 with --backend process or sim, or kill the replica yourself");
+    }
+
+    /** A remote balancer sends no events; its log shows them. */
+    @Override
+    public AutoCloseable subscribe(Consumer<ClusterEvent> listener) {
+        return () -> { };
+    }
+
+    private Request.Builder admin(String path) {
+        Request.Builder request = new Request.Builder().url(balancer + path);
+        if (adminToken != null) {
+            request.header("Authorization", "Bearer " + adminToken);
+        }
+        return request;
+    }
+
+    private RequestBody body(Map<String, Object> fields) {
+        try {
+            return RequestBody.create(json.writeValueAsBytes(fields), JSON_TYPE);
+        } catch (IOException impossible) {
+            throw new IllegalStateException(impossible);
+        }
+    }
+
+    private JsonNode call(Request.Builder request) {
+        Request built = request.build();
+        try (Response response = http.newCall(built).execute()) {
+            String text = response.body().string();
+            JsonNode answer;
+            try {
+                answer = json.readTree(text);
+            } catch (IOException notJson) {
+                throw new TestbedException(built.method() + " " + built.url() + " answered " + response.code()
+                        + " with something that is not the balancer API's JSON");
+            }
+            if (!response.isSuccessful()) {
+                throw new TestbedException(built.method() + " " + built.url().encodedPath() + " failed with "
+                        + response.code() + ": " + answer.path("message").asText(text));
+            }
+            return answer;
+        } catch (IOException unreachable) {
+            throw new TestbedException("cannot reach the balancer at " + balancer + ": " + unreachable.getMessage(),
+                    unreachable);
+        }
+    }
+
+    private static List<String> replicasIn(JsonNode answer) {
+        JsonNode replicas = answer.path("message").path("replicas");
+        if (!replicas.isArray()) {
+            throw new TestbedException("the balancer's /rep answer has no replica list: " + answer);
+        }
+        List<String> names = new ArrayList<>();
+        replicas.forEach(name -> names.add(name.asText()));
+        return names;
+    }
+}

@@ -1,0 +1,84 @@
+package dev.ringlab.bench;
+
+import dev.ringlab.cluster.HealthMonitor;
+import dev.ringlab.cluster.ProcessBackend;
+import dev.ringlab.experiment.Delivery;
+import dev.ringlab.experiment.DistributionExperiment;
+import dev.ringlab.experiment.DistributionParameters;
+import dev.ringlab.experiment.DistributionResult;
+import dev.ringlab.experiment.HttpTestbed;
+import dev.ringlab.experiment.Membership;
+import dev.ringlab.experiment.ProgressListener;
+import dev.ringlab.experiment.Testbed;
+import dev.ringlab.experiment.Workload;
+import dev.ringlab.ring.RingConfig;
+import java.util.concurrent.TimeUnit;
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Fork;
+import org.openjdk.jmh.annotations.Level;
+import org.openjdk.jmh.annotations.Measurement;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Param;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.Setup;
+import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.TearDown;
+import org.openjdk.jmh.annotations.Warmup;
+
+/**
+ * A-1 over real HTTP: 10,000 seeded requests through the embedded balancer to 3 replica processes,
+ * as {@code experiment a1 --backend process} sends them, tallied from the replicas' answers. The
+ * processes start once per trial (their start-up is not what is measured). Target: under 1.5 s.
+ */
+@State(Scope.Benchmark)
+@BenchmarkMode(Mode.AverageTime)
+@OutputTimeUnit(TimeUnit.MILLISECONDS)
+@Warmup(iterations = 3, time = 3)
+@Measurement(iterations = 5, time = 3)
+@Fork(1)
+public class ProcessA1Benchmark {
+
+    @Param({"1", "16"})
+    public int concurrency;
+
+    private Testbed testbed;
+
+    @Setup(Level.Trial)
+    public void start() {
+        testbed = HttpTestbed.embedded(() -> new ProcessBackend(HealthMonitor.DEFAULT_INTERVAL)).open(RingConfig.DEFAULT, 3);
+    }
+
+    @TearDown(Level.Trial)
+    public void stop() {
+        testbed.close();
+    }
+
+    @Benchmark
+    public DistributionResult a1() {
+        DistributionParameters parameters = new DistributionParameters(RingConfig.DEFAULT, 3,
+                new Workload(10_000, 42, concurrency));
+        return new DistributionExperiment((ring, servers) -> new Testbed() {
+            @Override
+            public String description() {
+                return testbed.description();
+            }
+
+            @Override
+            public Delivery send(long key) {
+                return testbed.send(key);
+            }
+
+            @Override
+            public Membership membership() {
+                return testbed.membership();
+            }
+
+            @Override
+            public void close() {
+                // the processes live for the whole trial
+            }
+        }).run(parameters, ProgressListener.NONE);
+    }
+}

@@ -1,0 +1,149 @@
+package dev.ringlab.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.ringlab.cli.ExperimentCommandTest.Run;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+/** {@code ringlab serve}: bad flags, and a real serve JVM that leaves no replica process behind. */
+class ServeCommandTest {
+
+    private static final Pattern LISTENING = Pattern.compile("RingLab balancer on (http://[0-9.:]+)");
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', value = {
+        "--port 70000                   | --port must be between 0 and 65535, got 70000",
+        "--replicas 0                   | --replicas must be between 1 and 56, got 0",
+        "--heartbeat-ms 0               | --heartbeat-ms must be between 10 and 60000, got 0",
+        "--misses 0                     | --misses must be between 1 and 100, got 0",
+        "--hash sha1                    | unknown hash function 'sha1' (known: assignment, murmur3)",
+        "--vnodes 0                     | virtual nodes per server must be at least 1, got 0",
+        "--bind 0.0.0.0                 | --bind 0.0.0.0 is not loopback: give --admin-token",
+        "--bind no.such.host.invalid    | --bind no.such.host.invalid is not an address of this machine",
+        "--backend cloud                | Invalid value for option '--backend'",
+        "--port x                       | Invalid value for option '--port'",
+    })
+    void badFlagsAreOneLineAndExitTwo(String flags, String message) {
+        List<String> args = new java.util.ArrayList<>(List.of("serve"));
+        args.addAll(List.of(flags.trim().split("\\s+")));
+
+        Run run = ExperimentCommandTest.run(args.toArray(String[]::new));
+
+        assertThat(run.exitCode()).isEqualTo(2);
+        assertThat(run.err()).contains(message);
+        assertThat(run.err().strip()).doesNotContain("\n");
+    }
+
+    @Test
+    void sigtermStopsServeAndEveryReplicaProcess() throws Exception {
+        Serve serve = Serve.start(2);
+        try {
+            assertThat(get(serve.url + "/rep")).contains("\"N\":2");
+            List<ProcessHandle> replicas = serve.replicas();
+            assertThat(replicas).hasSize(2);
+
+            serve.process.toHandle().destroy(); // SIGTERM (Process.destroy would also close our end of its output)
+
+            assertThat(serve.process.waitFor(30, TimeUnit.SECONDS)).isTrue();
+            for (ProcessHandle replica : replicas) {
+                assertThat(replica.isAlive()).as("replica %d after SIGTERM of serve", replica.pid()).isFalse();
+            }
+            assertThat(serve.output()).as("exit %d", serve.process.exitValue()).contains("stopping");
+        } finally {
+            serve.process.destroyForcibly();
+        }
+    }
+
+    @Test
+    void afterAKill9OfServeTheNextStartLeavesNoReplicaBehind() throws Exception {
+        Serve killed = Serve.start(2);
+        List<ProcessHandle> leftovers = killed.replicas();
+        assertThat(leftovers).hasSize(2);
+
+        killed.process.destroyForcibly(); // SIGKILL: no shutdown hook runs
+        killed.process.waitFor(30, TimeUnit.SECONDS);
+
+        Serve next = Serve.start(1);
+        try {
+            for (ProcessHandle replica : leftovers) {
+                replica.onExit().get(10, TimeUnit.SECONDS);
+                assertThat(replica.isAlive()).as("replica %d of the killed serve", replica.pid()).isFalse();
+            }
+            assertThat(get(next.url + "/rep")).contains("\"N\":1");
+        } finally {
+            next.process.destroy();
+            next.process.waitFor(30, TimeUnit.SECONDS);
+            next.process.destroyForcibly();
+        }
+    }
+
+    private static String get(String url) throws Exception {
+        HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+        return http.send(HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(10)).build(),
+                HttpResponse.BodyHandlers.ofString()).body();
+    }
+
+    /** {@code ringlab serve} in a JVM of its own, as a user starts it. */
+    private record Serve(Process process, String url, List<String> lines, Thread reader) {
+
+        static Serve start(int replicas) throws Exception {
+            String java = ProcessHandle.current().info().command().orElseThrow();
+            Process process = new ProcessBuilder(java, "-cp", System.getProperty("java.class.path"),
+                    Launcher.class.getName(), "serve", "--backend", "process", "--port", "0", "--replicas", Integer.toString(replicas))
+                    .redirectErrorStream(true).start();
+            List<String> lines = new CopyOnWriteArrayList<>();
+            CompletableFuture<String> url = new CompletableFuture<>();
+            Thread reader = new Thread(() -> {
+                try (BufferedReader out = new BufferedReader(
+                        new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
+                    for (String line = out.readLine(); line != null; line = out.readLine()) {
+                        lines.add(line);
+                        Matcher listening = LISTENING.matcher(line);
+                        if (listening.find()) {
+                            url.complete(listening.group(1));
+                        }
+                    }
+                    url.completeExceptionally(new IOException("serve ended: " + lines));
+                } catch (IOException ended) {
+                    url.completeExceptionally(ended);
+                }
+            }, "serve-output");
+            reader.setDaemon(true);
+            reader.start();
+            try {
+                return new Serve(process, url.get(60, TimeUnit.SECONDS), lines, reader);
+            } catch (Exception failure) {
+                process.destroyForcibly();
+                throw new AssertionError("serve did not start: " + lines, failure);
+            }
+        }
+
+        List<ProcessHandle> replicas() {
+            return process.descendants().filter(child -> child.info().arguments()
+                    .map(args -> List.of(args).contains("dev.ringlab.replica.ReplicaServer")).orElse(false)).toList();
+        }
+
+        /** Everything serve printed, once it has ended. */
+        String output() throws InterruptedException {
+            reader.join(10_000);
+            return String.join("\n", lines);
+        }
+    }
+}
