@@ -10,6 +10,9 @@ import dev.ringlab.cluster.ReplicaUnreachableException;
 import dev.ringlab.ring.RequestKey;
 import dev.ringlab.ring.RingSnapshot;
 import dev.ringlab.ring.Server;
+import dev.ringlab.ring.algorithm.Algorithm;
+import dev.ringlab.ring.algorithm.Placement;
+import dev.ringlab.ring.algorithm.RingPlacement;
 import io.netty.bootstrap.ServerBootstrap;
 import io.netty.buffer.ByteBufUtil;
 import io.netty.buffer.Unpooled;
@@ -56,7 +59,9 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * The embedded load balancer: the classic assignment's API ({@code GET /rep}, {@code POST /add},
- * {@code DELETE /rm}), {@code GET /metrics}, and every other {@code GET} routed by the ring to a
+ * {@code DELETE /rm}), {@code GET /metrics}, {@code GET}/{@code POST /algorithm} (the placement
+ * algorithm, switchable live; POST needs the admin token like /add), and every other {@code GET}
+ * routed by the current placement (the ring unless another algorithm was chosen) to a
  * replica, retried clockwise when the replica does not answer.
  *
  * <p>It runs on Netty event loops: a request is read, routed and forwarded on keep-alive connections
@@ -83,10 +88,12 @@ public final class BalancerEndpoint implements AutoCloseable {
     private final ExecutorService admin;
     private final Map<EventExecutor, ReplicaConnections> connections = new HashMap<>();
     private Channel listening;
+    private final LivePlacement placement;
 
-    private BalancerEndpoint(Cluster cluster, String adminToken, int threads) {
+    private BalancerEndpoint(Cluster cluster, LivePlacement placement, String adminToken, int threads) {
         this.cluster = cluster;
-        this.metrics = new BalancerMetrics(() -> cluster.ring().size());
+        this.placement = placement;
+        this.metrics = new BalancerMetrics(() -> cluster.ring().size(), placement::algorithm);
         this.adminToken = adminToken == null ? null : adminToken.getBytes(StandardCharsets.UTF_8);
         this.loops = new NioEventLoopGroup(threads, new DefaultThreadFactory("balancer", true));
         this.admin = Executors.newSingleThreadExecutor(new DefaultThreadFactory("balancer-admin", true));
@@ -103,6 +110,12 @@ public final class BalancerEndpoint implements AutoCloseable {
      */
     public static BalancerEndpoint start(Cluster cluster, InetSocketAddress address, String adminToken, int threads)
             throws IOException {
+        return start(cluster, LivePlacement.ring(cluster), address, adminToken, threads);
+    }
+
+    /** As above, routing by {@code placement}: any algorithm, switchable while it runs. */
+    public static BalancerEndpoint start(Cluster cluster, LivePlacement placement, InetSocketAddress address,
+                                         String adminToken, int threads) throws IOException {
         if (!address.getAddress().isLoopbackAddress() && (adminToken == null || adminToken.isBlank())) {
             throw new IllegalArgumentException("binding to " + address.getAddress().getHostAddress()
                     + " (not loopback) requires an admin token for /add and /rm");
@@ -110,7 +123,7 @@ public final class BalancerEndpoint implements AutoCloseable {
         if (threads < 0) {
             throw new IllegalArgumentException("threads must be 0 (one per core) or more, got " + threads);
         }
-        BalancerEndpoint endpoint = new BalancerEndpoint(cluster, adminToken, threads);
+        BalancerEndpoint endpoint = new BalancerEndpoint(cluster, placement, adminToken, threads);
         ServerBootstrap bootstrap = new ServerBootstrap().group(endpoint.loops).channel(NioServerSocketChannel.class)
                 .option(ChannelOption.SO_BACKLOG, 1024)
                 .childOption(ChannelOption.TCP_NODELAY, true)
@@ -134,6 +147,11 @@ public final class BalancerEndpoint implements AutoCloseable {
             throw new IOException(bindFailure.getMessage(), bindFailure);
         }
         return endpoint;
+    }
+
+    /** The placement requests are routed by; {@code placement().use(...)} switches the algorithm live. */
+    public LivePlacement placement() {
+        return placement;
     }
 
     /** Where clients reach it, e.g. {@code http://127.0.0.1:5000}. */
@@ -203,6 +221,16 @@ public final class BalancerEndpoint implements AutoCloseable {
         Map<String, Object> message = new LinkedHashMap<>();
         message.put("N", names.size());
         message.put("replicas", names);
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("message", message);
+        body.put("status", "successful");
+        return toJson(body);
+    }
+
+    private byte[] algorithmAnswer() {
+        Map<String, Object> message = new LinkedHashMap<>();
+        message.put("algorithm", placement.algorithm().label());
+        message.put("known", java.util.Arrays.stream(Algorithm.values()).map(Algorithm::label).toList());
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("message", message);
         body.put("status", "successful");
@@ -280,6 +308,13 @@ public final class BalancerEndpoint implements AutoCloseable {
                         answer(call, 200, BalancerMetrics.CONTENT_TYPE, text.toByteArray());
                     }
                 }
+                case "/algorithm" -> {
+                    if (call.method.equals("GET")) {
+                        answer(call, 200, JSON, algorithmAnswer());
+                    } else if (allowed(call, "POST") && authorised(call)) {
+                        switchAlgorithm(call);
+                    }
+                }
                 case "/add" -> {
                     if (allowed(call, "POST") && authorised(call)) {
                         changeMembership(call, request -> cluster.add(request.n(), request.hostnames()));
@@ -317,6 +352,26 @@ public final class BalancerEndpoint implements AutoCloseable {
                 } catch (RuntimeException failure) {
                     status = 500;
                     body = error(String.valueOf(failure.getMessage()));
+                }
+                int finalStatus = status;
+                byte[] finalBody = body;
+                ctx.executor().execute(() -> answer(call, finalStatus, JSON, finalBody));
+            });
+        }
+
+        /** Building a placement may take milliseconds (Maglev's table): off the event loop, answered back on it. */
+        private void switchAlgorithm(Call call) {
+            admin.execute(() -> {
+                int status;
+                byte[] body;
+                try {
+                    placement.use(AlgorithmRequest.parse(json, call.body).algorithm());
+                    status = 200;
+                    body = algorithmAnswer();
+                } catch (BadRequestException refused) {
+                    metrics.recordError(ErrorReason.BAD_REQUEST);
+                    status = 400;
+                    body = error(refused.getMessage());
                 }
                 int finalStatus = status;
                 byte[] finalBody = body;
@@ -369,7 +424,7 @@ public final class BalancerEndpoint implements AutoCloseable {
             headers.setInt(HttpHeaderNames.CONTENT_LENGTH, body.length);
             if (status == 405) {
                 headers.set(HttpHeaderNames.ALLOW, call.path.equals("/add") ? "POST"
-                        : call.path.equals("/rm") ? "DELETE" : "GET");
+                        : call.path.equals("/rm") ? "DELETE" : call.path.equals("/algorithm") ? "GET, POST" : "GET");
             }
             if (attempts > 1) {
                 headers.setInt(ATTEMPTS_HEADER, attempts);
@@ -387,14 +442,20 @@ public final class BalancerEndpoint implements AutoCloseable {
         }
     }
 
-    /** One routed request: the owner of its slot first, then the servers clockwise, then 502. */
+    /**
+     * One routed request: the placement's choice first, then its next choices (clockwise on the
+     * ring), then 502. The request counts as in flight on the chosen server until it is answered,
+     * which is what bounded loads balances.
+     */
     private final class Forwarding implements ReplicaConnections.Reply {
         private final ClientConnection client;
         private final Call call;
         private final long begin = System.nanoTime();
         private RingSnapshot ring;
-        private int slot;
+        private Placement current;
+        private long key;
         private Server owner;
+        private boolean released;
         private Server trying;
         private List<Server> clockwise;
         private int nextClockwise;
@@ -407,13 +468,17 @@ public final class BalancerEndpoint implements AutoCloseable {
 
         void start() {
             ring = cluster.ring();
-            if (ring.isEmpty()) {
-                metrics.recordDispatch(null, 0, System.nanoTime() - begin);
+            current = placement.current();
+            if (current.isEmpty()) {
+                released = true;
+                metrics.recordDispatch(current.algorithm(), null, 0, System.nanoTime() - begin);
                 client.refuse(call, 503, ErrorReason.NO_SERVERS, "no server is on the ring");
                 return;
             }
-            slot = ring.slotOf(requestKey(call.query, call.requestKey));
-            owner = ring.ownerOfSlot(slot);
+            key = requestKey(call.query, call.requestKey);
+            // On the ring, its own O(1) slot lookup, exactly as before placements existed.
+            owner = current instanceof RingPlacement onRing && onRing.snapshot() == ring
+                    ? ring.ownerOfSlot(ring.slotOf(key)) : current.acquire(key);
             tryServer(owner);
         }
 
@@ -446,7 +511,7 @@ public final class BalancerEndpoint implements AutoCloseable {
 
         private void tryNext() {
             if (clockwise == null) {
-                clockwise = ring.serversClockwiseFrom(slot);
+                clockwise = current.preferenceOrder(key);
             }
             while (nextClockwise < clockwise.size()) {
                 Server server = clockwise.get(nextClockwise++);
@@ -455,13 +520,15 @@ public final class BalancerEndpoint implements AutoCloseable {
                     return;
                 }
             }
-            metrics.recordDispatch(null, attempts, System.nanoTime() - begin);
+            release();
+            metrics.recordDispatch(current.algorithm(), null, attempts, System.nanoTime() - begin);
             client.refuse(call, 502, ErrorReason.UNREACHABLE, "no replica answered (" + attempts + " tried clockwise)");
         }
 
         @Override
         public void answered(int status, String contentType, byte[] body) {
-            metrics.recordDispatch(trying, attempts, System.nanoTime() - begin);
+            release();
+            metrics.recordDispatch(current.algorithm(), trying, attempts, System.nanoTime() - begin);
             if (status == 404) {
                 client.refuse(call, 400, ErrorReason.NOT_FOUND, "'" + call.path
                         + "' endpoint does not exist in server replicas");
@@ -473,6 +540,14 @@ public final class BalancerEndpoint implements AutoCloseable {
         @Override
         public void unreachable(String why) {
             tryNext();
+        }
+
+        /** Ends the request's in-flight count on the server the placement chose, once. */
+        private void release() {
+            if (!released) {
+                released = true;
+                current.release(owner);
+            }
         }
     }
 

@@ -1,17 +1,21 @@
 package dev.ringlab.balancer;
 
 import dev.ringlab.ring.Server;
+import dev.ringlab.ring.algorithm.Algorithm;
+import io.prometheus.metrics.core.datapoints.CounterDataPoint;
+import io.prometheus.metrics.core.datapoints.DistributionDataPoint;
 import io.prometheus.metrics.core.metrics.Counter;
 import io.prometheus.metrics.core.metrics.GaugeWithCallback;
 import io.prometheus.metrics.core.metrics.Histogram;
-import io.prometheus.metrics.core.datapoints.CounterDataPoint;
 import io.prometheus.metrics.expositionformats.PrometheusTextFormatWriter;
 import io.prometheus.metrics.model.registry.PrometheusRegistry;
 import java.io.IOException;
 import java.io.OutputStream;
+import java.util.EnumMap;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.IntSupplier;
+import java.util.function.Supplier;
 
 /**
  * What the balancer counts, in the Prometheus text format: answered requests per server, errors by
@@ -41,7 +45,8 @@ public final class BalancerMetrics {
         }
     }
 
-    private static final String[] SERVER_LABELS = {"server"};
+    private static final String[] SERVER_LABELS = {"algorithm", "server"};
+    private static final String[] ALGORITHM_LABELS = {"algorithm"};
     private static final String[] ERROR_LABELS = {"reason"};
     private static final double[] LATENCY_BUCKETS =
             {0.0005, 0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10};
@@ -52,45 +57,70 @@ public final class BalancerMetrics {
     private final Counter errors;
     private final Counter retries;
     private final Histogram latency;
-    private final Map<String, CounterDataPoint> requestsByServer = new ConcurrentHashMap<>();
+    /** Per algorithm, per server name: looked up without building a key, so counting stays allocation-free. */
+    private final Map<Algorithm, Map<String, CounterDataPoint>> requestsByServer = new EnumMap<>(Algorithm.class);
+    private final Map<Algorithm, DistributionDataPoint> latencyByAlgorithm = new ConcurrentHashMap<>();
     private final Map<ErrorReason, CounterDataPoint> errorsByReason = new ConcurrentHashMap<>();
 
     public BalancerMetrics(IntSupplier replicasUp) {
+        this(replicasUp, () -> Algorithm.RING);
+    }
+
+    /** @param algorithm the placement the balancer routes by now, exported as {@code ringlab_placement_algorithm} */
+    public BalancerMetrics(IntSupplier replicasUp, Supplier<Algorithm> algorithm) {
         requests = Counter.builder().name("ringlab_requests_total")
-                .help("Requests answered by a replica, by the server that answered")
+                .help("Requests answered by a replica, by placement algorithm and the server that answered")
                 .labelNames(SERVER_LABELS).register(registry);
         errors = Counter.builder().name("ringlab_request_errors_total")
                 .help("Requests the balancer answered with an error, by reason")
                 .labelNames(ERROR_LABELS).register(registry);
         retries = Counter.builder().name("ringlab_retries_total")
-                .help("Extra attempts on the next server clockwise after a replica did not answer")
+                .help("Extra attempts on the placement's next choice after a replica did not answer")
                 .register(registry);
         latency = Histogram.builder().name("ringlab_request_duration_seconds")
-                .help("Time from receiving a routed request to having its answer")
+                .help("Time from receiving a routed request to having its answer, by placement algorithm")
+                .labelNames(ALGORITHM_LABELS)
                 .classicOnly().classicUpperBounds(LATENCY_BUCKETS).register(registry);
+        for (Algorithm each : Algorithm.values()) {
+            requestsByServer.put(each, new ConcurrentHashMap<>());
+        }
+        GaugeWithCallback.builder().name("ringlab_placement_algorithm")
+                .help("The placement algorithm the balancer routes by now (1 for the current one)")
+                .labelNames(ALGORITHM_LABELS)
+                .callback(callback -> callback.call(1, algorithm.get().label())).register(registry);
         GaugeWithCallback.builder().name("ringlab_replicas_up")
                 .help("Servers on the ring, answering heartbeats")
                 .callback(callback -> callback.call(replicasUp.getAsInt())).register(registry);
     }
 
-    /** One routed request: who answered (null if nobody), how many servers were tried, how long it took. */
-    void recordDispatch(Server answered, int attempts, long nanos) {
+    /** One routed request: by which algorithm, who answered (null if nobody), how many servers were tried, how long it took. */
+    void recordDispatch(Algorithm algorithm, Server answered, int attempts, long nanos) {
         if (answered != null) {
-            requestsByServer.computeIfAbsent(answered.name(), name -> requests.labelValues(name)).inc();
+            requestsByServer.get(algorithm).computeIfAbsent(answered.name(),
+                    name -> requests.labelValues(algorithm.label(), name)).inc();
         }
         if (attempts > 1) {
             retries.inc(attempts - 1);
         }
-        latency.observe(nanos / 1e9);
+        latencyByAlgorithm.computeIfAbsent(algorithm, a -> latency.labelValues(a.label())).observe(nanos / 1e9);
     }
 
     void recordError(ErrorReason reason) {
         errorsByReason.computeIfAbsent(reason, r -> errors.labelValues(r.label())).inc();
     }
 
-    /** Answered requests of one server so far (0 when none). */
+    /** Answered requests of one server so far, whatever the algorithm (0 when none). */
     public long requestsOf(String server) {
-        CounterDataPoint point = requestsByServer.get(server);
+        long total = 0;
+        for (Algorithm algorithm : Algorithm.values()) {
+            total += requestsOf(algorithm, server);
+        }
+        return total;
+    }
+
+    /** Answered requests of one server while routing by {@code algorithm}. */
+    public long requestsOf(Algorithm algorithm, String server) {
+        CounterDataPoint point = requestsByServer.get(algorithm).get(server);
         return point == null ? 0 : (long) point.get();
     }
 

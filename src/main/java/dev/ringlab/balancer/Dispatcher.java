@@ -43,7 +43,7 @@ public final class Dispatcher {
         int slot = ring.slotOf(key);
         Placement current = placement.current();
         if (current.isEmpty()) {
-            return new Dispatch(key, slot, null, null, 0);
+            return new Dispatch(key, slot, null, null, 0, current.algorithm());
         }
         // The ring's own path when routing by the ring: the slot is hashed once, as before placements existed.
         Server owner = current instanceof RingPlacement onRing && onRing.snapshot() == ring
@@ -52,7 +52,7 @@ public final class Dispatcher {
             Replica replica = cluster.replicaOf(owner);
             if (replica != null) {
                 try {
-                    return new Dispatch(key, slot, owner, client.get(replica, pathAndQuery), 1);
+                    return new Dispatch(key, slot, owner, client.get(replica, pathAndQuery), 1, current.algorithm());
                 } catch (ReplicaUnreachableException unreachable) {
                     // fall through to the next choices
                 }
@@ -76,11 +76,11 @@ public final class Dispatcher {
             }
             attempts++;
             try {
-                return new Dispatch(key, slot, server, client.get(replica, pathAndQuery), attempts);
+                return new Dispatch(key, slot, server, client.get(replica, pathAndQuery), attempts, current.algorithm());
             } catch (ReplicaUnreachableException unreachable) {
                 // next one
             }
         }
-        return new Dispatch(key, slot, null, null, attempts);
+        return new Dispatch(key, slot, null, null, attempts, current.algorithm());
     }
 }

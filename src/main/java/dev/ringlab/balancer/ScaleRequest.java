@@ -1,6 +1,5 @@
 package dev.ringlab.balancer;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.util.ArrayList;
@@ -18,30 +17,12 @@ record ScaleRequest(int n, List<String> hostnames) {
 
     /** Far above what a 512-slot ring holds; stops a typo from asking for a million processes. */
     static final int MAX_N = 100;
-    static final int MAX_BODY_BYTES = 64 * 1024;
+    static final int MAX_BODY_BYTES = JsonBody.MAX_BODY_BYTES;
     private static final String EXAMPLE = "{\"n\":2,\"hostnames\":[\"S5\",\"S6\"]}";
 
     /** Parses a body or throws {@link BadRequestException} with a one-line reason. */
     static ScaleRequest parse(ObjectMapper json, byte[] body) {
-        if (body.length == 0) {
-            throw new BadRequestException("request body must be a JSON object like " + EXAMPLE);
-        }
-        if (body.length > MAX_BODY_BYTES) {
-            throw new BadRequestException("request body is larger than " + MAX_BODY_BYTES + " bytes");
-        }
-        JsonNode root;
-        try {
-            root = json.readTree(body);
-        } catch (JsonProcessingException malformed) {
-            com.fasterxml.jackson.core.JsonLocation at = malformed.getLocation();
-            String where = at == null ? "" : " at line " + at.getLineNr() + ", column " + at.getColumnNr();
-            throw new BadRequestException("malformed JSON" + where + ": " + firstClause(malformed.getOriginalMessage()));
-        } catch (java.io.IOException unreadable) {
-            throw new BadRequestException("unreadable body: " + firstLine(unreadable.getMessage()));
-        }
-        if (root == null || !root.isObject()) {
-            throw new BadRequestException("request body must be a JSON object like " + EXAMPLE);
-        }
+        JsonNode root = JsonBody.object(json, body, EXAMPLE);
         for (Iterator<String> fields = root.fieldNames(); fields.hasNext(); ) {
             String field = fields.next();
             if (!field.equals("n") && !field.equals("hostnames")) {
@@ -81,20 +62,5 @@ record ScaleRequest(int n, List<String> hostnames) {
             }
         }
         return new ScaleRequest(count, List.copyOf(names));
-    }
-
-    /** Jackson's first sentence, without its parenthesised source description. */
-    private static String firstClause(String message) {
-        String line = firstLine(message);
-        int aside = line.indexOf(" (");
-        return aside > 0 ? line.substring(0, aside) : line;
-    }
-
-    private static String firstLine(String message) {
-        if (message == null) {
-            return "unknown error";
-        }
-        int end = message.indexOf('\n');
-        return (end < 0 ? message : message.substring(0, end)).trim();
     }
 }

@@ -1,10 +1,13 @@
 package dev.ringlab.cli;
 
 import dev.ringlab.balancer.BalancerEndpoint;
+import dev.ringlab.balancer.LivePlacement;
 import dev.ringlab.cluster.Backend;
 import dev.ringlab.cluster.Cluster;
 import dev.ringlab.cluster.HealthMonitor;
 import dev.ringlab.ring.RingConfig;
+import dev.ringlab.ring.algorithm.Algorithm;
+import dev.ringlab.ring.algorithm.PlacementSettings;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.net.BindException;
@@ -64,6 +67,19 @@ final class ServeCommand implements Callable<Integer> {
     @Option(names = "--admin-token", paramLabel = "TOKEN", description = "Token required by /add and /rm (header 'Authorization: Bearer <token>').")
     String adminToken;
 
+    @Option(names = "--algorithm", paramLabel = "NAME", defaultValue = "ring",
+            description = "Placement: ring, jump, rendezvous, maglev or bounded (default ${DEFAULT-VALUE}); "
+                    + "switch live with POST /algorithm {\"algorithm\":\"maglev\"}.")
+    String algorithm;
+
+    @Option(names = "--maglev-size", paramLabel = "PRIME", defaultValue = "65537",
+            description = "Maglev table size, a prime (default ${DEFAULT-VALUE}).")
+    int maglevSize;
+
+    @Option(names = "--load-factor", paramLabel = "C", defaultValue = "1.25",
+            description = "Bounded loads: no server above c times the average in-flight load (default ${DEFAULT-VALUE}).")
+    double loadFactor;
+
     @Option(names = "--threads", paramLabel = "N", defaultValue = "" + BalancerEndpoint.DEFAULT_THREADS,
             description = "Balancer event-loop threads (default: one per core).")
     int workers;
@@ -71,6 +87,7 @@ final class ServeCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         RingConfig config = ringOptions.config();
+        Algorithm chosen = algorithm();
         InetAddress address = bindAddress();
         checkRange("--port", port, 0, 65535);
         checkRange("--replicas", replicas, 1, config.maxServers());
@@ -102,7 +119,8 @@ final class ServeCommand implements Callable<Integer> {
         CountDownLatch stopped = new CountDownLatch(1);
         Thread cleanup = null;
         try {
-            endpoint = BalancerEndpoint.start(cluster, new InetSocketAddress(address, port), adminToken, workers);
+            endpoint = BalancerEndpoint.start(cluster, new LivePlacement(cluster, chosen, maglevSize, loadFactor),
+                    new InetSocketAddress(address, port), adminToken, workers);
             BalancerEndpoint started = endpoint;
             cleanup = new Thread(() -> {
                 out.println(LocalTime.now().format(TIME) + " stopping: balancer, heartbeats, replicas");
@@ -114,7 +132,8 @@ final class ServeCommand implements Callable<Integer> {
             cluster.add(replicas, List.of());
             monitor.start();
             out.println("RingLab balancer on " + endpoint.address() + " with " + replicas + " replicas ("
-                    + replicasBackend.kind().label() + ", " + config.hash().name() + " hash); Ctrl-C stops");
+                    + replicasBackend.kind().label() + ", " + config.hash().name() + " hash, " + chosen.label()
+                    + " placement); Ctrl-C stops");
             out.flush();
         } catch (BindException inUse) {
             shutDown(endpoint, monitor, cluster);
@@ -137,6 +156,17 @@ final class ServeCommand implements Callable<Integer> {
             endpoint.close();
         }
         cluster.close();
+    }
+
+    /** The algorithm and its knobs, checked before anything starts. */
+    private Algorithm algorithm() {
+        try {
+            Algorithm chosen = Algorithm.byName(algorithm);
+            new PlacementSettings(RingConfig.DEFAULT, maglevSize, loadFactor);
+            return chosen;
+        } catch (IllegalArgumentException invalid) {
+            throw usage(invalid.getMessage());
+        }
     }
 
     private InetAddress bindAddress() {

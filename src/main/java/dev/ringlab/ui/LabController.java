@@ -23,6 +23,7 @@ import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
+import dev.ringlab.ring.algorithm.Algorithm;
 import javafx.fxml.FXML;
 import javafx.scene.control.Button;
 import javafx.scene.control.ChoiceBox;
@@ -82,6 +83,8 @@ public final class LabController {
     @FXML private Label slotDetail;
     @FXML private ListView<String> log;
     @FXML private ExperimentsController experimentsController;
+    @FXML private CompareController compareController;
+    @FXML private ChoiceBox<Algorithm> algorithmChoice;
 
     private final LabSession session;
     private final BackendChoice backends;
@@ -127,6 +130,8 @@ public final class LabController {
         ring.focusProperty().addListener((obs, old, now) -> slotDetail.setText(describe(now)));
         pump.add(this::frame);
         experimentsController.attach(pump, this::log);
+        compareController.attach(pump);
+        setUpAlgorithmChoice();
         pump.start();
         showRing(session.ring());
         log("window opened on the " + backendIndicator.getText() + " backend");
@@ -142,6 +147,39 @@ public final class LabController {
 
     FramePump pump() {
         return pump;
+    }
+
+    CompareController comparison() {
+        return compareController;
+    }
+
+    /** Which placement routes the window's and the balancer's requests; switching is live and safe under traffic. */
+    private void setUpAlgorithmChoice() {
+        algorithmChoice.getItems().setAll(Algorithm.values());
+        algorithmChoice.setConverter(new StringConverter<>() {
+            @Override
+            public String toString(Algorithm algorithm) {
+                return algorithm == null ? "" : algorithm.label();
+            }
+
+            @Override
+            public Algorithm fromString(String label) {
+                return Algorithm.byName(label);
+            }
+        });
+        algorithmChoice.setValue(session.algorithm());
+        algorithmChoice.setOnAction(event -> {
+            Algorithm chosen = algorithmChoice.getValue();
+            if (chosen == null || chosen == session.algorithm()) {
+                return;
+            }
+            run(session.useAlgorithm(chosen), now -> {
+                showInfo("Routing by " + now.label() + " from now on.");
+                log("placement: " + now.label());
+                compareController.refreshPlacement();
+            });
+        });
+        compareController.refreshPlacement();
     }
 
     ExperimentsController experiments() {

@@ -2,6 +2,9 @@ package dev.ringlab.ui;
 
 import dev.ringlab.balancer.Dispatch;
 import dev.ringlab.balancer.Dispatcher;
+import dev.ringlab.balancer.LivePlacement;
+import dev.ringlab.ring.algorithm.Algorithm;
+import dev.ringlab.ring.algorithm.Placement;
 import dev.ringlab.cluster.Backend;
 import dev.ringlab.cluster.Cluster;
 import dev.ringlab.cluster.ClusterEvent;
@@ -43,7 +46,7 @@ public final class LabSession implements AutoCloseable {
             cluster.subscribe(events);
             return new Deployment(cluster,
                     new HealthMonitor(cluster, HealthMonitor.DEFAULT_INTERVAL, HealthMonitor.DEFAULT_MISSES),
-                    new Dispatcher(cluster, backend.client()), null);
+                    new Dispatcher(cluster, backend.client(), LivePlacement.ring(cluster)), null);
         }
 
         /** The same deployment answering HTTP on {@code port} of loopback, or on a free port when that one is taken. */
@@ -53,8 +56,9 @@ public final class LabSession implements AutoCloseable {
             }
             InetAddress loopback = InetAddress.getLoopbackAddress();
             try {
-                return withBalancer(BalancerEndpoint.start(cluster, new InetSocketAddress(loopback, port), null,
-                        BalancerEndpoint.DEFAULT_THREADS));
+                // one placement for the window's requests and the HTTP balancer: the selector switches both
+                return withBalancer(BalancerEndpoint.start(cluster, dispatcher.placement(),
+                        new InetSocketAddress(loopback, port), null, BalancerEndpoint.DEFAULT_THREADS));
             } catch (IOException taken) {
                 if (port == 0) {
                     throw new UncheckedIOException("no free port for the balancer", taken);
@@ -193,6 +197,7 @@ public final class LabSession implements AutoCloseable {
                     fresh.close();
                     throw failure;
                 }
+                fresh.dispatcher().placement().use(old.dispatcher().placement().algorithm());
                 tally = new RequestTally();
                 deployment = fresh;
                 if (closed) {
@@ -208,6 +213,21 @@ public final class LabSession implements AutoCloseable {
                 return fresh.cluster();
             }
         });
+    }
+
+    /** The placement algorithm requests (the window's and the HTTP balancer's) are routed by. */
+    public Algorithm algorithm() {
+        return deployment.dispatcher().placement().algorithm();
+    }
+
+    /** Routes by {@code algorithm} from now on; building Maglev's table takes a moment, so off the FX thread. */
+    public CompletableFuture<Algorithm> useAlgorithm(Algorithm algorithm) {
+        return async(() -> deployment.dispatcher().placement().use(algorithm).algorithm());
+    }
+
+    /** The placement requests are routed by right now. */
+    public Placement placement() {
+        return deployment.dispatcher().placement().current();
     }
 
     /** Sends one request with a random key through the ring, as the balancer would, and tallies where it landed. */

@@ -107,6 +107,9 @@ public final class LabWindow {
             if (type == ExperimentsController.class) {
                 return new ExperimentsController(session);
             }
+            if (type == CompareController.class) {
+                return new CompareController(session);
+            }
             throw new IllegalArgumentException("no controller " + type.getName());
         });
         Parent root;

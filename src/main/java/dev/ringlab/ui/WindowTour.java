@@ -70,6 +70,7 @@ final class WindowTour {
             });
             Thread.sleep(300);
             shoot("window-ring.png");
+            shootComparison(lab);
         }
         ExperimentsController experiments = lab.experiments();
         fx(() -> {
@@ -104,6 +105,30 @@ final class WindowTour {
             shoot("window-a3.png");
             await(() -> !experiments.isRunning(), 600);
         }
+    }
+
+    /** The Compare tab after a run on the defaults, the balancer switched to Maglev, pointing at its table. */
+    private void shootComparison(LabController lab) throws Exception {
+        CompareController comparison = lab.comparison();
+        fx(() -> {
+            ((TabPane) window.stage().getScene().lookup("#views")).getSelectionModel().select(2);
+            button("#runComparison").fire();
+            return null;
+        });
+        await(() -> !comparison.isRunning(), 600);
+        fx(() -> {
+            @SuppressWarnings("unchecked")
+            var choice = (javafx.scene.control.ChoiceBox<dev.ringlab.ring.algorithm.Algorithm>)
+                    window.stage().getScene().lookup("#algorithmChoice");
+            choice.setValue(dev.ringlab.ring.algorithm.Algorithm.MAGLEV);
+            return null;
+        });
+        await(() -> lab.session().algorithm() == dev.ringlab.ring.algorithm.Algorithm.MAGLEV, 60);
+        Thread.sleep(500);
+        await(() -> !comparison.drawing(), 120);
+        fx(comparison::pointAtStrip);
+        Thread.sleep(300);
+        shoot("window-compare.png");
     }
 
     private Button button(String id) {

@@ -201,9 +201,10 @@ class BalancerApiTest {
         assertThat(metrics.contentType()).startsWith("text/plain; version=0.0.4");
         assertThat(metrics.body())
                 .contains("# TYPE ringlab_requests_total counter")
-                .containsPattern("ringlab_requests_total\\{server=\"" + owner.name() + "\"} [1-9]")
+                .containsPattern("ringlab_requests_total\\{algorithm=\"ring\",server=\"" + owner.name() + "\"} [1-9]")
                 .contains("# TYPE ringlab_request_duration_seconds histogram")
-                .contains("ringlab_request_duration_seconds_bucket{le=\"+Inf\"}")
+                .contains("ringlab_request_duration_seconds_bucket{algorithm=\"ring\",le=\"+Inf\"}")
+                .containsPattern("ringlab_placement_algorithm\\{algorithm=\"ring\"} 1")
                 .containsPattern("ringlab_request_errors_total\\{reason=\"not_found\"} [1-9]")
                 .contains("# TYPE ringlab_retries_total counter")
                 .containsPattern("ringlab_replicas_up " + balancer.cluster.ring().size() + "(\\.0)?\n");

@@ -1,0 +1,142 @@
+package dev.ringlab.ui;
+
+import dev.ringlab.experiment.compare.CompareCharts;
+import dev.ringlab.experiment.compare.CompareSettings;
+import dev.ringlab.experiment.compare.Comparison;
+import dev.ringlab.experiment.compare.ContenderResult;
+import dev.ringlab.ring.algorithm.Placement;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.CompletableFuture;
+import javafx.application.Platform;
+import javafx.fxml.FXML;
+import javafx.scene.control.Button;
+import javafx.scene.control.Label;
+import javafx.scene.control.TextField;
+import javafx.scene.layout.StackPane;
+
+/**
+ * The Compare tab: runs {@link Comparison} on the session's worker threads (never on the FX thread),
+ * then plots the load spread and the keys moved per membership change; shows the placement the
+ * balancer routes by now as a {@link PlacementStrip}.
+ */
+public final class CompareController {
+
+    private final LabSession session;
+    private final ChartView chartView = new ChartView();
+    private volatile boolean running;
+    private volatile List<ContenderResult> lastResults = List.of();
+
+    @FXML private TextField compareServers;
+    @FXML private TextField compareKeys;
+    @FXML private TextField compareVnodes;
+    @FXML private Button runComparison;
+    @FXML private Label compareStatus;
+    @FXML private StackPane compareChartArea;
+    @FXML private Label placementName;
+    @FXML private PlacementStrip strip;
+    @FXML private Label stripDetail;
+
+    public CompareController(LabSession session) {
+        this.session = session;
+    }
+
+    @FXML
+    private void initialize() {
+        compareChartArea.getChildren().setAll(chartView);
+        strip.onDetail(stripDetail::setText);
+        compareStatus.setText("Every algorithm on the same seeded keys: load per server, and the keys that move when a "
+                + "server joins or leaves (the ideal is 1/N).");
+    }
+
+    void attach(FramePump pump) {
+        pump.add(now -> chartView.frame());
+    }
+
+    /** Shows the placement requests are routed by now; on the FX thread. */
+    void refreshPlacement() {
+        Placement now = session.placement();
+        placementName.setText(now.label() + " over " + now.size() + " servers");
+        strip.show(now);
+    }
+
+    boolean isRunning() {
+        return running;
+    }
+
+    /** Whether the charts are still being drawn. */
+    boolean drawing() {
+        return chartView.busy();
+    }
+
+    /** Points at the middle of the strip, as a person hovering would; on the FX thread. */
+    String pointAtStrip() {
+        return strip.describe(strip.cellCount() / 2);
+    }
+
+    List<ContenderResult> results() {
+        return lastResults;
+    }
+
+    @FXML
+    void compare() {
+        CompareSettings settings;
+        try {
+            settings = settings();
+        } catch (IllegalArgumentException invalid) {
+            compareStatus.setText(invalid.getMessage());
+            return;
+        }
+        running = true;
+        runComparison.setDisable(true);
+        compareStatus.setText(String.format(Locale.ROOT, "Comparing on %d servers, %,d keys…", settings.servers(), settings.keys()));
+        CompletableFuture<List<ContenderResult>> work = session.async(() -> new Comparison(settings).run());
+        work.whenComplete((results, failure) -> Platform.runLater(() -> {
+            running = false;
+            runComparison.setDisable(false);
+            if (failure != null) {
+                compareStatus.setText("The comparison failed: " + LabController.reason(failure));
+                return;
+            }
+            lastResults = results;
+            compareStatus.setText(summary(results));
+            chartView.show(() -> List.of(CompareCharts.loadSpread(results), CompareCharts.keysMoved(results)));
+            refreshPlacement();
+        }));
+    }
+
+    private CompareSettings settings() {
+        CompareSettings defaults = CompareSettings.defaults();
+        List<Integer> counts = new ArrayList<>();
+        for (String part : compareVnodes.getText().split(",")) {
+            counts.add(number("virtual nodes", part));
+        }
+        return new CompareSettings(defaults.algorithms(), number("servers", compareServers.getText()),
+                number("keys", compareKeys.getText()), counts, defaults.slots(), defaults.ringHash(),
+                defaults.maglevTableSize(), defaults.loadFactor(), defaults.seed());
+    }
+
+    private static int number(String what, String text) {
+        try {
+            return Integer.parseInt(text.trim());
+        } catch (NumberFormatException notNumber) {
+            throw new IllegalArgumentException(what + " must be a whole number, got '" + text.trim() + "'");
+        }
+    }
+
+    private static String summary(List<ContenderResult> results) {
+        StringBuilder text = new StringBuilder("Busiest server / mean: ");
+        for (ContenderResult result : results) {
+            text.append(String.format(Locale.ROOT, "%s %.3f · ", result.label(), result.peakToMean()));
+        }
+        text.setLength(text.length() - 3);
+        ContenderResult first = results.get(0);
+        text.append(String.format(Locale.ROOT, ". Keys moved on removal (ideal %.1f %%): ", 100 * first.idealOnRemove()));
+        for (ContenderResult result : results) {
+            text.append(String.format(Locale.ROOT, "%s %.1f %% · ", result.label(), 100 * result.movedOnRemoveMean()));
+        }
+        text.setLength(text.length() - 3);
+        return text.append('.').toString();
+    }
+}

@@ -1,0 +1,94 @@
+package dev.ringlab.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.BufferedReader;
+import java.io.InputStreamReader;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.Test;
+
+/** {@code serve --algorithm}: refused when wrong, and in a real process routing by the algorithm chosen. */
+class ServeAlgorithmTest {
+
+    @Test
+    void badAlgorithmFlagsAreOneLineAndExitTwo() {
+        String[][] cases = {
+                {"--algorithm", "consistent"},
+                {"--algorithm", "maglev", "--maglev-size", "1000"},
+                {"--algorithm", "bounded", "--load-factor", "1"},
+        };
+        for (String[] bad : cases) {
+            StringWriter err = new StringWriter();
+            List<String> args = new ArrayList<>(List.of("serve", "--backend", "sim", "--port", "0"));
+            args.addAll(List.of(bad));
+            int code = RingLabCommand.commandLine(new PrintWriter(new StringWriter()), new PrintWriter(err, true))
+                    .execute(args.toArray(String[]::new));
+            assertThat(code).as(String.join(" ", bad)).isEqualTo(2);
+            assertThat(err.toString().strip()).startsWith("ringlab: ").doesNotContain("\n");
+        }
+    }
+
+    /** The real command in its own JVM, replicas as processes: starts with maglev, answers over HTTP, reports it in /algorithm and /metrics. */
+    @Test
+    void servesWithTheChosenAlgorithm() throws Exception {
+        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        Process serve = new ProcessBuilder(java, "-cp", System.getProperty("java.class.path"), "dev.ringlab.cli.Launcher",
+                "serve", "--backend", "process", "--port", "0", "--replicas", "3", "--algorithm", "maglev", "--maglev-size", "251")
+                .redirectErrorStream(true).start();
+        try {
+            BufferedReader lines = new BufferedReader(new InputStreamReader(serve.getInputStream(), StandardCharsets.UTF_8));
+            Pattern ready = Pattern.compile("RingLab balancer on (http://\\S+) with 3 replicas \\(.*maglev placement\\)");
+            String address = null;
+            // stop at the banner: serve prints nothing more until something happens
+            String line;
+            while (address == null && (line = lines.readLine()) != null) {
+                Matcher matcher = ready.matcher(line);
+                if (matcher.find()) {
+                    address = matcher.group(1);
+                }
+            }
+            assertThat(address).as("the serve banner").isNotNull();
+            // keep reading what serve logs, so it never blocks on a full pipe
+            Thread drain = new Thread(() -> {
+                try {
+                    lines.lines().forEach(ignored -> { });
+                } catch (java.io.UncheckedIOException closed) {
+                    // serve stopped
+                }
+            }, "serve-output");
+            drain.setDaemon(true);
+            drain.start();
+            HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+                    .connectTimeout(Duration.ofSeconds(5)).build();
+            HttpResponse<String> algorithm = http.send(HttpRequest.newBuilder(URI.create(address + "/algorithm")).timeout(Duration.ofSeconds(30)).build(),
+                    HttpResponse.BodyHandlers.ofString());
+            assertThat(algorithm.body()).contains("\"algorithm\":\"maglev\"");
+            for (int k = 0; k < 10; k++) {
+                HttpResponse<String> home = http.send(HttpRequest.newBuilder(URI.create(address + "/home?key=" + k)).timeout(Duration.ofSeconds(30)).build(),
+                        HttpResponse.BodyHandlers.ofString());
+                assertThat(home.statusCode()).isEqualTo(200);
+            }
+            HttpResponse<String> metrics = http.send(HttpRequest.newBuilder(URI.create(address + "/metrics")).timeout(Duration.ofSeconds(30)).build(),
+                    HttpResponse.BodyHandlers.ofString());
+            assertThat(metrics.body()).containsPattern("ringlab_requests_total\\{algorithm=\"maglev\",server=\"[^\"]+\"} [1-9]");
+        } finally {
+            serve.destroy();
+            if (!serve.waitFor(20, TimeUnit.SECONDS)) {
+                serve.destroyForcibly();
+            }
+        }
+    }
+}
