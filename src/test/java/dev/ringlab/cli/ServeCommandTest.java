@@ -75,6 +75,10 @@ class ServeCommandTest {
     void afterAKill9OfServeTheNextStartLeavesNoReplicaBehind() throws Exception {
         Serve killed = Serve.start(2);
         List<ProcessHandle> leftovers = killed.replicas();
+        if (leftovers.size() != 2) {
+            killed.process.destroy(); // gracefully, so that a failing test leaves no serve running either
+            killed.process.waitFor(30, TimeUnit.SECONDS);
+        }
         assertThat(leftovers).hasSize(2);
 
         killed.process.destroyForcibly(); // SIGKILL: no shutdown hook runs
