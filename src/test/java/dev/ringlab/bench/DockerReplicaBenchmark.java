@@ -3,13 +3,6 @@ package dev.ringlab.bench;
 import dev.ringlab.cluster.HealthMonitor;
 import dev.ringlab.cluster.Replica;
 import dev.ringlab.cluster.docker.DockerBackend;
-import dev.ringlab.experiment.DistributionExperiment;
-import dev.ringlab.experiment.DistributionParameters;
-import dev.ringlab.experiment.DistributionResult;
-import dev.ringlab.experiment.InProcessTestbed;
-import dev.ringlab.experiment.ProgressListener;
-import dev.ringlab.experiment.Workload;
-import dev.ringlab.ring.RingConfig;
 import dev.ringlab.ring.Server;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -30,8 +23,7 @@ import org.openjdk.jmh.annotations.Warmup;
  * Docker replicas on the real engine (start one first: scripts/start-docker.sh).
  * {@code startToFirstHeartbeat}: create and start a hardened replica container and poll
  * {@code /heartbeat} until it answers; 20 single shots, JMH prints the median (p50).
- * {@code a1}: A-1 (10,000 requests, 3 servers, seed 42) through the dispatcher onto 3 containers,
- * including their start and removal; target under 2 s.
+ * A-1 over containers is {@code HttpA1Benchmark} with {@code -p backend=docker}.
  *
  * <pre>bench/jmh.sh DockerReplica</pre>
  */
@@ -72,17 +64,6 @@ public class DockerReplicaBenchmark {
         }
     }
 
-    @Benchmark
-    @BenchmarkMode(Mode.SingleShotTime)
-    @OutputTimeUnit(TimeUnit.MILLISECONDS)
-    @Warmup(iterations = 1)
-    @Measurement(iterations = 5)
-    public DistributionResult a1() {
-        String version = System.getProperty("ringlab.version", "dev");
-        return new DistributionExperiment(InProcessTestbed.factory(
-                () -> new DockerBackend(version, HealthMonitor.DEFAULT_INTERVAL, line -> { })))
-                .run(new DistributionParameters(RingConfig.DEFAULT, 3, Workload.of(42)), ProgressListener.NONE);
-    }
 
     @TearDown(Level.Trial)
     public void close() {
