@@ -54,13 +54,21 @@ public final class LabWindow {
     public static void open(Options options) {
         CountDownLatch closed = new CountDownLatch(1);
         AtomicReference<Throwable> failure = new AtomicReference<>();
+        // The backend (a Docker ping and reap, a process scan) and the balancer's bind block: do them here,
+        // before JavaFX starts, not on the FX thread.
+        LabSession session;
+        try {
+            session = new LabSession(options.backends().open().apply(options.backend()), options.config(),
+                    options.balancerPort());
+        } catch (RuntimeException startFailure) {
+            throw new IllegalStateException("the window could not open: " + LabController.reason(startFailure),
+                    startFailure);
+        }
+        // Ctrl-C or SIGTERM skip the window's close: stop the replicas anyway.
+        Runtime.getRuntime().addShutdownHook(new Thread(session::close, "ringlab-window-shutdown"));
         Platform.setImplicitExit(false);
         Platform.startup(() -> {
             try {
-                LabSession session = new LabSession(options.backends().open().apply(options.backend()), options.config(),
-                        options.balancerPort());
-                // Ctrl-C or SIGTERM skip the window's close: stop the replicas anyway.
-                Runtime.getRuntime().addShutdownHook(new Thread(session::close, "ringlab-window-shutdown"));
                 LabWindow window = show(new Stage(), session, options.backends());
                 window.stage.setOnHidden(event -> new Thread(() -> {
                     window.closeSession();
