@@ -229,8 +229,16 @@ public final class Cluster implements AutoCloseable {
         if (member.replica() == null) {
             throw new ClusterException(name + " has no running replica to kill");
         }
-        backend.kill(member.replica());
+        // Announced before the signal: a Docker die event can declare the server dead before kill() returns,
+        // and A-3 and the log must see the kill first.
         publish(new ClusterEvent.MemberKilled(clock.instant(), member.server()));
+        try {
+            backend.kill(member.replica());
+        } catch (RuntimeException failed) {
+            publish(new ClusterEvent.BackendFailed(clock.instant(), "could not kill " + name + ": "
+                    + (failed.getMessage() == null ? failed : failed.getMessage())));
+            throw failed;
+        }
         return member.server();
     }
 
