@@ -133,6 +133,7 @@ public final class ExperimentCharts {
         // Retries and failures are a few percent of the traffic at most: their own axis keeps them visible.
         NumberAxis troubleAxis = new NumberAxis("retried / failed per second");
         troubleAxis.setAutoRangeIncludesZero(true);
+        troubleAxis.setRangeType(org.jfree.data.RangeType.POSITIVE); // counts: no negative axis when all are 0
         troubleAxis.setUpperMargin(0.45);
         troubleAxis.setAutoRangeMinimumSize(10);
         plot.setRangeAxis(1, troubleAxis);
