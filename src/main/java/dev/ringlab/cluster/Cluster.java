@@ -280,7 +280,7 @@ public final class Cluster implements AutoCloseable {
         }
     }
 
-    /** Rebuilds the ring with the same servers under a new configuration (hash, slots, virtual nodes). */
+    /** Rebuilds the ring with the same servers under a new configuration (hash, slots, virtual nodes); the configuration it already has changes nothing. */
     public void reconfigure(RingConfig config) {
         RingSnapshot before;
         RingSnapshot after;
@@ -289,6 +289,9 @@ public final class Cluster implements AutoCloseable {
             if (onRing.size() > config.maxServers()) {
                 throw new ClusterException(onRing.size() + " servers do not fit on a ring of " + config.slots()
                         + " slots with " + config.virtualNodesPerServer() + " virtual nodes each");
+            }
+            if (ring.config().equals(config)) {
+                return; // the same ring: no new version, nothing for listeners to redraw
             }
             before = ring;
             after = RingSnapshot.of(config, onRing);

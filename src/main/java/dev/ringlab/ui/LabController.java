@@ -19,7 +19,6 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.function.Consumer;
-import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
@@ -89,6 +88,7 @@ public final class LabController {
     private final LabSession session;
     private final BackendChoice backends;
     private final FramePump pump = new FramePump();
+    private final ServedCounts served = new ServedCounts();
     /** Filled from any thread, emptied once per frame. */
     private final ConcurrentLinkedQueue<ClusterEvent> events = new ConcurrentLinkedQueue<>();
     private final ConcurrentLinkedQueue<Runnable> results = new ConcurrentLinkedQueue<>();
@@ -210,7 +210,8 @@ public final class LabController {
             result.run();
         }
         RingSnapshot current = session.ring();
-        if (current != shownRing) {
+        // The legend and the ring live in their tab; rebuilding them while it is hidden repaints the whole window.
+        if (current != shownRing && ring.shown()) {
             showRing(current);
         }
         ring.flash(session.tally().drainLandings(), now);
@@ -238,7 +239,8 @@ public final class LabController {
         List<ServerRow> rows = new ArrayList<>();
         for (Member member : members) {
             String name = member.server().name();
-            rows.add(ServerRow.of(member, session.tally().servedBy(name) + session.balancedTo(name)));
+            rows.add(ServerRow.of(member));
+            served.set(name, session.tally().servedBy(name) + session.balancedTo(name));
         }
         ObservableList<ServerRow> items = servers.getItems();
         ServerRow selected = servers.getSelectionModel().getSelectedItem();
@@ -247,7 +249,7 @@ public final class LabController {
             sameServers = items.get(i).name().equals(rows.get(i).name());
         }
         if (sameServers) {
-            // Only the rows whose figures changed: the table redraws those cells and keeps the selection.
+            // Only the rows whose state changed: the table redraws those cells and keeps the selection.
             for (int i = 0; i < rows.size(); i++) {
                 if (!items.get(i).equals(rows.get(i))) {
                     items.set(i, rows.get(i));
@@ -255,6 +257,7 @@ public final class LabController {
             }
         } else {
             items.setAll(rows);
+            served.keepOnly(rows.stream().map(ServerRow::name).collect(java.util.stream.Collectors.toSet()));
         }
         ServerRow nowSelected = servers.getSelectionModel().getSelectedItem();
         if (selected != null && (nowSelected == null || !nowSelected.name().equals(selected.name()))) {
@@ -526,7 +529,7 @@ public final class LabController {
         backendIdColumn.setCellValueFactory(c -> new ReadOnlyStringWrapper(c.getValue().backendId()));
         addressColumn.setCellValueFactory(c -> new ReadOnlyStringWrapper(c.getValue().address()));
         stateColumn.setCellValueFactory(c -> new ReadOnlyStringWrapper(c.getValue().state()));
-        servedColumn.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(c.getValue().served()));
+        servedColumn.setCellValueFactory(c -> served.of(c.getValue().name()));
         servers.setPlaceholder(new Label("No servers yet: press Add."));
     }
 

@@ -122,6 +122,9 @@ public final class RingCanvas extends Region {
 
     /** Paints if anything changed since the last frame; called once per pulse by the frame pump. */
     void paint(long now) {
+        if (!shown()) {
+            return; // drawing into a hidden tab still costs a repaint of the whole window: wait until it shows
+        }
         Geometry g = geometry();
         if (dirty) {
             dirty = false;
@@ -146,6 +149,16 @@ public final class RingCanvas extends Region {
             }
             flashing = !flashes.isEmpty();
         }
+    }
+
+    /** Whether the ring is on screen: its tab selected and the window showing it. */
+    boolean shown() {
+        for (javafx.scene.Node node = this; node != null; node = node.getParent()) {
+            if (!node.isVisible()) {
+                return false;
+            }
+        }
+        return getScene() != null;
     }
 
     private void drawTicks(GraphicsContext gc, Geometry g, int slots) {

@@ -3,13 +3,17 @@ package dev.ringlab.ui;
 import dev.ringlab.cluster.Member;
 import java.util.Locale;
 
-/** One row of the servers table, as shown: name, backend id (pid, container, sim handle), address, state, requests served. */
-public record ServerRow(String name, String backendId, String address, String state, long served) {
+/**
+ * One row of the servers table, as shown: name, backend id (pid, container, sim handle), address, state.
+ * The requests served are not part of it: they change several times a second, and replacing a row
+ * re-lays the table out and repaints the whole window; {@link ServedCounts} updates just that cell.
+ */
+public record ServerRow(String name, String backendId, String address, String state) {
 
-    static ServerRow of(Member member, long served) {
+    static ServerRow of(Member member) {
         return new ServerRow(member.server().name(),
                 member.replica() == null ? "-" : member.replica().backendId(),
                 member.replica() == null ? "-" : member.replica().addressText(),
-                member.state().name().toLowerCase(Locale.ROOT), served);
+                member.state().name().toLowerCase(Locale.ROOT));
     }
 }

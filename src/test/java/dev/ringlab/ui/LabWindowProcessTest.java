@@ -109,8 +109,13 @@ class LabWindowProcessTest {
         return window.controller().ring();
     }
 
+    /** The figure the table's "Served" column shows for this server. */
+    @SuppressWarnings("unchecked")
     private long served(String server) {
-        return row(server).served();
+        TableView<ServerRow> table = (TableView<ServerRow>) window.stage().getScene().lookup("#servers");
+        ServerRow row = row(server);
+        return table.getColumns().stream().filter(c -> "servedColumn".equals(c.getId())).findFirst()
+                .map(column -> ((Number) column.getCellData(row)).longValue()).orElseThrow();
     }
 
     private ServerRow row(String server) {

@@ -1,0 +1,29 @@
+package dev.ringlab.ui;
+
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Set;
+import javafx.beans.property.ReadOnlyLongProperty;
+import javafx.beans.property.ReadOnlyLongWrapper;
+
+/**
+ * The "Served" column's figures: one observable count per server, set in place on the FX thread, so
+ * a new count repaints one cell instead of replacing the row.
+ */
+final class ServedCounts {
+
+    private final Map<String, ReadOnlyLongWrapper> counts = new HashMap<>();
+
+    ReadOnlyLongProperty of(String server) {
+        return counts.computeIfAbsent(server, name -> new ReadOnlyLongWrapper(this, name)).getReadOnlyProperty();
+    }
+
+    void set(String server, long served) {
+        counts.computeIfAbsent(server, name -> new ReadOnlyLongWrapper(this, name)).set(served);
+    }
+
+    /** Forgets servers that left, so a later server of the same name starts from its own count. */
+    void keepOnly(Set<String> servers) {
+        counts.keySet().retainAll(servers);
+    }
+}
