@@ -42,6 +42,12 @@ final class GuiCommand implements Callable<Integer> {
     @Mixin
     RingOptions ringOptions;
 
+    @Option(names = "--background-traffic", negatable = true, defaultValue = "true", fallbackValue = "true",
+            description = "Run the traffic the window generates (experiment senders, balancer, replica processes)"
+                    + " at background CPU priority, so the window stays smooth while it saturates the machine"
+                    + " (Linux; default: ${DEFAULT-VALUE}).")
+    boolean backgroundTraffic;
+
     @Option(names = "--diagnose-pulse",
             description = "Run a 10,000-request A-1 in the window, print the longest FX pulse gap, and exit.")
     boolean diagnosePulse;
@@ -71,7 +77,7 @@ final class GuiCommand implements Callable<Integer> {
         spec.commandLine().getOut().flush();
         BackendChoice choice = new BackendChoice(List.of(BackendKind.DOCKER, BackendKind.PROCESS, BackendKind.SIM),
                 kind -> Backends.create(kind, Duration.ofMillis(200), System.out::println));
-        LabWindow.open(new LabWindow.Options(first, choice, config, servers, port,
+        LabWindow.open(new LabWindow.Options(first, choice, config, servers, port, backgroundTraffic,
                 new LabWindow.Tour(diagnosePulse, screenshots, requests)));
         return 0;
     }

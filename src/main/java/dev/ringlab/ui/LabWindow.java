@@ -25,7 +25,7 @@ public final class LabWindow {
      * how many servers to start with.
      */
     public record Options(BackendKind backend, BackendChoice backends, RingConfig config, int initialServers,
-                          int balancerPort, Tour tour) {
+                          int balancerPort, boolean backgroundTraffic, Tour tour) {
     }
 
     /**
@@ -66,6 +66,7 @@ public final class LabWindow {
         }
         // Ctrl-C or SIGTERM skip the window's close: stop the replicas anyway.
         Runtime.getRuntime().addShutdownHook(new Thread(session::close, "ringlab-window-shutdown"));
+        AutoCloseable priority = options.backgroundTraffic() ? TrafficPriority.start() : () -> { };
         Platform.setImplicitExit(false);
         Platform.startup(() -> {
             try {
@@ -93,10 +94,19 @@ public final class LabWindow {
             Thread.currentThread().interrupt();
         } finally {
             Platform.exit();
+            closeQuietly(priority);
         }
         if (failure.get() != null) {
             throw new IllegalStateException("the window could not open: " + LabController.reason(failure.get()),
                     failure.get());
+        }
+    }
+
+    private static void closeQuietly(AutoCloseable priority) {
+        try {
+            priority.close();
+        } catch (Exception ignored) {
+            // the sweep only lowers priorities; stopping it cannot leave anything behind
         }
     }
 
