@@ -144,6 +144,12 @@ public final class ExperimentsController {
         requests.setText(Integer.toString(requestCount));
     }
 
+    /** The same, over {@code servers} servers. */
+    void prepare(ExperimentKind kind, int requestCount, int servers) {
+        prepare(kind, requestCount);
+        serverCount.setText(Integer.toString(servers));
+    }
+
     private void choose(ExperimentKind kind) {
         description.setText(kind.description());
         serverCount.setDisable(!kind.usesServers());

@@ -8,16 +8,14 @@ import javafx.animation.AnimationTimer;
 /**
  * Once per pulse, hands the frame's time to everything that paints. Events and counters from other
  * threads wait in queues and adders until then, so a burst of thousands of them costs the FX thread one
- * batch per frame, never one task each. It also keeps the longest gap between two pulses: a gap much
- * above the frame time means the FX thread was blocked or flooded.
+ * batch per frame, never one task each. It also records the gaps between pulses: a gap much above the
+ * frame time means the FX thread was blocked or flooded, or the renderer could not keep up.
  */
 final class FramePump extends AnimationTimer {
 
     private final List<LongConsumer> painters = new CopyOnWriteArrayList<>();
+    private PulseGaps gaps = new PulseGaps();
     private long lastPulse;
-    private volatile long longestGapNanos;
-    private volatile long pulses;
-    private volatile long longestFrameNanos;
 
     void add(LongConsumer painter) {
         painters.add(painter);
@@ -25,42 +23,23 @@ final class FramePump extends AnimationTimer {
 
     @Override
     public void handle(long now) {
-        if (lastPulse != 0) {
-            long gap = now - lastPulse;
-            if (gap > longestGapNanos) {
-                longestGapNanos = gap;
-            }
-        }
+        long gap = lastPulse == 0 ? -1 : now - lastPulse;
         lastPulse = now;
-        pulses++;
         long began = System.nanoTime();
         for (LongConsumer painter : painters) {
             painter.accept(now);
         }
-        long took = System.nanoTime() - began;
-        if (took > longestFrameNanos) {
-            longestFrameNanos = took;
-        }
+        gaps.pulse(gap, System.nanoTime() - began);
     }
 
-    /** Starts a new measurement of the longest gap; call on the FX thread. */
-    void resetGap() {
-        longestGapNanos = 0;
-        longestFrameNanos = 0;
+    /** Starts a new measurement of the gaps; on the FX thread. */
+    void resetGaps() {
+        gaps = new PulseGaps();
         lastPulse = 0;
-        pulses = 0;
     }
 
-    long longestGapNanos() {
-        return longestGapNanos;
-    }
-
-    /** The longest time the window's own per-frame work took since the last reset. */
-    long longestFrameNanos() {
-        return longestFrameNanos;
-    }
-
-    long pulses() {
-        return pulses;
+    /** The gaps since the last reset; on the FX thread. */
+    PulseGaps.Summary gaps() {
+        return gaps.summary();
     }
 }

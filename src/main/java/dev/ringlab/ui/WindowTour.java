@@ -23,8 +23,6 @@ import javafx.scene.image.WritableImage;
  */
 final class WindowTour {
 
-    static final long TARGET_GAP_MILLIS = 50;
-
     private final LabWindow window;
     private final Path screenshots;
     private final boolean diagnosePulse;
@@ -73,29 +71,15 @@ final class WindowTour {
             shootComparison(lab);
         }
         ExperimentsController experiments = lab.experiments();
+        int servers = Math.max(1, expectedServers);
         fx(() -> {
-            ((TabPane) window.stage().getScene().lookup("#views")).getSelectionModel().select(1);
-            experiments.prepare(ExperimentKind.A1, requests);
+            selectTab(1);
+            experiments.prepare(ExperimentKind.A1, requests, servers);
             return null;
         });
-        // A person looks at the tab before pressing Run: the measurement is of the run, not of the tab's first paint.
-        Thread.sleep(1000);
-        fx(() -> {
-            lab.pump().resetGap();
-            button("#run").fire();
-            return null;
-        });
-        await(() -> !experiments.isRunning(), 600);
-        long[] gap = fx(() -> new long[] {lab.pump().longestGapNanos(), lab.pump().pulses(),
-                lab.pump().longestFrameNanos()});
-        String status = fx(() -> experiments.statusText());
+        PulseGaps.Summary inTab = measuredRun(lab, experiments);
         if (diagnosePulse) {
-            out.printf("A-1 in the window, %d requests on the %s backend: %s%n", requests,
-                    lab.session().cluster().backend().kind().label(), status);
-            out.printf("longest FX pulse gap: %.1f ms over %d pulses (target under %d ms); longest frame of the"
-                    + " window's own work: %.1f ms; %d cores, load average %.1f%n", gap[0] / 1e6, gap[1],
-                    TARGET_GAP_MILLIS, gap[2] / 1e6, Runtime.getRuntime().availableProcessors(),
-                    java.lang.management.ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
+            report("the Experiments tab", inTab, lab, experiments);
         }
         if (screenshots != null) {
             Thread.sleep(300);
@@ -110,13 +94,52 @@ final class WindowTour {
             shoot("window-a3.png");
             await(() -> !experiments.isRunning(), 600);
         }
+        if (diagnosePulse) {
+            // The ring on screen while the run goes: every answer flashes on it, every frame repaints it.
+            fx(() -> {
+                experiments.prepare(ExperimentKind.A1, requests, servers);
+                selectTab(0);
+                return null;
+            });
+            report("the Ring tab, requests flashing on it", measuredRun(lab, experiments), lab, experiments);
+        }
+    }
+
+    /** Lets the tab settle as a person would before pressing Run, then measures the pulses during the run. */
+    private PulseGaps.Summary measuredRun(LabController lab, ExperimentsController experiments) throws Exception {
+        // The measurement is of the run, not of a tab's first layout and paint.
+        Thread.sleep(1000);
+        fx(() -> {
+            lab.pump().resetGaps();
+            button("#run").fire(); // the Run button of the Experiments tab, shown or not
+            return null;
+        });
+        await(() -> !experiments.isRunning(), 600);
+        return fx(() -> lab.pump().gaps());
+    }
+
+    private void report(String where, PulseGaps.Summary gaps, LabController lab, ExperimentsController experiments)
+            throws Exception {
+        String status = fx(experiments::statusText);
+        out.printf("A-1 in the window, %d requests over %d servers on the %s backend, %s: %s%n", requests,
+                fx(() -> lab.session().ring().size()), lab.session().cluster().backend().kind().label(), where,
+                status);
+        out.printf("FX pulses: %d; gap between pulses longest %.1f ms, 99th percentile %.1f ms, %d over %.0f ms;"
+                        + " longest frame of the window's own work %.1f ms; %d cores, load average %.1f%n",
+                gaps.pulses(), gaps.longestGap(), gaps.gap99(), gaps.gapsOverTarget(), PulseGaps.Summary.TARGET_MILLIS,
+                gaps.longestFrame(), Runtime.getRuntime().availableProcessors(),
+                java.lang.management.ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
+    }
+
+    private void selectTab(int index) {
+        ((TabPane) window.stage().getScene().lookup("#views")).getSelectionModel().select(index);
     }
 
     /** The Compare tab after a run on the defaults, the balancer switched to Maglev, pointing at its table. */
     private void shootComparison(LabController lab) throws Exception {
         CompareController comparison = lab.comparison();
         fx(() -> {
-            ((TabPane) window.stage().getScene().lookup("#views")).getSelectionModel().select(2);
+            selectTab(2);
             button("#runComparison").fire();
             return null;
         });
