@@ -132,12 +132,18 @@ class LabWindowTest {
     @Test
     void sendOneRequestLandsOnTheServerThatOwnsItsSlot(FxRobot robot) throws Exception {
         session.add(3).get(5, TimeUnit.SECONDS);
-        waitUntil(() -> rows().size() == 3);
+        waitUntil(() -> rows().size() == 3 && rows().stream().allMatch(row -> row.state().equals("up")));
+        List<ServerRow> before = rows();
 
         robot.clickOn("#sendOne");
 
         waitUntil(() -> text("#lastRequest").contains("→ slot"));
         waitUntil(() -> rows().stream().mapToLong(row -> served(row.name())).sum() == 1);
+        // The count changed in its cell; the rows stayed (a replaced row repaints the whole window).
+        assertThat(rows()).hasSameSizeAs(before);
+        for (int i = 0; i < before.size(); i++) {
+            assertThat(rows().get(i)).isSameAs(before.get(i));
+        }
         String shown = text("#lastRequest");
         int slot = Integer.parseInt(shown.replaceAll(".*→ slot (\\d+) →.*", "$1"));
         String server = shown.replaceAll(".*→ slot \\d+ → (.+)$", "$1");
