@@ -143,9 +143,15 @@ final class LiveRun {
         return retried.sum();
     }
 
-    /** The buckets so far, gaps included, so the timeline's x axis is time. */
+    /**
+     * The buckets that are complete, gaps included, so the timeline's x axis is time. The one still
+     * filling is left out: drawn, it would show as a drop in throughput at the end of every live chart.
+     */
     List<TimeBucket> buckets() {
-        long last = buckets.keySet().stream().mapToLong(Long::longValue).max().orElse(-1);
+        long origin = originNanos;
+        long filling = origin == 0 ? 0 : (System.nanoTime() - origin) / 1_000_000 / BUCKET_MILLIS;
+        long last = buckets.keySet().stream().mapToLong(Long::longValue).filter(index -> index < filling).max()
+                .orElse(-1);
         List<TimeBucket> list = new ArrayList<>();
         for (long index = 0; index <= last; index++) {
             Bucket bucket = buckets.get(index);
