@@ -1,5 +1,6 @@
 package dev.ringlab.ui;
 
+import dev.ringlab.ring.algorithm.Algorithm;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.io.UncheckedIOException;
@@ -144,19 +145,24 @@ final class WindowTour {
             return null;
         });
         await(() -> !comparison.isRunning(), 600);
-        fx(() -> {
-            @SuppressWarnings("unchecked")
-            var choice = (javafx.scene.control.ChoiceBox<dev.ringlab.ring.algorithm.Algorithm>)
-                    window.stage().getScene().lookup("#algorithmChoice");
-            choice.setValue(dev.ringlab.ring.algorithm.Algorithm.MAGLEV);
-            return null;
-        });
-        await(() -> lab.session().algorithm() == dev.ringlab.ring.algorithm.Algorithm.MAGLEV, 60);
+        route(lab, Algorithm.MAGLEV);
         Thread.sleep(500);
         await(() -> !comparison.drawing(), 120);
         fx(comparison::pointAtStrip);
         Thread.sleep(300);
         shoot("window-compare.png");
+        route(lab, Algorithm.RING); // the experiments after this one are about the ring
+    }
+
+    /** Picks the balancer's placement in the status strip's selector, as a person would, and waits for it. */
+    private void route(LabController lab, Algorithm algorithm) throws Exception {
+        fx(() -> {
+            @SuppressWarnings("unchecked")
+            var choice = (javafx.scene.control.ChoiceBox<Algorithm>) window.stage().getScene().lookup("#algorithmChoice");
+            choice.setValue(algorithm);
+            return null;
+        });
+        await(() -> lab.session().algorithm() == algorithm, 60);
     }
 
     private Button button(String id) {
