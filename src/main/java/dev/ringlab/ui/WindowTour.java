@@ -63,6 +63,10 @@ final class WindowTour {
                 Thread.sleep(15);
             }
             fx(() -> {
+                button("#sendOne").fire(); // and one by the button, which says where it went
+                return null;
+            });
+            fx(() -> {
                 RingPicture picture = lab.ring().picture();
                 lab.ring().focusOn(picture.markers().get(picture.markers().size() / 2).slot());
                 return null;

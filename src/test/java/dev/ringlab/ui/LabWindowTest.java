@@ -111,6 +111,36 @@ class LabWindowTest {
     }
 
     @Test
+    void theRingFollowsTheWindowWhenItIsResized(FxRobot robot) throws Exception {
+        session.add(3).get(5, TimeUnit.SECONDS);
+        waitUntil(() -> ring().picture().markers().size() == 27);
+
+        for (double[] size : new double[][] {{900, 600}, {1200, 780}}) { // within the headless screen
+            WaitForAsyncUtils.asyncFx(() -> {
+                window.stage().setWidth(size[0]);
+                window.stage().setHeight(size[1]);
+            }).get(5, TimeUnit.SECONDS);
+            waitUntil(() -> window.stage().getWidth() == size[0]);
+            WaitForAsyncUtils.waitForFxEvents();
+
+            // Slot 0 at the top and slot 384 on the left, both inside the ring's region, whatever its size.
+            javafx.geometry.Bounds area = ring().getLayoutBounds();
+            javafx.geometry.Point2D top = ring().slotPosition(0);
+            javafx.geometry.Point2D left = ring().slotPosition(384);
+            assertThat(top.getX()).isCloseTo(area.getWidth() / 2, org.assertj.core.data.Offset.offset(1.0));
+            assertThat(top.getY()).isBetween(0.0, area.getHeight() / 2);
+            assertThat(left.getX()).isBetween(0.0, area.getWidth() / 2);
+            assertThat(area.getWidth()).isLessThan(size[0]);
+
+            // and pointing still finds the slot under the pointer
+            RingPicture.Marker marker = ring().picture().markersOf("Server 1").get(0);
+            robot.moveTo(ring().localToScreen(ring().slotPosition(marker.slot())));
+            waitUntil(() -> ring().focusProperty().get() != null
+                    && Math.abs(ring().focusProperty().get().slot() - marker.slot()) <= 1);
+        }
+    }
+
+    @Test
     void pointingAtAMarkerDescribesItsSlotServerAndArc(FxRobot robot) throws Exception {
         session.add(3).get(5, TimeUnit.SECONDS);
         waitUntil(() -> ring().picture().markers().size() == 27);
