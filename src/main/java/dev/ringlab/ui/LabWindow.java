@@ -39,6 +39,13 @@ public final class LabWindow {
         }
     }
 
+    /**
+     * The single jar carries JavaFX on the class path, which JavaFX runs but warns about at every start
+     * ("Unsupported JavaFX configuration"); a user cannot act on that line, so only it is filtered out.
+     * Held here because java.util.logging keeps loggers only weakly.
+     */
+    private static final java.util.logging.Logger JAVAFX_LOG = java.util.logging.Logger.getLogger("javafx");
+
     private final Stage stage;
     private final LabController controller;
 
@@ -68,6 +75,8 @@ public final class LabWindow {
         Runtime.getRuntime().addShutdownHook(new Thread(session::close, "ringlab-window-shutdown"));
         AutoCloseable priority = options.backgroundTraffic() ? TrafficPriority.start() : () -> { };
         Platform.setImplicitExit(false);
+        JAVAFX_LOG.setFilter(line -> line.getMessage() == null
+                || !line.getMessage().startsWith("Unsupported JavaFX configuration"));
         Platform.startup(() -> {
             try {
                 LabWindow window = show(new Stage(), session, options.backends());
