@@ -11,10 +11,6 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
-import javafx.scene.control.Label;
-import javafx.scene.control.ListView;
-import javafx.scene.control.TableView;
 import javafx.scene.control.TextField;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.AfterEach;
@@ -23,8 +19,6 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
-import org.testfx.matcher.control.LabeledMatchers;
-import org.testfx.util.WaitForAsyncUtils;
 
 /**
  * The window over real replica processes and its embedded balancer on an ephemeral port: real clicks,
@@ -35,11 +29,13 @@ class LabWindowProcessTest {
 
     private LabSession session;
     private LabWindow window;
+    private WindowView view;
 
     @Start
     void start(Stage stage) {
         session = new LabSession(new ProcessBackend(Duration.ofMillis(200)), RingConfig.DEFAULT, 0);
         window = LabWindow.show(stage, session);
+        view = new WindowView(window);
     }
 
     @AfterEach
@@ -52,12 +48,12 @@ class LabWindowProcessTest {
         robot.clickOn("#addServer");
         type(robot, "#serverName", "web-2");
         robot.clickOn("#addServer");
-        waitUntil(() -> rows().size() == 2 && rows().stream().allMatch(row -> row.state().equals("up")), 60);
-        assertThat(rows()).allSatisfy(row -> {
+        waitUntil(() -> view.rows().size() == 2 && view.rows().stream().allMatch(row -> row.state().equals("up")), 60);
+        assertThat(view.rows()).allSatisfy(row -> {
             assertThat(ProcessHandle.of(Long.parseLong(row.backendId()))).isPresent();
             assertThat(row.address()).startsWith("http://127.0.0.1:");
         });
-        waitUntil(() -> ring().picture().markersOf("web-2").size() == 9, 10);
+        waitUntil(() -> view.ring().picture().markersOf("web-2").size() == 9, 10);
 
         // A client of the balancer the window shows: its request counts in the table.
         URI balancer = URI.create(textField("#balancerUrl").getText());
@@ -69,17 +65,17 @@ class LabWindowProcessTest {
                 HttpResponse.BodyHandlers.ofString());
         assertThat(reply.statusCode()).isEqualTo(200);
         assertThat(reply.body()).contains("Hello from Server: ");
-        waitUntil(() -> served(owner) == 1, 10);
+        waitUntil(() -> view.served(owner) == 1, 10);
 
         // Kill web-2 from the table: a real SIGKILL, noticed by heartbeats and replaced.
-        long pid = Long.parseLong(row("web-2").backendId());
+        long pid = Long.parseLong(view.row("web-2").backendId());
         select(robot, "web-2");
         robot.clickOn("#killServer");
-        waitUntil(() -> logHas("web-2 declared dead"), 20);
+        waitUntil(() -> view.logHas("web-2 declared dead"), 20);
         assertThat(ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false)).isFalse();
-        waitUntil(() -> logHas("replacing web-2") && rows().size() == 2
-                && rows().stream().allMatch(row -> row.state().equals("up")), 60);
-        waitUntil(() -> ring().picture().markersOf("web-2").isEmpty() && ring().picture().markers().size() == 18, 10);
+        waitUntil(() -> view.logHas("replacing web-2") && view.rows().size() == 2
+                && view.rows().stream().allMatch(row -> row.state().equals("up")), 60);
+        waitUntil(() -> view.ring().picture().markersOf("web-2").isEmpty() && view.ring().picture().markers().size() == 18, 10);
 
         // A-1 over the processes, through the window's cluster.
         robot.clickOn("Experiments");
@@ -97,40 +93,12 @@ class LabWindowProcessTest {
         assertThat(((DistributionResult) experiments.result()).testbed()).contains("processes");
 
         // Closing the window stops every replica it started.
-        List<Long> pids = rows().stream().map(row -> Long.parseLong(row.backendId())).toList();
+        List<Long> pids = view.rows().stream().map(row -> Long.parseLong(row.backendId())).toList();
         window.closeSession();
         for (long each : pids) {
             assertThat(ProcessHandle.of(each).map(ProcessHandle::isAlive).orElse(false))
                     .as("replica process %d after the window closed", each).isFalse();
         }
-    }
-
-    private RingCanvas ring() {
-        return window.controller().ring();
-    }
-
-    /** The figure the table's "Served" column shows for this server. */
-    @SuppressWarnings("unchecked")
-    private long served(String server) {
-        TableView<ServerRow> table = (TableView<ServerRow>) window.stage().getScene().lookup("#servers");
-        ServerRow row = row(server);
-        return table.getColumns().stream().filter(c -> "servedColumn".equals(c.getId())).findFirst()
-                .map(column -> ((Number) column.getCellData(row)).longValue()).orElseThrow();
-    }
-
-    private ServerRow row(String server) {
-        return rows().stream().filter(row -> row.name().equals(server)).findFirst().orElseThrow();
-    }
-
-    @SuppressWarnings("unchecked")
-    private List<ServerRow> rows() {
-        TableView<ServerRow> table = (TableView<ServerRow>) window.stage().getScene().lookup("#servers");
-        return List.copyOf(table.getItems());
-    }
-
-    private boolean logHas(String fragment) {
-        ListView<?> log = (ListView<?>) window.stage().getScene().lookup("#log");
-        return List.copyOf(log.getItems()).stream().anyMatch(line -> line.toString().contains(fragment));
     }
 
     private TextField textField(String query) {
@@ -146,23 +114,11 @@ class LabWindowProcessTest {
         }, 10);
     }
 
-    @SuppressWarnings("unchecked")
     private void select(FxRobot robot, String server) throws Exception {
-        TableView<ServerRow> table = (TableView<ServerRow>) window.stage().getScene().lookup("#servers");
-        waitUntil(() -> {
-            robot.lookup(".table-cell").match(LabeledMatchers.hasText(server)).tryQuery().ifPresent(robot::clickOn);
-            ServerRow selected = table.getSelectionModel().getSelectedItem();
-            return selected != null && selected.name().equals(server);
-        }, 10);
+        view.select(robot, server, 10);
     }
 
     private void waitUntil(java.util.concurrent.Callable<Boolean> condition, int seconds) throws Exception {
-        try {
-            WaitForAsyncUtils.waitFor(seconds, TimeUnit.SECONDS, condition);
-        } catch (java.util.concurrent.TimeoutException timeout) {
-            ListView<?> log = (ListView<?>) window.stage().getScene().lookup("#log");
-            throw new AssertionError("timed out; message: '" + ((Label) window.stage().getScene().lookup("#message"))
-                    .getText() + "', rows " + rows() + ", log: " + List.copyOf(log.getItems()), timeout);
-        }
+        view.waitUntil(condition, seconds);
     }
 }
