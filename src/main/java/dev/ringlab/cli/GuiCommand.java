@@ -49,7 +49,8 @@ final class GuiCommand implements Callable<Integer> {
     boolean backgroundTraffic;
 
     @Option(names = "--diagnose-pulse",
-            description = "Run a 10,000-request A-1 in the window, print the longest FX pulse gap, and exit.")
+            description = "Run a 10,000-request A-1 in the Experiments tab, then again with the Ring tab showing;"
+                    + " print the gaps between FX pulses (longest, 99th percentile) for each, and exit.")
     boolean diagnosePulse;
 
     @Option(names = "--screenshots", paramLabel = "DIR",
