@@ -52,6 +52,8 @@ final class TrafficPriority implements AutoCloseable {
     }
 
     private final LibC libc;
+    /** Threads already looked at, traffic or not: each is named and lowered once. */
+    private final Set<Integer> seen = new HashSet<>();
     private final Set<Integer> lowered = new HashSet<>();
     private final ScheduledExecutorService sweeper;
 
@@ -97,19 +99,21 @@ final class TrafficPriority implements AutoCloseable {
         Set<Integer> alive = new HashSet<>();
         for (Integer tid : threadsOf(self)) {
             alive.add(tid);
-            if (!lowered.contains(tid) && isTraffic(name(self, tid)) && lower(tid)) {
+            if (seen.add(tid) && isTraffic(name(self, tid)) && lower(tid)) {
                 lowered.add(tid);
             }
         }
         ProcessHandle.current().descendants().forEach(replica -> {
             for (Integer tid : threadsOf(replica.pid())) {
                 alive.add(tid);
-                if (!lowered.contains(tid) && lower(tid)) {
+                if (seen.add(tid) && lower(tid)) {
                     lowered.add(tid);
                 }
             }
         });
-        lowered.retainAll(alive); // thread ids are reused: a new thread with an old id is swept again
+        // thread ids are reused: a new thread with an old id is looked at again
+        seen.retainAll(alive);
+        lowered.retainAll(alive);
     }
 
     static boolean isTraffic(String threadName) {
