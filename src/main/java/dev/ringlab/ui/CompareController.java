@@ -27,6 +27,8 @@ public final class CompareController {
     private final ChartView chartView = new ChartView();
     private volatile boolean running;
     private volatile List<ContenderResult> lastResults = List.of();
+    /** The placement the strip draws; it follows the live one while the tab shows. */
+    private Placement shownPlacement;
 
     @FXML private TextField compareServers;
     @FXML private TextField compareKeys;
@@ -51,12 +53,24 @@ public final class CompareController {
     }
 
     void attach(FramePump pump) {
-        pump.add(now -> chartView.frame());
+        pump.add(now -> {
+            chartView.frame();
+            if (session.placement() != shownPlacement) {
+                refreshPlacement();
+            }
+        });
     }
 
-    /** Shows the placement requests are routed by now; on the FX thread. */
+    /**
+     * Shows the placement requests are routed by now, once the tab is on screen; on the FX thread. The
+     * frame pump calls it again whenever the placement changes (an algorithm switch, a server joining).
+     */
     void refreshPlacement() {
+        if (!OnScreen.showing(strip)) {
+            return;
+        }
         Placement now = session.placement();
+        shownPlacement = now;
         placementName.setText(now.label() + " over " + now.size() + " servers");
         strip.show(now);
     }

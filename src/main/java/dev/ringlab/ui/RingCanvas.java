@@ -153,12 +153,7 @@ public final class RingCanvas extends Region {
 
     /** Whether the ring is on screen: its tab selected and the window showing it. */
     boolean shown() {
-        for (javafx.scene.Node node = this; node != null; node = node.getParent()) {
-            if (!node.isVisible()) {
-                return false;
-            }
-        }
-        return getScene() != null;
+        return OnScreen.showing(this);
     }
 
     private void drawTicks(GraphicsContext gc, Geometry g, int slots) {

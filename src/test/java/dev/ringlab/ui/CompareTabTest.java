@@ -66,6 +66,17 @@ class CompareTabTest {
         assertThat(window.controller().comparison().results()).hasSize(6);
     }
 
+    @Test
+    void theStripFollowsTheServersWhileItsTabShows(FxRobot robot) throws Exception {
+        session.add(3).get(10, TimeUnit.SECONDS);
+        robot.clickOn("Compare");
+        waitUntil(() -> ((Label) robot.lookup("#placementName").query()).getText().equals("ring(V=9) over 3 servers"));
+
+        session.add(1).get(10, TimeUnit.SECONDS);
+
+        waitUntil(() -> ((Label) robot.lookup("#placementName").query()).getText().equals("ring(V=9) over 4 servers"));
+    }
+
     private static void waitUntil(Callable<Boolean> condition) throws Exception {
         WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, condition);
     }
