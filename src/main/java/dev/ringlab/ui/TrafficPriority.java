@@ -54,7 +54,6 @@ final class TrafficPriority implements AutoCloseable {
     private final LibC libc;
     /** Threads already looked at, traffic or not: each is named and lowered once. */
     private final Set<Integer> seen = new HashSet<>();
-    private final Set<Integer> lowered = new HashSet<>();
     private final ScheduledExecutorService sweeper;
 
     private TrafficPriority(LibC libc) {
@@ -74,15 +73,10 @@ final class TrafficPriority implements AutoCloseable {
         }
         try {
             return new TrafficPriority(Native.load("c", LibC.class));
-        } catch (UnsatisfiedLinkError | RuntimeException missing) {
+        } catch (LinkageError | RuntimeException missing) { // no libc or no JNA native part (a noexec temp dir)
             LOG.info("the window's traffic runs at normal priority: {}", missing.toString());
             return () -> { };
         }
-    }
-
-    /** Threads lowered so far, of this JVM and of the replica processes. */
-    synchronized int lowered() {
-        return lowered.size();
     }
 
     private void sweepSafely() {
@@ -94,35 +88,35 @@ final class TrafficPriority implements AutoCloseable {
         }
     }
 
-    private synchronized void sweep() {
+    private void sweep() { // on the sweeper thread only
         long self = ProcessHandle.current().pid();
         Set<Integer> alive = new HashSet<>();
         for (Integer tid : threadsOf(self)) {
             alive.add(tid);
-            if (seen.add(tid) && isTraffic(name(self, tid)) && lower(tid)) {
-                lowered.add(tid);
+            if (seen.add(tid) && isTraffic(name(self, tid))) {
+                lower(tid);
             }
         }
         ProcessHandle.current().descendants().forEach(replica -> {
             for (Integer tid : threadsOf(replica.pid())) {
                 alive.add(tid);
-                if (seen.add(tid) && lower(tid)) {
-                    lowered.add(tid);
+                if (seen.add(tid)) {
+                    lower(tid);
                 }
             }
         });
         // thread ids are reused: a new thread with an old id is looked at again
         seen.retainAll(alive);
-        lowered.retainAll(alive);
     }
 
     static boolean isTraffic(String threadName) {
         return TRAFFIC.stream().anyMatch(threadName::startsWith);
     }
 
-    private boolean lower(int tid) {
-        // setpriority(PRIO_PROCESS, tid) on Linux sets the one thread: the rest of its process keeps its own
-        return libc.setpriority(PRIO_PROCESS, tid, NICE) == 0;
+    private void lower(int tid) {
+        // setpriority(PRIO_PROCESS, tid) on Linux sets the one thread: the rest of its process keeps its own.
+        // A thread that ended meanwhile fails with ESRCH, which is fine.
+        libc.setpriority(PRIO_PROCESS, tid, NICE);
     }
 
     private static List<Integer> threadsOf(long pid) {
