@@ -252,7 +252,9 @@ public final class ExperimentsController {
             end.run();
         }
         chartView.frame();
-        if (running == null || now - redrawnAt < REDRAW_EVERY_NANOS) {
+        // Progress, status and the live chart only while the tab shows: updating hidden controls repaints
+        // the whole window. The run's end still lands in full, whichever tab is in front.
+        if (running == null || now - redrawnAt < REDRAW_EVERY_NANOS || !OnScreen.showing(chartView)) {
             return;
         }
         redrawnAt = now;
