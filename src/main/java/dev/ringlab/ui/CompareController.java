@@ -55,7 +55,8 @@ public final class CompareController {
     void attach(FramePump pump) {
         pump.add(now -> {
             chartView.frame();
-            if (session.placement() != shownPlacement) {
+            // Visibility first: asking for the placement may build it (a Maglev table), not worth it for a hidden tab.
+            if (OnScreen.showing(strip) && session.placement() != shownPlacement) {
                 refreshPlacement();
             }
         });
