@@ -19,6 +19,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.function.Consumer;
+import java.util.stream.Collectors;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
@@ -257,7 +258,7 @@ public final class LabController {
             }
         } else {
             items.setAll(rows);
-            served.keepOnly(rows.stream().map(ServerRow::name).collect(java.util.stream.Collectors.toSet()));
+            served.keepOnly(rows.stream().map(ServerRow::name).collect(Collectors.toSet()));
         }
         ServerRow nowSelected = servers.getSelectionModel().getSelectedItem();
         if (selected != null && (nowSelected == null || !nowSelected.name().equals(selected.name()))) {

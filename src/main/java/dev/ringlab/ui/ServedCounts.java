@@ -15,15 +15,19 @@ final class ServedCounts {
     private final Map<String, ReadOnlyLongWrapper> counts = new HashMap<>();
 
     ReadOnlyLongProperty of(String server) {
-        return counts.computeIfAbsent(server, name -> new ReadOnlyLongWrapper(this, name)).getReadOnlyProperty();
+        return count(server).getReadOnlyProperty();
     }
 
     void set(String server, long served) {
-        counts.computeIfAbsent(server, name -> new ReadOnlyLongWrapper(this, name)).set(served);
+        count(server).set(served);
     }
 
     /** Forgets servers that left, so a later server of the same name starts from its own count. */
     void keepOnly(Set<String> servers) {
         counts.keySet().retainAll(servers);
+    }
+
+    private ReadOnlyLongWrapper count(String server) {
+        return counts.computeIfAbsent(server, name -> new ReadOnlyLongWrapper(this, name));
     }
 }
