@@ -145,6 +145,16 @@ public final class ProcessBackend implements Backend {
         return heartbeats.heartbeat(replica);
     }
 
+    /** A child that has exited says with which code; the cluster stops waiting for its first heartbeat. */
+    @Override
+    public Optional<String> ended(Replica replica) {
+        Child child = children.get(replica.backendId());
+        if (child == null || child.process.isAlive()) {
+            return Optional.empty();
+        }
+        return Optional.of("exited with code " + child.process.exitValue());
+    }
+
     @Override
     public void close() {
         if (closed) {
@@ -244,13 +254,27 @@ public final class ProcessBackend implements Backend {
         } catch (ExecutionException | TimeoutException notBound) {
             // reported below
         }
+        // Say what happened: an output that ended means the process exited (killed, or it failed).
+        String what = port.isDone() && !port.isCompletedExceptionally() ? exitOf(process)
+                : "did not start listening within " + START_TIMEOUT.toSeconds() + " s";
         process.destroyForcibly();
         String said;
         synchronized (output) {
             said = output.toString().trim();
         }
-        throw new BackendException("replica process for " + server + " did not start listening within "
-                + START_TIMEOUT.toSeconds() + " s" + (said.isEmpty() ? "" : ": " + said));
+        throw new BackendException("replica process for " + server + " " + what + (said.isEmpty() ? "" : ": " + said));
+    }
+
+    /** "exited with code 137 while starting", once the process has ended (its output closed first). */
+    private static String exitOf(Process process) {
+        try {
+            if (process.waitFor(STOP_GRACE.toMillis(), TimeUnit.MILLISECONDS)) {
+                return "exited with code " + process.exitValue() + " while starting";
+            }
+        } catch (InterruptedException interrupted) {
+            Thread.currentThread().interrupt();
+        }
+        return "closed its output without listening while starting";
     }
 
     private static Optional<String> parentMarkOf(ProcessHandle process) {
