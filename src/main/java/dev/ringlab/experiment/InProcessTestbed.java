@@ -5,9 +5,8 @@ import dev.ringlab.balancer.Dispatcher;
 import dev.ringlab.cluster.Backend;
 import dev.ringlab.cluster.Cluster;
 import dev.ringlab.cluster.ClusterException;
-import dev.ringlab.cluster.HealthMonitor;
+import dev.ringlab.lab.Lab;
 import dev.ringlab.ring.RingConfig;
-import java.util.List;
 import java.util.function.Supplier;
 
 /**
@@ -23,14 +22,14 @@ public final class InProcessTestbed implements Testbed {
     private final Cluster cluster;
     private final Dispatcher dispatcher;
     /** Null when the cluster belongs to someone else, who watches its health and closes it. */
-    private final HealthMonitor health;
+    private final Lab lab;
     private final Membership membership;
 
-    private InProcessTestbed(Cluster cluster, HealthMonitor health) {
+    private InProcessTestbed(Cluster cluster, Lab lab) {
         this.cluster = cluster;
         this.dispatcher = new Dispatcher(cluster, cluster.backend().client());
         this.membership = new ClusterMembership(cluster);
-        this.health = health;
+        this.lab = lab;
     }
 
     /** Each testbed it opens gets a new backend from {@code backends} and closes it when done. */
@@ -40,17 +39,13 @@ public final class InProcessTestbed implements Testbed {
 
     /** Starts {@code servers} servers on {@code backend}; the testbed owns and closes the backend. */
     public static InProcessTestbed open(Backend backend, RingConfig ring, int servers) {
-        Cluster cluster = new Cluster(backend, ring);
+        Lab lab = Lab.open(backend, ring);
         try {
-            cluster.add(servers, List.of());
+            lab.startServers(servers);
         } catch (ClusterException failure) {
-            cluster.close();
             throw new TestbedException(failure.getMessage(), failure);
         }
-        HealthMonitor health = new HealthMonitor(cluster, HealthMonitor.DEFAULT_INTERVAL, HealthMonitor.DEFAULT_MISSES);
-        InProcessTestbed testbed = new InProcessTestbed(cluster, health);
-        health.start();
-        return testbed;
+        return new InProcessTestbed(lab.cluster(), lab);
     }
 
     /**
@@ -104,9 +99,8 @@ public final class InProcessTestbed implements Testbed {
 
     @Override
     public void close() {
-        if (health != null) {
-            health.close();
-            cluster.close();
+        if (lab != null) {
+            lab.close();
         }
     }
 }

@@ -34,6 +34,17 @@ class LayeringTest {
             .that().resideInAPackage("dev.ringlab.cluster..")
             .should().dependOnClassesThat().resideInAnyPackage("dev.ringlab.balancer..", "dev.ringlab.experiment..");
 
+    /** The composition root sits above the balancer and below the experiments, the window and the CLI that use it. */
+    @ArchTest
+    static final ArchRule theLabIsAssembledAboveTheBalancer = noClasses()
+            .that().resideInAnyPackage("dev.ringlab.ring..", "dev.ringlab.cluster..", "dev.ringlab.balancer..")
+            .should().dependOnClassesThat().resideInAPackage("dev.ringlab.lab..");
+
+    @ArchTest
+    static final ArchRule theLabKnowsNoExperimentWindowOrCommand = noClasses()
+            .that().resideInAPackage("dev.ringlab.lab..")
+            .should().dependOnClassesThat().resideInAnyPackage("dev.ringlab.experiment..", "dev.ringlab.ui..", "dev.ringlab.cli..");
+
     @ArchTest
     static final ArchRule noJavaFxOutsideTheWindow = noClasses()
             .that().resideOutsideOfPackages("dev.ringlab.ui..")
