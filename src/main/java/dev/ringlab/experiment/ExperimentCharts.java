@@ -5,6 +5,7 @@ import java.awt.Color;
 import java.awt.Font;
 import java.awt.Paint;
 import java.text.NumberFormat;
+import java.util.List;
 import java.util.Locale;
 import org.jfree.chart.ChartFactory;
 import org.jfree.chart.JFreeChart;
@@ -162,6 +163,37 @@ public final class ExperimentCharts {
                 "; %s servers, %d ms buckets; %s ok, %s retried, %s failed", parameters.servers(),
                 parameters.bucket().toMillis(), count(result.ok()), count(result.retried()), count(result.failed()))));
         return chart;
+    }
+
+    /**
+     * The load of a run so far, on the servers of the ring as it is now, titled with how many requests
+     * have gone out of how many (the bars add up to the requests answered at this stage).
+     */
+    public static JFreeChart liveDistribution(String label, Workload workload, LiveView live) {
+        dev.ringlab.ring.RingSnapshot ring = live.ring();
+        List<String> names = ring == null ? List.of()
+                : ring.servers().stream().map(dev.ringlab.ring.Server::name).toList();
+        DistributionParameters now = new DistributionParameters(
+                ring == null ? dev.ringlab.ring.RingConfig.DEFAULT : ring.config(),
+                Math.max(1, names.size()), workload);
+        JFreeChart chart = distribution(new DistributionResult(now, "live", live.tally().loads(names),
+                live.tally().failed(), live.tally().retried(), live.elapsed()));
+        chart.setTitle(liveTitle(label, workload, live) + " over " + names.size() + " servers ("
+                + now.ring().hash().name() + " hash)");
+        return chart;
+    }
+
+    /**
+     * "A-1 running (A-1 N=3): 980 of 10,000 requests sent": the runner's own count when it reported one,
+     * so the title and the bars under it agree.
+     */
+    public static String liveTitle(String label, Workload workload, LiveView live) {
+        Progress progress = live.progress();
+        long done = progress == null ? live.tally().sent() : Math.max(progress.done(), live.tally().sent());
+        long total = progress == null ? workload.requests() : progress.total();
+        String stage = progress == null || progress.stage().isEmpty() ? "" : " (" + progress.stage() + ")";
+        return label + " running" + stage + ": " + count(Math.min(done, total)) + " of " + count(total)
+                + " requests sent";
     }
 
     /** A labelled vertical line at {@code millis}; the label goes left of the line near the right edge. */

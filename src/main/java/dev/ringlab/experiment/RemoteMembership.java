@@ -59,6 +59,16 @@ final class RemoteMembership implements Membership {
     }
 
     @Override
+    public void addNamed(List<String> names) {
+        call(admin("/add").post(body(Map.of("n", names.size(), "hostnames", List.copyOf(names)))));
+    }
+
+    @Override
+    public void removeNamed(List<String> names) {
+        call(admin("/rm").delete(body(Map.of("n", names.size(), "hostnames", List.copyOf(names)))));
+    }
+
+    @Override
     public String kill(String server) {
         throw new TestbedException("a balancer reached with --target cannot crash one of its replicas (its API has no kill);"
                 + " run a3 with --backend process or sim, or kill the replica yourself");
