@@ -90,7 +90,7 @@ public final class ExperimentsController {
         ChartView.warmUp(() -> ExperimentCharts.distribution(new DistributionResult(
                 new DistributionParameters(RingConfig.DEFAULT, 1, new Workload(1, 1, 1)), "warm-up",
                 List.of(new dev.ringlab.experiment.ServerLoad("Server 1", 1)), 0, 0, Duration.ZERO)));
-        status.setText("Choose an experiment and press Run; it uses the servers and ring of this window.");
+        status.setText("Choose an experiment and press Run: it borrows this window's servers and gives them back as they were.");
     }
 
     /** Joins the window's frame pump and log. */
