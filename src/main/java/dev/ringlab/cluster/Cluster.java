@@ -152,6 +152,23 @@ public final class Cluster implements AutoCloseable {
      * Hostnames fewer than {@code n} are completed with generated names ({@code Server <id>}).
      */
     public List<Server> add(int n, List<String> hostnames) {
+        return add(n, hostnames, true);
+    }
+
+    /**
+     * Brings servers back under names they had before, generated ones ({@code Server 4}) included, which
+     * {@link #add} refuses as hostnames: an experiment that borrowed this cluster gives it back as it was.
+     */
+    public List<Server> readmit(List<String> names) {
+        for (String name : names) {
+            if (name == null || name.isBlank()) {
+                throw new ClusterException("a server to readmit needs a name");
+            }
+        }
+        return add(names.size(), names, false);
+    }
+
+    private List<Server> add(int n, List<String> hostnames, boolean checkHostnames) {
         List<Server> planned;
         synchronized (lock) {
             checkOpen();
@@ -170,7 +187,9 @@ public final class Cluster implements AutoCloseable {
             Set<String> taken = new HashSet<>();
             members.keySet().forEach(server -> taken.add(server.name()));
             for (String name : hostnames) {
-                checkHostname(name);
+                if (checkHostnames) {
+                    checkHostname(name);
+                }
                 if (!taken.add(name)) {
                     throw new ClusterException("hostname '" + name + "' is already in use");
                 }
