@@ -72,8 +72,8 @@ public final class Cluster implements AutoCloseable {
     /** The replicas of the servers on the ring, for the hot path; rebuilt under the lock on every change. */
     private volatile Map<Server, Replica> replicas = Map.of();
     private volatile boolean replaceDead = true;
-    /** The backend's own news of dead replicas (Docker events), quicker than missed heartbeats. */
-    private final AutoCloseable deathWatch;
+    /** The backend's news of replicas that end, followed while a health monitor runs; guarded by {@link #lock}. */
+    private AutoCloseable deathWatch;
     private volatile boolean closed;
     private int nextId = 1;
     /** How many servers the user asked for: changed by add and remove only, never by a death. */
@@ -95,7 +95,6 @@ public final class Cluster implements AutoCloseable {
         this.random = random;
         this.startTimeout = startTimeout;
         this.clock = clock;
-        this.deathWatch = backend.watchDeaths(this::replicaDied);
         controller.scheduleWithFixedDelay(this::reconcileSafely, RESYNC.toMillis(), RESYNC.toMillis(), TimeUnit.MILLISECONDS);
     }
 
@@ -152,6 +151,23 @@ public final class Cluster implements AutoCloseable {
      * Hostnames fewer than {@code n} are completed with generated names ({@code Server <id>}).
      */
     public List<Server> add(int n, List<String> hostnames) {
+        return add(n, hostnames, true);
+    }
+
+    /**
+     * Brings servers back under names they had before, generated ones ({@code Server 4}) included, which
+     * {@link #add} refuses as hostnames: an experiment that borrowed this cluster gives it back as it was.
+     */
+    public List<Server> readmit(List<String> names) {
+        for (String name : names) {
+            if (name == null || name.isBlank()) {
+                throw new ClusterException("a server to readmit needs a name");
+            }
+        }
+        return add(names.size(), names, false);
+    }
+
+    private List<Server> add(int n, List<String> hostnames, boolean checkHostnames) {
         List<Server> planned;
         synchronized (lock) {
             checkOpen();
@@ -170,7 +186,9 @@ public final class Cluster implements AutoCloseable {
             Set<String> taken = new HashSet<>();
             members.keySet().forEach(server -> taken.add(server.name()));
             for (String name : hostnames) {
-                checkHostname(name);
+                if (checkHostnames) {
+                    checkHostname(name);
+                }
                 if (!taken.add(name)) {
                     throw new ClusterException("hostname '" + name + "' is already in use");
                 }
@@ -311,6 +329,34 @@ public final class Cluster implements AutoCloseable {
         kick(0);
     }
 
+    /**
+     * Starts taking the backend's news of a replica that ends (a process exit, a Docker die event) as
+     * its death, at once rather than after missed heartbeats. Detection is the health monitor's job, so
+     * it turns this on; a cluster nobody monitors keeps dead servers on the ring, and requests fail over.
+     */
+    void followDeaths() {
+        synchronized (lock) {
+            if (deathWatch == null && !closed) {
+                deathWatch = backend.watchDeaths(this::replicaDied);
+            }
+        }
+    }
+
+    void stopFollowingDeaths() {
+        AutoCloseable watch;
+        synchronized (lock) {
+            watch = deathWatch;
+            deathWatch = null;
+        }
+        if (watch != null) {
+            try {
+                watch.close();
+            } catch (Exception failure) {
+                LOG.debug("closing the backend's death watch failed: {}", failure.toString());
+            }
+        }
+    }
+
     /** The backend saw this replica end; only the replica a server has now counts, not an old one. */
     private void replicaDied(Replica replica) {
         Member member;
@@ -358,11 +404,7 @@ public final class Cluster implements AutoCloseable {
         }
         controller.shutdownNow();
         starters.shutdownNow();
-        try {
-            deathWatch.close();
-        } catch (Exception failure) {
-            LOG.debug("closing the backend's death watch failed: {}", failure.toString());
-        }
+        stopFollowingDeaths();
         all.stream().map(Member::replica).filter(r -> r != null).forEach(this::stopQuietly);
         backend.close();
     }
