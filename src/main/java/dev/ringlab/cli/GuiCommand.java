@@ -23,22 +23,17 @@ final class GuiCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Option(names = "--backend", defaultValue = "auto", converter = Backends.ChoiceConverter.class,
+    @Option(names = "--backend", paramLabel = "KIND", defaultValue = "auto", converter = Backends.ChoiceConverter.class,
             description = "Where replicas run: auto (Docker when an engine answers, else processes), docker, process"
                     + " or sim (default: ${DEFAULT-VALUE}); the window can switch later.")
     Backends.Choice backend;
 
-    @Option(names = "--port", defaultValue = "5000",
+    @Option(names = "--port", paramLabel = "PORT", defaultValue = "5000",
             description = "Balancer port on 127.0.0.1; a free one is taken when it is busy (default: ${DEFAULT-VALUE}).")
     int port;
 
-    @Option(names = "--servers", defaultValue = "3", description = "Servers to start with (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--servers", paramLabel = "N", defaultValue = "3", description = "Servers to start with (default: ${DEFAULT-VALUE}).")
     int servers;
-
-
-
-
-
     @Mixin
     RingOptions ringOptions;
 
@@ -54,10 +49,10 @@ final class GuiCommand implements Callable<Integer> {
     boolean diagnosePulse;
 
     @Option(names = "--screenshots", paramLabel = "DIR",
-            description = "Take screenshots of the ring, A-1 and A-3 into DIR, then exit.")
+            description = "Take screenshots of the window into DIR (the ring, A-1, A-3 and the Compare tab), then exit.")
     Path screenshots;
 
-    @Option(names = "--requests", defaultValue = "10000",
+    @Option(names = "--requests", paramLabel = "N", defaultValue = "10000",
             description = "Requests per experiment for --diagnose-pulse and --screenshots (default: ${DEFAULT-VALUE}).")
     int requests;
 
@@ -74,6 +69,9 @@ final class GuiCommand implements Callable<Integer> {
         if (requests < 1 || requests > 10_000_000) {
             throw new ParameterException(spec.commandLine(), "--requests must be between 1 and 10000000, got " + requests);
         }
+        display().ifPresent(missing -> {
+            throw new IllegalStateException(missing);
+        });
         BackendKind first = backend.resolve(spec.commandLine().getOut()::println);
         spec.commandLine().getOut().flush();
         BackendChoice choice = new BackendChoice(List.of(BackendKind.DOCKER, BackendKind.PROCESS, BackendKind.SIM),
@@ -81,5 +79,25 @@ final class GuiCommand implements Callable<Integer> {
         LabWindow.open(new LabWindow.Options(first, choice, config, servers, port, backgroundTraffic,
                 new LabWindow.Tour(diagnosePulse, screenshots, requests)));
         return 0;
+    }
+
+    /**
+     * Why the window cannot open here, if it cannot: on Linux and other Unix systems JavaFX needs an X11
+     * or Wayland display, and without one it fails with a bare "Unable to open DISPLAY".
+     */
+    static java.util.Optional<String> display() {
+        String os = System.getProperty("os.name", "");
+        boolean ownDesktop = os.startsWith("Windows") || os.startsWith("Mac");
+        boolean headlessGlass = "Monocle".equals(System.getProperty("glass.platform"));
+        if (ownDesktop || headlessGlass || !blank(System.getenv("DISPLAY")) || !blank(System.getenv("WAYLAND_DISPLAY"))) {
+            return java.util.Optional.empty();
+        }
+        return java.util.Optional.of("no display to open the window on (DISPLAY is not set). Start RingLab from a"
+                + " desktop session, or with a virtual one (xvfb-run -a ringlab), or use a command that needs"
+                + " none: ringlab serve, ringlab experiment a1 (see 'ringlab --help')");
+    }
+
+    private static boolean blank(String value) {
+        return value == null || value.isBlank();
     }
 }

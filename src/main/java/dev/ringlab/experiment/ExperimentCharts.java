@@ -36,7 +36,9 @@ import org.jfree.data.xy.YIntervalSeriesCollection;
  */
 public final class ExperimentCharts {
 
-    private static final Color[] HASH_COLORS = {new Color(0xD6, 0x27, 0x28), new Color(0x1F, 0x77, 0xB4)};
+    /** assignment red, murmur3 blue, assignment-v2 an orange far lighter than the red. */
+    private static final Color[] HASH_COLORS = {new Color(0xD6, 0x27, 0x28), new Color(0x1F, 0x77, 0xB4),
+        new Color(0xE6, 0x9F, 0x00)};
     private static final Color GRID = new Color(0xDD, 0xDD, 0xDD);
     private static final Color LABEL_BACKGROUND = new Color(255, 255, 255, 220);
     private static final Font SUBTITLE = new Font(Font.SANS_SERIF, Font.PLAIN, 12);
@@ -309,6 +311,6 @@ public final class ExperimentCharts {
 
     /** Assignment is always red and murmur3 blue, so charts side by side read alike. */
     private static int indexOf(String hash) {
-        return "murmur3".equals(hash) ? 1 : 0;
+        return "murmur3".equals(hash) ? 1 : "assignment-v2".equals(hash) ? 2 : 0;
     }
 }
