@@ -76,9 +76,30 @@ final class GuiCommand implements Callable<Integer> {
         spec.commandLine().getOut().flush();
         BackendChoice choice = new BackendChoice(List.of(BackendKind.DOCKER, BackendKind.PROCESS, BackendKind.SIM),
                 kind -> Backends.create(kind, Duration.ofMillis(200), System.out::println));
-        LabWindow.open(new LabWindow.Options(first, choice, config, servers, port, backgroundTraffic,
+        int balancerPort = balancerPort(port, spec.commandLine().getOut()::println);
+        spec.commandLine().getOut().flush();
+        LabWindow.open(new LabWindow.Options(first, choice, config, servers, balancerPort, backgroundTraffic,
                 new LabWindow.Tour(diagnosePulse, screenshots, requests)));
         return 0;
+    }
+
+    /**
+     * {@code wanted}, or 0 (a free port) when another program holds it, said in one line like the
+     * backend's. Checked here, before the window, so the note reads like every other message rather
+     * than in a logger's format; the window's balancer still takes a free port if one is taken later.
+     */
+    static int balancerPort(int wanted, java.util.function.Consumer<String> notes) {
+        if (wanted == 0) {
+            return 0;
+        }
+        try (java.net.ServerSocket probe = new java.net.ServerSocket()) {
+            probe.bind(new java.net.InetSocketAddress(java.net.InetAddress.getLoopbackAddress(), wanted));
+            return wanted;
+        } catch (java.io.IOException taken) {
+            notes.accept("balancer: port " + wanted + " on 127.0.0.1 is taken; using a free port (the window shows"
+                    + " its URL; --port chooses another)");
+            return 0;
+        }
     }
 
     /**

@@ -110,6 +110,23 @@ class RingLabCommandTest {
         command.subcommands().values().forEach(sub -> collect(sub.getCommandSpec(), into));
     }
 
+    @Test
+    void aTakenBalancerPortIsSaidInOneLineAndAFreeOneTaken() throws IOException {
+        List<String> notes = new ArrayList<>();
+        try (java.net.ServerSocket holder = new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+            assertThat(GuiCommand.balancerPort(holder.getLocalPort(), notes::add)).isZero();
+        }
+        assertThat(notes).singleElement().asString()
+                .startsWith("balancer: port ").contains("is taken; using a free port");
+        int free;
+        try (java.net.ServerSocket probe = new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+            free = probe.getLocalPort();
+        }
+        assertThat(GuiCommand.balancerPort(free, notes::add)).isEqualTo(free);
+        assertThat(GuiCommand.balancerPort(0, notes::add)).isZero();
+        assertThat(notes).hasSize(1);
+    }
+
     /** A real start without a display: a hint, not JavaFX's bare "Unable to open DISPLAY". */
     @Test
     @EnabledOnOs(OS.LINUX)
