@@ -38,8 +38,8 @@ public record ImageRecipe(String repository, String version, List<String> module
     static final String OFFLINE_JAVA = "/opt/jre/bin/java";
 
     /**
-     * The base used where an image cannot be built offline: a JRE on Alpine (about 70 MB pulled), for
-     * amd64 and arm64 alike. Java 21 rather than 17: Temurin publishes no Java 17 Alpine image for
+     * The base used where an image cannot be built offline: a JRE on Alpine, published for amd64 and
+     * arm64 alike. Java 21 rather than 17: Temurin publishes no Java 17 Alpine image for
      * arm64 (Apple silicon's Docker Desktop), and the replica's Java 17 classes run on 21 unchanged.
      */
     public static final String DEFAULT_BASE = "eclipse-temurin:21-jre-alpine";
