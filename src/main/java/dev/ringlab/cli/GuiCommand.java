@@ -78,8 +78,13 @@ final class GuiCommand implements Callable<Integer> {
                 kind -> Backends.create(kind, Duration.ofMillis(200), System.out::println));
         int balancerPort = balancerPort(port, spec.commandLine().getOut()::println);
         spec.commandLine().getOut().flush();
-        LabWindow.open(new LabWindow.Options(first, choice, config, servers, balancerPort, backgroundTraffic,
-                new LabWindow.Tour(diagnosePulse, screenshots, requests)));
+        try {
+            LabWindow.open(new LabWindow.Options(first, choice, config, servers, balancerPort, backgroundTraffic,
+                    new LabWindow.Tour(diagnosePulse, screenshots, requests)));
+        } catch (UnsupportedOperationException noDisplay) { // JavaFX: "Unable to open DISPLAY"
+            throw new IllegalStateException("cannot open the display '" + System.getenv("DISPLAY") + "' ("
+                    + noDisplay.getMessage() + "). " + ELSEWHERE, noDisplay);
+        }
         return 0;
     }
 
@@ -102,6 +107,11 @@ final class GuiCommand implements Callable<Integer> {
         }
     }
 
+    /** What to do where the window cannot open. */
+    private static final String ELSEWHERE = "Start RingLab from a desktop session, or with a virtual one"
+            + " (xvfb-run -a ringlab), or use a command that needs none: ringlab serve, ringlab experiment a1"
+            + " (see 'ringlab --help')";
+
     /**
      * Why the window cannot open here, if it cannot: on Linux and other Unix systems JavaFX needs an X11
      * or Wayland display, and without one it fails with a bare "Unable to open DISPLAY".
@@ -113,9 +123,7 @@ final class GuiCommand implements Callable<Integer> {
         if (ownDesktop || headlessGlass || !blank(System.getenv("DISPLAY")) || !blank(System.getenv("WAYLAND_DISPLAY"))) {
             return java.util.Optional.empty();
         }
-        return java.util.Optional.of("no display to open the window on (DISPLAY is not set). Start RingLab from a"
-                + " desktop session, or with a virtual one (xvfb-run -a ringlab), or use a command that needs"
-                + " none: ringlab serve, ringlab experiment a1 (see 'ringlab --help')");
+        return java.util.Optional.of("no display to open the window on (DISPLAY is not set). " + ELSEWHERE);
     }
 
     private static boolean blank(String value) {

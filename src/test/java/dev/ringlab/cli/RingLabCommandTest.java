@@ -131,17 +131,36 @@ class RingLabCommandTest {
     @Test
     @EnabledOnOs(OS.LINUX)
     void withoutADisplayTheWindowSaysWhatToDo() throws IOException, InterruptedException {
+        assertThat(startWithDisplay(null)).contains("ringlab: no display to open the window on", "xvfb-run",
+                "ringlab serve").doesNotContain("Exception");
+    }
+
+    /** A display that does not answer (no X server on it): the same hint, after JavaFX's own words. */
+    @Test
+    @EnabledOnOs(OS.LINUX)
+    void aDisplayThatDoesNotAnswerGetsTheSameHint() throws IOException, InterruptedException {
+        assertThat(Path.of("/tmp/.X4093-lock")).doesNotExist();
+        assertThat(startWithDisplay(":4093")).contains("ringlab: cannot open the display ':4093'", "xvfb-run")
+                .doesNotContain("Exception");
+    }
+
+    /** What the launcher says, in a process of its own, with {@code display} as DISPLAY (none when null); exit 1. */
+    private static String startWithDisplay(String display) throws IOException, InterruptedException {
         ProcessBuilder builder = new ProcessBuilder(
                 Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-cp", System.getProperty("java.class.path"), Launcher.class.getName(), "--backend", "sim")
+                "-cp", System.getProperty("java.class.path"), Launcher.class.getName(),
+                "--backend", "sim", "--servers", "0", "--port", "0")
                 .redirectErrorStream(true);
-        builder.environment().remove("DISPLAY");
         builder.environment().remove("WAYLAND_DISPLAY");
+        if (display == null) {
+            builder.environment().remove("DISPLAY");
+        } else {
+            builder.environment().put("DISPLAY", display);
+        }
         Process process = builder.start();
         String said = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         assertThat(process.waitFor(60, TimeUnit.SECONDS)).isTrue();
-        assertThat(process.exitValue()).isEqualTo(1);
-        assertThat(said).contains("ringlab: no display to open the window on", "xvfb-run", "ringlab serve")
-                .doesNotContain("Exception");
+        assertThat(process.exitValue()).as(said).isEqualTo(1);
+        return said;
     }
 }
