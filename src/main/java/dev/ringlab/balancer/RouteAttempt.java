@@ -2,6 +2,8 @@ package dev.ringlab.balancer;
 
 import dev.ringlab.cluster.Replica;
 import dev.ringlab.ring.Server;
+import dev.ringlab.ring.algorithm.Placement;
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -23,10 +25,17 @@ import java.util.List;
 class RouteAttempt {
 
     private final FailoverRoute route;
-    final RoutingTable table;
+    /** The table this request walks; a newer one once the first is used up (see {@link #next}). */
+    RoutingTable table;
     final long key;
     private Server chosen;
+    /** The placement that counts {@link #chosen} in flight, released there even if the walk moved on to a newer table. */
+    private Placement holder;
     private boolean holding;
+    private List<Server> asked;
+    private int refreshes;
+    /** A request re-reads the membership at most this often, so churn cannot keep it walking. */
+    private static final int MAX_REFRESHES = 2;
     private Server asking;
     private List<Server> order;
     private int nextInOrder;
@@ -49,6 +58,7 @@ class RouteAttempt {
             return null;
         }
         chosen = table.acquire(key, slot);
+        holder = table.placement();
         holding = true;
         Replica replica = table.replicaOf(chosen);
         if (replica == null) {
@@ -60,18 +70,39 @@ class RouteAttempt {
     /** The server asked last did not answer: the next one to ask, or null when none is left. */
     final Replica next() {
         release();
+        if (asking != null) { // remember who failed, to skip them on a newer table
+            if (asked == null) {
+                asked = new ArrayList<>(4);
+            }
+            asked.add(asking);
+        }
         if (order == null) {
             order = table.placement().preferenceOrder(key);
         }
-        while (nextInOrder < order.size()) {
-            Server server = order.get(nextInOrder++);
-            Replica replica = server.equals(chosen) ? null : table.replicaOf(server);
-            if (replica != null) {
-                return ask(server, replica);
+        while (true) {
+            while (nextInOrder < order.size()) {
+                Server server = order.get(nextInOrder++);
+                Replica replica = alreadyAsked(server) ? null : table.replicaOf(server);
+                if (replica != null) {
+                    return ask(server, replica);
+                }
             }
+            // Used up: servers may have joined while this request was failing over (a replacement that
+            // came up during a burst of kills). Like Envoy's retries, ask the current membership before
+            // giving up, skipping every server already asked.
+            RoutingTable current = route.table();
+            if (current == table || current.isEmpty() || refreshes++ == MAX_REFRESHES) {
+                asking = null;
+                return null;
+            }
+            table = current;
+            order = current.placement().preferenceOrder(key);
+            nextInOrder = 0;
         }
-        asking = null;
-        return null;
+    }
+
+    private boolean alreadyAsked(Server server) {
+        return asked != null && asked.contains(server);
     }
 
     /** The server asked last answered; {@code nanos} since the request arrived, or -1 to leave latency uncounted. */
@@ -104,7 +135,7 @@ class RouteAttempt {
     private void release() {
         if (holding) {
             holding = false;
-            table.placement().release(chosen);
+            holder.release(chosen);
         }
     }
 }
