@@ -39,6 +39,12 @@ class ServeCommandTest {
         "--bind no.such.host.invalid    | --bind no.such.host.invalid is not an address of this machine",
         "--backend cloud                | Invalid value for option '--backend'",
         "--port x                       | Invalid value for option '--port'",
+        "--admin-token=                 | --admin-token is empty: give a token",
+        "--admin-token-file /no/such/file | --admin-token-file /no/such/file cannot be read",
+        "--admin-token x --admin-token-file /etc/hostname | give --admin-token or --admin-token-file, not both",
+        "--header-timeout 5ms           | --header-timeout must be between 10 ms and 1 h, got 5 ms",
+        "--idle-timeout 2h              | --idle-timeout: '2h' is not a duration: write it like 500ms, 10s or 2m",
+        "--body-timeout 61m             | --body-timeout must be between 10 ms and 1 h, got 3660 s",
     })
     void badFlagsAreOneLineAndExitTwo(String flags, String message) {
         List<String> args = new java.util.ArrayList<>(List.of("serve"));
