@@ -175,12 +175,16 @@ public final class RingSnapshot {
             }
         }
         int free = config.slots() - nodeSlots.length;
-        if (free < config.virtualNodesPerServer()) {
-            throw new IllegalArgumentException("the ring is full: " + config.slots() + " slots hold at most "
-                    + config.maxServers() + " servers with " + config.virtualNodesPerServer() + " virtual nodes each");
+        int needed = virtualNodesFor(config, server);
+        if (free < needed) {
+            throw new IllegalArgumentException("the ring is full: " + server.name() + " (weight "
+                    + server.weight() + ") needs " + needed + " slots (" + config.virtualNodesPerServer()
+                    + " virtual nodes per unit of weight), " + free + " of " + config.slots() + " are free");
         }
         VirtualNode[] next = nodeAtSlot.clone();
-        for (int replica = 0; replica < config.virtualNodesPerServer(); replica++) {
+        // Replicas 0..V-1 are where a weight-1 server puts them, so weight 1 is the ring of old and a
+        // heavier server keeps its first V nodes where they were.
+        for (int replica = 0; replica < needed; replica++) {
             int home = config.hash().virtualNodeSlot(server, replica, config.slots());
             int slot = freeSlotFrom(next, home);
             next[slot] = new VirtualNode(server, replica, slot, home);
@@ -188,6 +192,17 @@ public final class RingSnapshot {
         List<Server> grown = new ArrayList<>(servers);
         grown.add(server);
         return new RingSnapshot(config, version + 1, grown, next);
+    }
+
+    /** How many virtual nodes {@code server} places on a ring of {@code config}: V per unit of weight. */
+    public static int virtualNodesFor(RingConfig config, Server server) {
+        long nodes = (long) config.virtualNodesPerServer() * server.weight();
+        return nodes > Integer.MAX_VALUE ? Integer.MAX_VALUE : (int) nodes;
+    }
+
+    /** How many slots hold no virtual node: the room left for servers (V slots per unit of weight). */
+    public int freeSlots() {
+        return config.slots() - nodeSlots.length;
     }
 
     /** A new snapshot without {@code server}; its slots are freed and nobody else moves. */

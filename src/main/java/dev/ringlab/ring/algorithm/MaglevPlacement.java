@@ -45,11 +45,13 @@ public final class MaglevPlacement implements Placement {
         this.fillOrder = servers.stream().sorted(Comparator.comparing(Server::name)).toArray(Server[]::new);
         int[] offsets = new int[fillOrder.length];
         int[] skips = new int[fillOrder.length];
+        int[] weights = new int[fillOrder.length];
         for (int i = 0; i < fillOrder.length; i++) {
             offsets[i] = offset(fillOrder[i], tableSize);
             skips[i] = skip(fillOrder[i], tableSize);
+            weights[i] = fillOrder[i].weight();
         }
-        this.table = fillOrder.length == 0 ? new int[0] : populate(tableSize, offsets, skips);
+        this.table = fillOrder.length == 0 ? new int[0] : populate(tableSize, offsets, skips, weights);
     }
 
     public static MaglevPlacement empty(int tableSize) {
@@ -88,16 +90,38 @@ public final class MaglevPlacement implements Placement {
      * @return for each entry, the index of the server that owns it
      */
     public static int[] populate(int tableSize, int[] offsets, int[] skips) {
+        int[] equal = new int[offsets.length];
+        java.util.Arrays.fill(equal, Server.DEFAULT_WEIGHT);
+        return populate(tableSize, offsets, skips, equal);
+    }
+
+    /**
+     * Pseudocode 1 with weights, as Envoy's weighted Maglev builds its table: in round r, server i
+     * claims an entry only when r times its weight has reached its target, and each claim raises the
+     * target by the largest weight. The heaviest server claims every round, one of half its weight
+     * every other round, so each owns entries in proportion to its weight; with equal weights every
+     * server claims every round, which is the unweighted table exactly.
+     */
+    public static int[] populate(int tableSize, int[] offsets, int[] skips, int[] weights) {
         int servers = offsets.length;
-        if (servers == 0 || skips.length != servers) {
-            throw new IllegalArgumentException("need one offset and one skip per server, at least one server");
+        if (servers == 0 || skips.length != servers || weights.length != servers) {
+            throw new IllegalArgumentException("need one offset, one skip and one weight per server, at least one server");
+        }
+        long heaviest = java.util.Arrays.stream(weights).max().orElseThrow();
+        if (java.util.Arrays.stream(weights).anyMatch(weight -> weight < 1)) {
+            throw new IllegalArgumentException("Maglev weights must be at least 1: " + java.util.Arrays.toString(weights));
         }
         int[] entry = new int[tableSize];
         java.util.Arrays.fill(entry, -1);
         long[] next = new long[servers];
+        long[] target = new long[servers];
         int filled = 0;
-        while (true) {
+        for (long round = 1; ; round++) {
             for (int i = 0; i < servers; i++) {
+                if (round * weights[i] < target[i]) {
+                    continue;
+                }
+                target[i] += heaviest;
                 int candidate = (int) ((offsets[i] + next[i] * skips[i]) % tableSize);
                 while (entry[candidate] >= 0) {
                     next[i]++;

@@ -14,6 +14,12 @@ import java.util.List;
  *
  * <p>Trades: no table and nothing to rebuild, and a natural fallback order (the scores, sorted),
  * but a lookup hashes the key once per server: O(N) per request, which a ring avoids.
+ *
+ * <p>Weights use the logarithmic method (Schindelhauer and Schomaker, "Weighted distributed hash
+ * tables", 2005; Resch, "New Hashing Algorithms for Data Storage"): with the hash read as h uniform in
+ * (0, 1), a server scores {@code -w / ln(h)}, and a server of weight w wins a share w / (sum of w) of
+ * the keys, still moving only its own keys when it leaves. When every weight is equal the raw hash
+ * decides, as it always did, so unweighted routing is unchanged to the key.
  */
 public final class RendezvousPlacement implements Placement {
 
@@ -22,6 +28,8 @@ public final class RendezvousPlacement implements Placement {
     private final List<Server> servers;
     private final Server[] candidates;
     private final long[] seeds;
+    /** Whether every server has the same weight: then the raw hashes compare, no logarithm needed. */
+    private final boolean equalWeights;
 
     private RendezvousPlacement(List<Server> servers) {
         this.servers = servers;
@@ -30,6 +38,7 @@ public final class RendezvousPlacement implements Placement {
         for (int i = 0; i < candidates.length; i++) {
             seeds[i] = seedOf(candidates[i]);
         }
+        this.equalWeights = servers.stream().mapToInt(Server::weight).distinct().count() <= 1;
     }
 
     public static RendezvousPlacement empty() {
@@ -39,6 +48,20 @@ public final class RendezvousPlacement implements Placement {
     /** The server's weight for {@code key}: the highest one wins. Depends only on the key and the server's name. */
     public static long score(long key, Server server) {
         return KeyMix.of(KeyMix.of(key), seedOf(server));
+    }
+
+    /**
+     * The weighted score {@code -w / ln(h)}, h the hash mapped into (0, 1) in the order of the signed
+     * hash, so that among equal weights it ranks servers as {@link #score} does.
+     */
+    public static double weightedScore(long key, Server server) {
+        return weighted(score(key, server), server.weight());
+    }
+
+    private static double weighted(long hash, int weight) {
+        // Signed order to unsigned (flip the sign bit), the top 53 bits, centred: h is never 0 nor 1.
+        double h = (((hash ^ Long.MIN_VALUE) >>> 11) + 0.5) * 0x1.0p-53;
+        return -weight / Math.log(h);
     }
 
     private static long seedOf(Server server) {
@@ -66,6 +89,9 @@ public final class RendezvousPlacement implements Placement {
             throw new EmptyRingException();
         }
         long mixed = KeyMix.of(key);
+        if (!equalWeights) {
+            return candidates[bestWeighted(mixed)];
+        }
         int best = 0;
         long bestScore = KeyMix.of(mixed, seeds[0]);
         for (int i = 1; i < candidates.length; i++) {
@@ -79,12 +105,27 @@ public final class RendezvousPlacement implements Placement {
         return candidates[best];
     }
 
+    private int bestWeighted(long mixed) {
+        int best = 0;
+        double bestScore = weighted(KeyMix.of(mixed, seeds[0]), candidates[0].weight());
+        for (int i = 1; i < candidates.length; i++) {
+            double score = weighted(KeyMix.of(mixed, seeds[i]), candidates[i].weight());
+            if (score > bestScore || score == bestScore && candidates[i].name().compareTo(candidates[best].name()) < 0) {
+                best = i;
+                bestScore = score;
+            }
+        }
+        return best;
+    }
+
     /** Every server, by falling score: where the key goes as the best ones leave. */
     @Override
     public List<Server> preferenceOrder(long key) {
         List<Server> order = new ArrayList<>(servers);
-        order.sort(Comparator.comparingLong((Server server) -> score(key, server)).reversed()
-                .thenComparing(Server::name));
+        Comparator<Server> byScore = equalWeights
+                ? Comparator.comparingLong((Server server) -> score(key, server))
+                : Comparator.comparingDouble((Server server) -> weightedScore(key, server));
+        order.sort(byScore.reversed().thenComparing(Server::name));
         return List.copyOf(order);
     }
 

@@ -73,7 +73,7 @@ public final class RingPlacement implements Placement {
     /** Two slot arrays of references, the sorted node slots, and one VirtualNode record per node. */
     static long ringBytes(RingSnapshot ring) {
         long slots = ring.config().slots();
-        long nodes = (long) ring.size() * ring.config().virtualNodesPerServer();
+        long nodes = ring.config().slots() - ring.freeSlots();
         return 2 * Footprint.array(slots, Footprint.REFERENCE) + Footprint.array(nodes, Integer.BYTES)
                 + nodes * Footprint.object(Footprint.REFERENCE + 3 * Integer.BYTES);
     }
