@@ -3,6 +3,7 @@ package dev.ringlab.balancer;
 import dev.ringlab.balancer.BalancerMetrics.ErrorReason;
 import dev.ringlab.balancer.JsonAnswer.AlgorithmChoice;
 import dev.ringlab.balancer.JsonAnswer.Membership;
+import dev.ringlab.balancer.JsonAnswer.WeightedMembership;
 import dev.ringlab.balancer.RouteTable.Method;
 import dev.ringlab.balancer.RouteTable.Route;
 import dev.ringlab.cluster.Cluster;
@@ -23,7 +24,8 @@ import java.util.function.Consumer;
 import java.util.function.Supplier;
 
 /**
- * The classic API and its additions, as one {@link RouteTable}: {@code GET /rep}, {@code POST /add},
+ * The classic API and its additions, as one {@link RouteTable}: {@code GET /rep} (and {@code GET /weights},
+ * the same listing with each server's weight), {@code POST /add},
  * {@code DELETE /rm}, {@code GET /metrics}, {@code GET}/{@code POST /algorithm}, and every other
  * {@code GET} forwarded along the {@link FailoverRoute}. Changes of the cluster block (they start and
  * stop replicas), so they run on the admin thread and are answered back on the connection's loop.
@@ -44,15 +46,17 @@ final class ClassicApi {
         this.routes = new RouteTable(Route.of("/*", "routed paths take GET", RouteTable.get(this::forward)),
                 Route.of("/rep", null, RouteTable.get((client, request) -> client.answer(request, 200,
                         ClientConnection.JSON, membership()))),
+                Route.of("/weights", null, RouteTable.get((client, request) -> client.answer(request, 200,
+                        ClientConnection.JSON, weights()))),
                 Route.of("/metrics", null, RouteTable.get(this::metrics)),
                 Route.of("/algorithm", null,
                         RouteTable.get((client, request) -> client.answer(request, 200, ClientConnection.JSON,
                                 algorithmChoice())),
                         RouteTable.admin("POST", this::switchAlgorithm)),
                 Route.of("/add", null, RouteTable.admin("POST", (client, request) -> changeMembership(client, request,
-                        scale -> cluster.add(scale.n(), scale.hostnames())))),
+                        scale -> cluster.add(scale.n(), scale.hostnames(), scale.weights())))),
                 Route.of("/rm", null, RouteTable.admin("DELETE", (client, request) -> changeMembership(client, request,
-                        scale -> cluster.remove(scale.n(), scale.hostnames())))));
+                        scale -> cluster.remove(scale.n(), scale.hostnamesToRemove())))));
     }
 
     /** Answers {@code request} (now, or later on the connection's loop), whatever it is. */
@@ -130,6 +134,13 @@ final class ClassicApi {
     private byte[] membership() {
         List<String> names = cluster.ring().servers().stream().map(Server::name).toList();
         return JsonAnswer.success(new Membership(names.size(), names));
+    }
+
+    /** {@code /rep} with each server's weight beside it, so {@code /rep} itself stays the classic answer. */
+    private byte[] weights() {
+        List<Server> servers = cluster.ring().servers();
+        return JsonAnswer.success(new WeightedMembership(servers.size(), servers.stream().map(Server::name).toList(),
+                servers.stream().map(Server::weight).toList()));
     }
 
     private byte[] algorithmChoice() {

@@ -35,6 +35,10 @@ final class JsonAnswer {
     record Membership(@JsonProperty("N") int n, List<String> replicas) {
     }
 
+    /** The message of {@code /weights}: {@code {"N":3,"replicas":[...],"weights":[...]}}, weights aligned with replicas. */
+    record WeightedMembership(@JsonProperty("N") int n, List<String> replicas, List<Integer> weights) {
+    }
+
     /** The message of {@code /algorithm}: the placement routed by now and every one it could be. */
     record AlgorithmChoice(String algorithm, List<String> known) {
     }

@@ -10,22 +10,27 @@ import java.util.Set;
 /**
  * The body of {@code POST /add} and {@code DELETE /rm}: {@code {"n":2,"hostnames":["S5","S6"]}}.
  * Parsing is strict, so that a typo is a clear 400 rather than a surprise: a JSON object, {@code n}
- * a whole number in [1, {@value #MAX_N}], {@code hostnames} (optional) a list of distinct strings.
+ * a whole number in [1, {@value #MAX_N}], {@code hostnames} (optional) a list of distinct strings,
+ * and, for {@code /add} only, {@code weights} (optional) a list of at most n whole numbers from 1 up:
+ * the capacity of each new server in the order hostnames then generated names, 1 for the rest.
+ * Whether the ring has room for them is the cluster's to say, as for n.
  */
-record ScaleRequest(int n, List<String> hostnames) {
+record ScaleRequest(int n, List<String> hostnames, List<Integer> weights) {
 
     /** Far above what a 512-slot ring holds; stops a typo from asking for a million processes. */
     static final int MAX_N = 100;
     static final int MAX_BODY_BYTES = JsonBody.MAX_BODY_BYTES;
     private static final String EXAMPLE = "{\"n\":2,\"hostnames\":[\"S5\",\"S6\"]}";
+    private static final String WEIGHTS_LIMITS = "weights must be a list of at most n whole numbers, each at least 1"
+            + " (e.g. \"weights\":[2,1])";
 
     /** Parses a body or throws {@link BadRequestException} with a one-line reason. */
     static ScaleRequest parse(byte[] body) {
         JsonNode root = JsonBody.object(body, EXAMPLE);
         for (Iterator<String> fields = root.fieldNames(); fields.hasNext(); ) {
             String field = fields.next();
-            if (!field.equals("n") && !field.equals("hostnames")) {
-                throw new BadRequestException("unknown field '" + field + "' (expected n and hostnames)");
+            if (!field.equals("n") && !field.equals("hostnames") && !field.equals("weights")) {
+                throw new BadRequestException("unknown field '" + field + "' (expected n, hostnames and weights)");
             }
         }
         JsonNode n = root.get("n");
@@ -60,6 +65,34 @@ record ScaleRequest(int n, List<String> hostnames) {
                 names.add(hostname.textValue());
             }
         }
-        return new ScaleRequest(count, List.copyOf(names));
+        return new ScaleRequest(count, List.copyOf(names), weights(root.get("weights"), count));
+    }
+
+    /** The hostnames of a removal, which has no use for weights: a body with some is refused, not half-read. */
+    List<String> hostnamesToRemove() {
+        if (!weights.isEmpty()) {
+            throw new BadRequestException("weights belong to POST /add; DELETE /rm takes n and hostnames");
+        }
+        return hostnames;
+    }
+
+    private static List<Integer> weights(JsonNode weights, int count) {
+        if (weights == null || weights.isNull()) {
+            return List.of();
+        }
+        if (!weights.isArray()) {
+            throw new BadRequestException(WEIGHTS_LIMITS + ", got " + weights);
+        }
+        if (weights.size() > count) {
+            throw new BadRequestException(WEIGHTS_LIMITS + ", got " + weights.size() + " for n=" + count);
+        }
+        List<Integer> parsed = new ArrayList<>();
+        for (JsonNode weight : weights) {
+            if (!weight.isIntegralNumber() || !weight.canConvertToInt() || weight.intValue() < 1) {
+                throw new BadRequestException(WEIGHTS_LIMITS + ", got " + weight);
+            }
+            parsed.add(weight.intValue());
+        }
+        return List.copyOf(parsed);
     }
 }

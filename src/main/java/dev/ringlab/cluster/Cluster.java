@@ -151,7 +151,17 @@ public final class Cluster implements AutoCloseable {
      * Hostnames fewer than {@code n} are completed with generated names ({@code Server <id>}).
      */
     public List<Server> add(int n, List<String> hostnames) {
-        return add(n, hostnames, true);
+        return add(n, hostnames, List.of(), true);
+    }
+
+    /**
+     * {@link #add(int, List)} with a weight (capacity) per new server, in the order the servers are
+     * named: the hostnames first, then the generated names. Servers past the end of {@code weights}
+     * weigh 1. A server of weight w takes w times the ring's virtual nodes, so the ring must have room
+     * for the total weight; otherwise nothing starts.
+     */
+    public List<Server> add(int n, List<String> hostnames, List<Integer> weights) {
+        return add(n, hostnames, weights, true);
     }
 
     /**
@@ -164,17 +174,28 @@ public final class Cluster implements AutoCloseable {
                 throw new ClusterException("a server to readmit needs a name");
             }
         }
-        return add(names.size(), names, false);
+        return add(names.size(), names, List.of(), false);
     }
 
-    private List<Server> add(int n, List<String> hostnames, boolean checkHostnames) {
+    private List<Server> add(int n, List<String> hostnames, List<Integer> weights, boolean checkHostnames) {
         List<Server> planned;
         synchronized (lock) {
             checkOpen();
-            int room = ring.config().maxServers() - members.size();
+            // With every weight 1 this is maxServers() - members.size(), the classic count.
+            int room = roomInWeight();
             if (n < 1) {
                 throw new ClusterException("n must be at least 1, got " + n);
             }
+            if (weights.size() > n) {
+                throw new ClusterException("there are " + weights.size() + " weights for " + n
+                        + " new servers: at most one weight per server");
+            }
+            for (int weight : weights) {
+                if (weight < 1) {
+                    throw new ClusterException("a weight must be a whole number of at least 1, got " + weight);
+                }
+            }
+            checkWeightRoom(n, weights, room);
             if (n > room) {
                 throw new ClusterException("cannot add " + n + " servers: the ring has room for " + room
                         + " more (" + ring.config().slots() + " slots, " + ring.config().virtualNodesPerServer()
@@ -195,13 +216,13 @@ public final class Cluster implements AutoCloseable {
             }
             planned = new ArrayList<>();
             for (String name : hostnames) {
-                planned.add(new Server(nextId++, name));
+                planned.add(new Server(nextId++, name, weightOf(weights, planned.size())));
             }
             while (planned.size() < n) {
                 int id = nextId++;
                 String name = "Server " + id;
                 if (taken.add(name)) {
-                    planned.add(new Server(id, name));
+                    planned.add(new Server(id, name, weightOf(weights, planned.size())));
                 }
             }
             for (Server server : planned) {
@@ -226,6 +247,35 @@ public final class Cluster implements AutoCloseable {
         }
         join(started, null, planned.size());
         return List.copyOf(planned);
+    }
+
+    private static int weightOf(List<Integer> weights, int index) {
+        return index < weights.size() ? weights.get(index) : Server.DEFAULT_WEIGHT;
+    }
+
+    /**
+     * Refuses weights the ring has no room for: every unit of weight takes V slots, counted over the
+     * servers known now (starting ones included) and the ones asked for. Equal weights of 1 leave it
+     * to the classic count of servers, whose message outside suites know.
+     */
+    private void checkWeightRoom(int n, List<Integer> weights, int roomInWeight) {
+        if (weights.stream().allMatch(weight -> weight == Server.DEFAULT_WEIGHT)) {
+            return;
+        }
+        long asked = n - weights.size() + weights.stream().mapToLong(Integer::longValue).sum();
+        if (asked > roomInWeight) {
+            throw new ClusterException("weights " + weights + " for " + n + " new servers total " + asked
+                    + ": the ring has room for a total weight of " + Math.max(0, roomInWeight) + " more ("
+                    + ring.config().slots() + " slots, " + ring.config().virtualNodesPerServer()
+                    + " virtual nodes per unit of weight)");
+        }
+    }
+
+    /** How many more units of weight fit: V free slots each, counting the servers starting now; guarded by {@link #lock}. */
+    private int roomInWeight() {
+        RingConfig config = ring.config();
+        long taken = members.keySet().stream().mapToLong(Server::weight).sum() * config.virtualNodesPerServer();
+        return (int) Math.floorDiv(config.slots() - taken, (long) config.virtualNodesPerServer());
     }
 
     /**
@@ -428,7 +478,8 @@ public final class Cluster implements AutoCloseable {
                 }
                 int id = nextFreeId();
                 nextId = id + 1;
-                Server replacement = new Server(id, "Server " + id);
+                // A replacement has the capacity of the server it replaces.
+                Server replacement = new Server(id, "Server " + id, next.dead().weight());
                 members.put(replacement, new Member(replacement, null, MemberState.STARTING));
                 Member dead = members.get(next.dead());
                 if (dead != null && dead.state() == MemberState.DEAD) {
