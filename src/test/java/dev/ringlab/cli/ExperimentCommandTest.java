@@ -121,7 +121,7 @@ class ExperimentCommandTest {
         Run run = run("experiment", "a9", "--out", dir.resolve("x").toString());
 
         assertThat(run.exitCode()).isEqualTo(2);
-        assertThat(run.err()).contains("unknown analysis 'a9' (known: a1, a2, a3, a4, a5)");
+        assertThat(run.err()).contains("unknown analysis 'a9' (known: a1, a2, a3, a4, a5, a7)");
         assertThat(dir.resolve("x")).doesNotExist();
     }
 
