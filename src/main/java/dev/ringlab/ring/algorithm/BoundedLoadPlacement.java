@@ -11,7 +11,9 @@ import java.util.List;
  * production at Vimeo and in HAProxy): the classic ring, but a server may hold at most
  * {@code ceil(c * (m + 1) / N)} of the m in-flight requests (the new one counted); a key whose ring
  * owner is full walks on clockwise to the first server with room. With c = 1.25 no server is ever
- * more than 25 % above the average.
+ * more than 25 % above the average. With weights, a server of weight w may hold
+ * {@code ceil(c * (m + 1) * w / W)}, W the total weight: the same bound, in proportion to capacity
+ * (with equal weights it is the formula above, to the request).
  *
  * <p>Trades: a hard bound on the peak load whatever the keys do (hot keys, a poor ring), against
  * state (the in-flight counts, under a lock) and weaker stickiness: where a key goes depends on the
@@ -28,6 +30,8 @@ public final class BoundedLoadPlacement implements Placement {
     /** Virtual node slots in clockwise order, and their servers: the walk without allocation. */
     private final int[] nodeSlots;
     private final Server[] nodeServers;
+    /** The servers' weights added up: each server's cap is its part of c times the load. */
+    private final long totalWeight;
 
     private BoundedLoadPlacement(RingSnapshot ring, double loadFactor, InFlightLoad load) {
         checkLoadFactor(loadFactor);
@@ -37,6 +41,7 @@ public final class BoundedLoadPlacement implements Placement {
         List<VirtualNode> nodes = ring.virtualNodes();
         this.nodeSlots = nodes.stream().mapToInt(VirtualNode::slot).toArray();
         this.nodeServers = nodes.stream().map(VirtualNode::server).toArray(Server[]::new);
+        this.totalWeight = ring.servers().stream().mapToLong(Server::weight).sum();
     }
 
     public static BoundedLoadPlacement empty(RingConfig config, double loadFactor) {
@@ -71,13 +76,19 @@ public final class BoundedLoadPlacement implements Placement {
         return ring;
     }
 
-    /** The most requests a server may hold once one more is admitted: ceil(c * (m + 1) / N). */
+    /** The most requests a server of weight 1 may hold once one more is admitted: ceil(c * (m + 1) / N) when all weigh 1. */
     public long capacity() {
-        return capacityFor(load.total());
+        return capacityFor(load.total(), Server.DEFAULT_WEIGHT);
     }
 
-    private long capacityFor(long inFlight) {
-        return (long) Math.ceil(loadFactor * (inFlight + 1) / ring.size());
+    /** The most requests {@code server} may hold once one more is admitted: ceil(c * (m + 1) * w / W). */
+    public long capacityOf(Server server) {
+        return capacityFor(load.total(), server.weight());
+    }
+
+    private long capacityFor(long inFlight, int weight) {
+        // (x * 1) / N is x / N exactly, so equal weights give the unweighted cap to the request.
+        return (long) Math.ceil(loadFactor * (inFlight + 1) * weight / totalWeight);
     }
 
     @Override
@@ -126,11 +137,11 @@ public final class BoundedLoadPlacement implements Placement {
     private Server choose(long key) {
         int first = ring.isEmpty() ? 0 : firstNodeAtOrAfter(ring.slotOf(key));
         Server owner = ring.ownerOfSlot(ring.slotOf(key)); // throws EmptyRingException when empty
-        long capacity = capacityFor(load.total());
-        // c > 1 makes N * capacity > m, so some server always has room and the walk ends.
+        long inFlight = load.total();
+        // c > 1 makes the caps add up to more than m, so some server always has room and the walk ends.
         for (int k = 0; k < nodeSlots.length; k++) {
             Server server = nodeServers[(first + k) % nodeSlots.length];
-            if (load.of(server) < capacity) {
+            if (load.of(server) < capacityFor(inFlight, server.weight())) {
                 return server;
             }
         }

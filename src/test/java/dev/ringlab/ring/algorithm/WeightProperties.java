@@ -80,6 +80,26 @@ class WeightProperties {
     }
 
     @Property(tries = 30)
+    void boundedLoadsCapsEachServerInProportionToItsWeight(
+            @ForAll @Size(min = 2, max = 5) List<@IntRange(min = 1, max = 4) Integer> weights) {
+        List<Server> servers = weighted(weights);
+        BoundedLoadPlacement placement = BoundedLoadPlacement.over(RingSnapshot.of(RING, servers), 1.25);
+        double total = weights.stream().mapToInt(Integer::intValue).sum();
+        long[] keys = Keys.random(3_000, weights.hashCode());
+        for (int i = 0; i < keys.length; i++) {
+            placement.acquire(keys[i]);
+            for (Server server : servers) {
+                // Admitted when under ceil(c * m * w / W) for the m in flight before it: never above that plus one.
+                assertThat(placement.load().of(server)).isLessThanOrEqualTo(
+                        (int) Math.ceil(1.25 * (i + 1) * server.weight() / total));
+            }
+        }
+        Server heaviest = servers.stream().max(java.util.Comparator.comparingInt(Server::weight)).orElseThrow();
+        Server lightest = servers.stream().min(java.util.Comparator.comparingInt(Server::weight)).orElseThrow();
+        assertThat(placement.capacityOf(heaviest)).isGreaterThanOrEqualTo(placement.capacityOf(lightest));
+    }
+
+    @Property(tries = 30)
     void aServerHeavierThanTheRoomLeftIsRefusedAndTheRingStaysAsItWas(@ForAll @IntRange(min = 1, max = 3) int count) {
         RingConfig small = new RingConfig(90, 9, RingHash.MURMUR3, Probing.LINEAR);
         RingSnapshot ring = RingSnapshot.of(small, Keys.servers(count));
