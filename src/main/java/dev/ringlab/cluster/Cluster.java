@@ -424,9 +424,13 @@ public final class Cluster implements AutoCloseable {
         RingSnapshot after;
         synchronized (lock) {
             List<Server> onRing = ring.servers();
-            if (onRing.size() > config.maxServers()) {
-                throw new ClusterException(onRing.size() + " servers do not fit on a ring of " + config.slots()
-                        + " slots with " + config.virtualNodesPerServer() + " virtual nodes each");
+            long weight = onRing.stream().mapToLong(Server::weight).sum();
+            // With every weight 1 this is size > maxServers(): V slots per unit of weight.
+            if (weight * config.virtualNodesPerServer() > config.slots()) {
+                throw new ClusterException(onRing.size() + " servers" + (weight == onRing.size() ? ""
+                        : " of total weight " + weight) + " do not fit on a ring of " + config.slots()
+                        + " slots with " + config.virtualNodesPerServer() + " virtual nodes "
+                        + (weight == onRing.size() ? "each" : "per unit of weight"));
             }
             if (ring.config().equals(config)) {
                 return; // the same ring: no new version, nothing for listeners to redraw
