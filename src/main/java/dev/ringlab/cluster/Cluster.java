@@ -76,6 +76,16 @@ public final class Cluster implements AutoCloseable {
     private AutoCloseable deathWatch;
     private volatile boolean closed;
     private int nextId = 1;
+    /**
+     * The weight of each server that left (removed or dead) weighing more than 1, by name, so that
+     * {@link #readmit} brings it back as it was; the oldest go first beyond a few hundred. Guarded by {@link #lock}.
+     */
+    private final Map<String, Integer> departedWeights = new LinkedHashMap<>(16, 0.75f, false) {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<String, Integer> eldest) {
+            return size() > 512;
+        }
+    };
     /** How many servers the user asked for: changed by add and remove only, never by a death. */
     private int desired;
     /** Dead servers still owed a replacement, oldest first; guarded by {@link #lock}. */
@@ -174,7 +184,12 @@ public final class Cluster implements AutoCloseable {
                 throw new ClusterException("a server to readmit needs a name");
             }
         }
-        return add(names.size(), names, List.of(), false);
+        List<Integer> weights;
+        synchronized (lock) {
+            // Each comes back with the capacity it left with.
+            weights = names.stream().map(name -> departedWeights.getOrDefault(name, Server.DEFAULT_WEIGHT)).toList();
+        }
+        return add(names.size(), names, weights, false);
     }
 
     private List<Server> add(int n, List<String> hostnames, List<Integer> weights, boolean checkHostnames) {
@@ -249,6 +264,15 @@ public final class Cluster implements AutoCloseable {
         return List.copyOf(planned);
     }
 
+    /** Guarded by {@link #lock}. */
+    private void rememberWeight(Server server) {
+        if (server.weight() != Server.DEFAULT_WEIGHT) {
+            departedWeights.put(server.name(), server.weight());
+        } else {
+            departedWeights.remove(server.name());
+        }
+    }
+
     private static int weightOf(List<Integer> weights, int index) {
         return index < weights.size() ? weights.get(index) : Server.DEFAULT_WEIGHT;
     }
@@ -318,6 +342,7 @@ public final class Cluster implements AutoCloseable {
             for (Member member : leaving) {
                 after = after.withoutServer(member.server());
                 members.remove(member.server());
+                rememberWeight(member.server());
             }
             ring = after;
             refreshReplicas();
@@ -367,6 +392,7 @@ public final class Cluster implements AutoCloseable {
             dead = member.withState(replaceDead ? MemberState.REPLACING : MemberState.DEAD);
             members.put(server, dead);
             owed.addLast(new Owed(server, 0, 0));
+            rememberWeight(server);
             before = ring;
             after = before.withoutServer(server);
             ring = after;

@@ -38,6 +38,21 @@ class ClusterWeightsTest {
         }
     }
 
+    /** An experiment that borrowed the cluster gives back what it removed or killed: with the weight it had. */
+    @Test
+    void aReadmittedServerComesBackWithItsWeight() {
+        try (Cluster cluster = new Cluster(new SimBackend(), RingConfig.DEFAULT)) {
+            cluster.add(3, List.of("Big", "Plain"), List.of(3));
+            cluster.remove(2, List.of("Big", "Plain"));
+
+            List<Server> back = cluster.readmit(List.of("Big", "Plain"));
+
+            assertThat(back).extracting(Server::name).containsExactly("Big", "Plain");
+            assertThat(back).extracting(Server::weight).containsExactly(3, 1);
+            assertThat(cluster.ring().virtualNodesOf(back.get(0))).hasSize(27);
+        }
+    }
+
     @Test
     void aSmallerRingThatCannotHoldTheWeightIsRefused() {
         try (Cluster cluster = new Cluster(new SimBackend(), RingConfig.DEFAULT)) {
