@@ -79,6 +79,20 @@ class WeightProperties {
         }
     }
 
+    @Property(tries = 40)
+    void aWeightedServerJoiningTheRingTakesKeysOnlyForItselfAndLeavingGivesBackOnlyItsOwn(
+            @ForAll @Size(min = 1, max = 6) List<@IntRange(min = 1, max = 4) Integer> weights,
+            @ForAll @IntRange(min = 1, max = 8) int joiningWeight) {
+        RingSnapshot ring = RingSnapshot.of(RING, weighted(weights));
+        Server joining = new Server(99, "Joining", joiningWeight);
+        RingSnapshot grown = ring.withServer(joining);
+        for (var move : ring.migrationTo(grown).moves()) {
+            assertThat(move.to()).isEqualTo(joining);
+        }
+        assertThat(grown.withoutServer(joining).migrationTo(ring).moves()).isEmpty();
+        assertThat(grown.shareOf(joining)).isPositive();
+    }
+
     @Property(tries = 30)
     void boundedLoadsCapsEachServerInProportionToItsWeight(
             @ForAll @Size(min = 2, max = 5) List<@IntRange(min = 1, max = 4) Integer> weights) {
