@@ -5,8 +5,7 @@ import dev.ringlab.balancer.ClientTimeouts;
 import dev.ringlab.balancer.FailoverRoute;
 import dev.ringlab.balancer.LivePlacement;
 import dev.ringlab.cluster.Backend;
-import dev.ringlab.cluster.Cluster;
-import dev.ringlab.cluster.HealthMonitor;
+import dev.ringlab.lab.Lab;
 import dev.ringlab.ring.RingConfig;
 import dev.ringlab.ring.algorithm.Algorithm;
 import dev.ringlab.ring.algorithm.PlacementSettings;
@@ -19,10 +18,8 @@ import java.net.UnknownHostException;
 import java.time.Duration;
 import java.time.LocalTime;
 import java.time.format.DateTimeFormatter;
-import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -136,18 +133,15 @@ final class ServeCommand implements Callable<Integer> {
         } catch (IllegalArgumentException unavailable) {
             throw usage(unavailable.getMessage());
         }
-        Cluster cluster = new Cluster(replicasBackend, config);
-        cluster.subscribe(event -> {
+        Lab lab = Lab.open(replicasBackend, config, heartbeat, misses, event -> {
             out.println(LocalTime.now().format(TIME) + " " + event.describe());
             out.flush();
         });
-        HealthMonitor monitor = new HealthMonitor(cluster, heartbeat, misses);
-        AtomicReference<BalancerEndpoint> endpoint = new AtomicReference<>();
         CountDownLatch stopped = new CountDownLatch(1);
         Thread cleanup = new Thread(() -> {
             out.println(LocalTime.now().format(TIME) + " stopping: balancer, heartbeats, replicas");
             out.flush();
-            shutDown(endpoint.get(), monitor, cluster);
+            lab.close();
             stopped.countDown();
         }, "ringlab-serve-stop");
         Runtime.getRuntime().addShutdownHook(cleanup);
@@ -157,26 +151,25 @@ final class ServeCommand implements Callable<Integer> {
             out.println(LocalTime.now().format(TIME) + " starting " + replicas + " replicas ("
                     + replicasBackend.kind().label() + "); " + bind + ":" + port + " opens once they have joined");
             out.flush();
-            cluster.add(replicas, List.of());
-            monitor.start();
-            endpoint.set(BalancerEndpoint.start(cluster, new FailoverRoute(cluster,
-                    new LivePlacement(cluster, chosen, maglevSize, loadFactor)),
-                    new InetSocketAddress(address, port), token.token(), workers, timeouts));
+            lab.startServers(replicas);
+            BalancerEndpoint endpoint = lab.serve(new FailoverRoute(lab.cluster(),
+                    new LivePlacement(lab.cluster(), chosen, maglevSize, loadFactor)),
+                    new InetSocketAddress(address, port), token.token(), workers, timeouts);
             if (token.generated()) {
                 out.println("admin token (generated, give it as 'Authorization: Bearer <token>'): " + token.token());
             }
-            out.println("RingLab balancer on " + endpoint.get().address() + " with " + replicas + " replicas ("
+            out.println("RingLab balancer on " + endpoint.address() + " with " + replicas + " replicas ("
                     + replicasBackend.kind().label() + ", " + config.hash().name() + " hash, " + chosen.label()
                     + " placement); Ctrl-C stops");
             out.flush();
         } catch (BindException inUse) {
             removeHook(cleanup);
-            shutDown(endpoint.get(), monitor, cluster);
+            lab.close();
             throw new IOException("cannot listen on " + bind + ":" + port + ": " + inUse.getMessage()
                     + " (choose another --port)");
         } catch (RuntimeException | IOException failure) {
             removeHook(cleanup);
-            shutDown(endpoint.get(), monitor, cluster);
+            lab.close();
             throw failure;
         }
         stopped.await();
@@ -203,14 +196,6 @@ final class ServeCommand implements Callable<Integer> {
         } catch (IllegalStateException shuttingDown) {
             // the hook runs already and stops everything
         }
-    }
-
-    private static void shutDown(BalancerEndpoint endpoint, HealthMonitor monitor, Cluster cluster) {
-        monitor.close();
-        if (endpoint != null) {
-            endpoint.close();
-        }
-        cluster.close();
     }
 
     /** The algorithm and its knobs, checked before anything starts. */

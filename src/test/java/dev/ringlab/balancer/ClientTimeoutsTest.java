@@ -77,7 +77,7 @@ class ClientTimeoutsTest {
             for (int i = 0; i < 8; i++) {
                 Received answer = talkative.send("GET /home?key=" + i + " HTTP/1.1\r\nHost: a\r\n\r\n")
                         .readAnswer(BOUND);
-                Thread.sleep(150); // the client's pace, not a wait for the balancer
+                dev.ringlab.testing.ClientPace.pause(150); // the client's pace, not a wait for the balancer
                 assertThat(answer.closed()).as("request %d", i).isFalse();
                 assertThat(answer.text()).as("request %d", i).startsWith("HTTP/1.1 200 ");
             }
