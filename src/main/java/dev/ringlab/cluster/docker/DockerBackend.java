@@ -478,6 +478,7 @@ public final class DockerBackend implements Backend {
         private volatile ResultCallback.Adapter<Event> subscription;
         private volatile long lastEventSeconds = Instant.now().getEpochSecond();
         private volatile boolean stopped;
+        private volatile long retryMillis = 500;
 
         DeathWatch(Consumer<Replica> onDeath) {
             this.onDeath = onDeath;
@@ -498,6 +499,12 @@ public final class DockerBackend implements Backend {
                     .withLabelFilter(Map.of(RUN_LABEL, runId))
                     .withSince(Long.toString(lastEventSeconds))
                     .exec(new ResultCallback.Adapter<>() {
+                        @Override
+                        public void onStart(Closeable stream) {
+                            super.onStart(stream);
+                            retryMillis = 500; // the engine answers again
+                        }
+
                         @Override
                         public void onNext(Event event) {
                             if (event.getTime() != null) {
@@ -521,9 +528,12 @@ public final class DockerBackend implements Backend {
                     });
         }
 
+        /** After a drop: 0.5 s, doubling up to 8 s while the engine stays away, so a stopped engine is not polled in a loop. */
         private void resubscribe() {
             if (!stopped) {
-                retry.schedule(this::subscribe, 500, TimeUnit.MILLISECONDS);
+                long wait = retryMillis;
+                retryMillis = Math.min(8_000, retryMillis * 2);
+                retry.schedule(this::subscribe, wait, TimeUnit.MILLISECONDS);
             }
         }
 
