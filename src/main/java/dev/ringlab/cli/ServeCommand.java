@@ -1,6 +1,8 @@
 package dev.ringlab.cli;
 
 import dev.ringlab.balancer.BalancerEndpoint;
+import dev.ringlab.balancer.ClientTimeouts;
+import dev.ringlab.balancer.FailoverRoute;
 import dev.ringlab.balancer.LivePlacement;
 import dev.ringlab.cluster.Backend;
 import dev.ringlab.lab.Lab;
@@ -62,8 +64,28 @@ final class ServeCommand implements Callable<Integer> {
     @Option(names = "--misses", paramLabel = "N", defaultValue = "2", description = "Missed heartbeats before a replica is declared dead (default ${DEFAULT-VALUE}).")
     int misses;
 
-    @Option(names = "--admin-token", paramLabel = "TOKEN", description = "Token required by /add and /rm (header 'Authorization: Bearer <token>').")
+    @Option(names = "--admin-token", paramLabel = "TOKEN", description = "Token required by /add and /rm (header 'Authorization: Bearer <token>'); "
+            + "other users see it in ps: prefer --admin-token-file or " + AdminToken.ENV + ".")
     String adminToken;
+
+    @Option(names = "--admin-token-file", paramLabel = "FILE", description = "Reads the admin token from the first line of FILE.")
+    java.nio.file.Path adminTokenFile;
+
+    @Option(names = "--generate-admin-token", description = "Without a token from the flags or " + AdminToken.ENV
+            + ", generates one and prints it once.")
+    boolean generateAdminToken;
+
+    @Option(names = "--header-timeout", paramLabel = "TIME", defaultValue = "10s",
+            description = "A request header must arrive within TIME of its first byte, e.g. 500ms, 10s, 2m (default ${DEFAULT-VALUE}).")
+    String headerTimeout;
+
+    @Option(names = "--body-timeout", paramLabel = "TIME", defaultValue = "60s",
+            description = "Longest pause between two reads of a request body (default ${DEFAULT-VALUE}).")
+    String bodyTimeout;
+
+    @Option(names = "--idle-timeout", paramLabel = "TIME", defaultValue = "75s",
+            description = "A keep-alive connection without a request is closed after TIME (default ${DEFAULT-VALUE}).")
+    String idleTimeout;
 
     @Option(names = "--algorithm", paramLabel = "NAME", defaultValue = "ring",
             description = "Placement: ring, jump, rendezvous, maglev or bounded (default ${DEFAULT-VALUE}); "
@@ -92,8 +114,11 @@ final class ServeCommand implements Callable<Integer> {
         checkRange("--heartbeat-ms", heartbeatMs, 10, 60_000);
         checkRange("--misses", misses, 1, 100);
         checkRange("--threads", workers, 0, 256);
-        if (!address.isLoopbackAddress() && (adminToken == null || adminToken.isBlank())) {
-            throw usage("--bind " + bind + " is not loopback: give --admin-token so that only you can /add and /rm");
+        AdminToken token = adminToken();
+        ClientTimeouts timeouts = timeouts();
+        if (!address.isLoopbackAddress() && token.token() == null) {
+            throw usage("--bind " + bind + " is not loopback: give --admin-token (or --admin-token-file, "
+                    + AdminToken.ENV + ", --generate-admin-token) so that only you can /add and /rm");
         }
         checkPortFree(address);
         Duration heartbeat = Duration.ofMillis(heartbeatMs);
@@ -127,8 +152,12 @@ final class ServeCommand implements Callable<Integer> {
                     + replicasBackend.kind().label() + "); " + bind + ":" + port + " opens once they have joined");
             out.flush();
             lab.startServers(replicas);
-            BalancerEndpoint endpoint = lab.serve(new LivePlacement(lab.cluster(), chosen, maglevSize, loadFactor),
-                    new InetSocketAddress(address, port), adminToken, workers);
+            BalancerEndpoint endpoint = lab.serve(new FailoverRoute(lab.cluster(),
+                    new LivePlacement(lab.cluster(), chosen, maglevSize, loadFactor)),
+                    new InetSocketAddress(address, port), token.token(), workers, timeouts);
+            if (token.generated()) {
+                out.println("admin token (generated, give it as 'Authorization: Bearer <token>'): " + token.token());
+            }
             out.println("RingLab balancer on " + endpoint.address() + " with " + replicas + " replicas ("
                     + replicasBackend.kind().label() + ", " + config.hash().name() + " hash, " + chosen.label()
                     + " placement); Ctrl-C stops");
@@ -177,6 +206,33 @@ final class ServeCommand implements Callable<Integer> {
             return chosen;
         } catch (IllegalArgumentException invalid) {
             throw usage(invalid.getMessage());
+        }
+    }
+
+    private AdminToken adminToken() {
+        try {
+            return AdminToken.resolve(adminToken, adminTokenFile, generateAdminToken, System.getenv());
+        } catch (IllegalArgumentException refused) {
+            throw usage(refused.getMessage());
+        }
+    }
+
+    private ClientTimeouts timeouts() {
+        java.time.Duration header = duration("--header-timeout", headerTimeout);
+        java.time.Duration body = duration("--body-timeout", bodyTimeout);
+        java.time.Duration idle = duration("--idle-timeout", idleTimeout);
+        try {
+            return new ClientTimeouts(header, body, idle);
+        } catch (IllegalArgumentException invalid) {
+            throw usage("--" + invalid.getMessage().replaceFirst(" timeout", "-timeout"));
+        }
+    }
+
+    private java.time.Duration duration(String option, String text) {
+        try {
+            return ClientTimeouts.parse(text);
+        } catch (IllegalArgumentException invalid) {
+            throw usage(option + ": " + invalid.getMessage());
         }
     }
 

@@ -1,6 +1,8 @@
 package dev.ringlab.lab;
 
 import dev.ringlab.balancer.BalancerEndpoint;
+import dev.ringlab.balancer.ClientTimeouts;
+import dev.ringlab.balancer.FailoverRoute;
 import dev.ringlab.balancer.LivePlacement;
 import dev.ringlab.cluster.Backend;
 import dev.ringlab.cluster.Cluster;
@@ -82,10 +84,16 @@ public final class Lab implements AutoCloseable {
      */
     public BalancerEndpoint serve(LivePlacement placement, InetSocketAddress address, String adminToken, int threads)
             throws IOException {
+        return serve(new FailoverRoute(cluster, placement), address, adminToken, threads, ClientTimeouts.DEFAULT);
+    }
+
+    /** As above, along {@code route} (shared with in-process callers), with {@code timeouts} on client connections. */
+    public BalancerEndpoint serve(FailoverRoute route, InetSocketAddress address, String adminToken, int threads,
+                                  ClientTimeouts timeouts) throws IOException {
         if (balancer != null) {
             throw new IllegalStateException("this lab already serves HTTP at " + balancer.address());
         }
-        BalancerEndpoint started = BalancerEndpoint.start(cluster, placement, address, adminToken, threads);
+        BalancerEndpoint started = BalancerEndpoint.start(cluster, route, address, adminToken, threads, timeouts);
         balancer = started;
         if (closed) { // closed while the port opened: do not leave it open
             started.close();

@@ -314,11 +314,7 @@ public final class ChaosRun implements AutoCloseable {
     }
 
     private static void pause(long millis) {
-        try {
-            Thread.sleep(millis);
-        } catch (InterruptedException interrupted) {
-            Thread.currentThread().interrupt();
-        }
+        dev.ringlab.testing.ClientPace.pause(millis);
     }
 
     @Override
