@@ -63,6 +63,15 @@ public interface Backend extends AutoCloseable {
         return () -> { };
     }
 
+    /**
+     * Ends what runs of this kind left behind when their RingLab died (kill -9, a crash): replica
+     * processes, containers, networks; never anything of a run whose owner still lives. Returns how
+     * many replicas it ended. The lab's one reaper calls it when a lab opens.
+     */
+    default int reapDeadRuns() {
+        return 0;
+    }
+
     /** Stops every replica this backend started. */
     @Override
     void close();

@@ -364,7 +364,8 @@ public final class Cluster implements AutoCloseable {
             member = members.get(replica.server());
         }
         if (member != null && replica.equals(member.replica())) {
-            declareDead(replica.server(), "its " + backend.kind().label() + " replica ended");
+            // Say how it ended when the backend knows ("its replica exited with code 137"), as a person would ask.
+            declareDead(replica.server(), "its replica " + backend.ended(replica).orElse("ended"));
         }
     }
 

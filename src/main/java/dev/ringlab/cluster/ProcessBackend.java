@@ -32,8 +32,9 @@ import org.slf4j.LoggerFactory;
  * Each replica a child process of this Java runtime running {@link ReplicaServer} on a free
  * {@code 127.0.0.1} port. Children carry {@code -Ddev.ringlab.run=<run>} and
  * {@code -Ddev.ringlab.parent=<pid>@<start millis>} on their command line: they end themselves
- * when this process dies, the shutdown hook ends them on a normal exit, and a new backend ends the
- * leftovers of any RingLab that is gone (never those of a run that is still alive).
+ * when this process dies, {@link #close} (run by the lab's one shutdown hook on Ctrl-C or SIGTERM)
+ * ends them on a normal exit, and {@link #reapDeadRuns} ends the leftovers of any RingLab that is
+ * gone (never those of a run that is still alive).
  */
 public final class ProcessBackend implements Backend {
 
@@ -54,7 +55,6 @@ public final class ProcessBackend implements Backend {
     private final Map<String, Child> children = new ConcurrentHashMap<>();
     private final HttpReplicaClient requests = HttpReplicaClient.forRequests();
     private final HttpReplicaClient heartbeats;
-    private final Thread shutdownHook = new Thread(this::endAll, "ringlab-process-reaper");
     private volatile boolean closed;
     private volatile Consumer<Replica> deaths;
 
@@ -64,11 +64,16 @@ public final class ProcessBackend implements Backend {
         this.classpath = classpathOf(ReplicaServer.class);
         this.parentMark = self.pid() + "@" + startMillis(self).orElse(0L);
         this.heartbeats = HttpReplicaClient.forHeartbeats(heartbeatInterval);
+    }
+
+    /** Ends the replica processes of RingLabs that are gone; the lab's reaper calls it when a lab opens. */
+    @Override
+    public int reapDeadRuns() {
         int reaped = reapLeftovers();
         if (reaped > 0) {
             LOG.info("ended {} replica process(es) left behind by a RingLab that is gone", reaped);
         }
-        Runtime.getRuntime().addShutdownHook(shutdownHook);
+        return reaped;
     }
 
     /** What the children of this backend carry as {@value #RUN_PROPERTY}. */
@@ -177,11 +182,6 @@ public final class ProcessBackend implements Backend {
             return;
         }
         endAll();
-        try {
-            Runtime.getRuntime().removeShutdownHook(shutdownHook);
-        } catch (IllegalStateException shuttingDown) {
-            // the hook is running or has run; nothing left to undo
-        }
         requests.close();
         heartbeats.close();
     }

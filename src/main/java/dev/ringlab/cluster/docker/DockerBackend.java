@@ -104,19 +104,12 @@ public final class DockerBackend implements Backend {
         thread.setDaemon(true);
         return thread;
     });
-    /** Ctrl-C, SIGTERM, or an exit without close(): remove what this run started. */
-    private final Thread shutdownHook = new Thread(() -> {
-        if (!this.closed) {
-            removeAllOfRun();
-        }
-    }, "ringlab-docker-cleanup");
     private volatile String image;
     private volatile boolean closed;
 
     /**
-     * Connects to the engine named by {@code DOCKER_HOST} (or the default socket), reaps what dead
-     * runs left behind, and registers the exit cleanup. Fails with one clear message when no engine
-     * answers. The image is built on the first {@link #start} (or {@link #prepareImage}).
+     * Connects to the engine named by {@code DOCKER_HOST} (or the default socket). Fails with one
+     * clear message when no engine answers. The image is built on the first {@link #start} (or {@link #prepareImage}).
      *
      * @param progress where image-build progress and reaping notes go, for the user to read
      */
@@ -139,11 +132,6 @@ public final class DockerBackend implements Backend {
         networkLabels.put(VERSION_LABEL, version);
         networkLabels.put(RUN_LABEL, runId);
         this.runNetwork = new RunNetwork(docker, "ringlab-" + runId, networkLabels);
-        int reaped = reapDeadRuns();
-        if (reaped > 0) {
-            progress.accept("removed " + reaped + " container(s) left behind by a RingLab that is gone");
-        }
-        Runtime.getRuntime().addShutdownHook(shutdownHook);
     }
 
     @Override
@@ -353,11 +341,6 @@ public final class DockerBackend implements Backend {
         closed = true;
         cleaner.shutdown();
         removeAllOfRun();
-        try {
-            Runtime.getRuntime().removeShutdownHook(shutdownHook);
-        } catch (IllegalStateException shuttingDown) {
-            // the hook is running or has run
-        }
         requests.close();
         heartbeats.close();
         closeQuietly(docker);
@@ -383,8 +366,12 @@ public final class DockerBackend implements Backend {
         runNetwork.remove();
     }
 
-    /** Removes the containers of runs whose owner is gone; returns how many. */
-    int reapDeadRuns() {
+    /**
+     * Removes the containers and networks of runs whose owner is gone, and says so in the progress
+     * notes; returns how many containers. The lab's reaper calls it when a lab opens.
+     */
+    @Override
+    public int reapDeadRuns() {
         List<Container> ringlab;
         try {
             ringlab = docker.listContainersCmd().withShowAll(true).withLabelFilter(List.of(RUN_LABEL)).exec();
@@ -405,8 +392,9 @@ public final class DockerBackend implements Backend {
             }
         }
         int networks = RunNetwork.reapDead(docker, owner, runId);
-        if (networks > 0) {
-            LOG.info("removed {} network(s) left behind by a RingLab that is gone", networks);
+        if (reaped > 0 || networks > 0) {
+            progress.accept("removed " + reaped + " container(s) and " + networks
+                    + " network(s) left behind by a RingLab that is gone");
         }
         return reaped;
     }
@@ -490,6 +478,7 @@ public final class DockerBackend implements Backend {
         private volatile ResultCallback.Adapter<Event> subscription;
         private volatile long lastEventSeconds = Instant.now().getEpochSecond();
         private volatile boolean stopped;
+        private volatile long retryMillis = 500;
 
         DeathWatch(Consumer<Replica> onDeath) {
             this.onDeath = onDeath;
@@ -510,6 +499,12 @@ public final class DockerBackend implements Backend {
                     .withLabelFilter(Map.of(RUN_LABEL, runId))
                     .withSince(Long.toString(lastEventSeconds))
                     .exec(new ResultCallback.Adapter<>() {
+                        @Override
+                        public void onStart(Closeable stream) {
+                            super.onStart(stream);
+                            retryMillis = 500; // the engine answers again
+                        }
+
                         @Override
                         public void onNext(Event event) {
                             if (event.getTime() != null) {
@@ -533,9 +528,12 @@ public final class DockerBackend implements Backend {
                     });
         }
 
+        /** After a drop: 0.5 s, doubling up to 8 s while the engine stays away, so a stopped engine is not polled in a loop. */
         private void resubscribe() {
             if (!stopped) {
-                retry.schedule(this::subscribe, 500, TimeUnit.MILLISECONDS);
+                long wait = retryMillis;
+                retryMillis = Math.min(8_000, retryMillis * 2);
+                retry.schedule(this::subscribe, wait, TimeUnit.MILLISECONDS);
             }
         }
 

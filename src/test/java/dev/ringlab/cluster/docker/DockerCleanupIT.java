@@ -3,6 +3,8 @@ package dev.ringlab.cluster.docker;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.ringlab.cluster.HealthMonitor;
+import dev.ringlab.lab.Lab;
+import dev.ringlab.ring.RingConfig;
 import dev.ringlab.ring.Server;
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -50,9 +52,12 @@ class DockerCleanupIT {
                     .as("left behind by the killed run").containsExactly(child.container);
 
             List<String> notes = new CopyOnWriteArrayList<>();
-            try (DockerBackend next = new DockerBackend(Engine.VERSION, HealthMonitor.DEFAULT_INTERVAL, notes::add)) {
+            DockerBackend next = new DockerBackend(Engine.VERSION, HealthMonitor.DEFAULT_INTERVAL, notes::add);
+            try (Lab lab = Lab.open(next, RingConfig.DEFAULT)) {
                 assertThat(next.runId()).isNotEqualTo(child.run);
                 assertThat(Engine.containersLabelled(DockerBackend.RUN_LABEL + "=" + child.run)).as("reaped").isEmpty();
+                assertThat(Engine.docker("network", "ls", "-q", "--filter", "label=" + DockerBackend.RUN_LABEL + "="
+                        + child.run)).as("the killed run's network, reaped").isEmpty();
                 assertThat(notes).anyMatch(note -> note.contains("left behind by a RingLab that is gone"));
                 assertThat(Engine.containersLabelled(DockerBackend.RUN_LABEL + "=" + live.runId()))
                         .as("a live run's container").containsExactly(liveContainer);
