@@ -64,14 +64,14 @@ final class ExperimentCommand implements Callable<Integer> {
     Analysis<?, ?> analysis;
 
     @Option(names = "--backend", paramLabel = "KIND", defaultValue = "sim", converter = TestbedChoice.Converter.class,
-            description = "where the replicas run (default: ${DEFAULT-VALUE})")
+            description = "where the replicas run: sim, process, docker or auto (default: ${DEFAULT-VALUE})")
     TestbedChoice backend;
 
     @Option(names = "--target", paramLabel = "URL",
             description = "run against a balancer that already runs (e.g. http://127.0.0.1:5000), over HTTP; a1 and a2 only")
     String target;
 
-    @Option(names = "--admin-token", description = "with --target: the balancer's admin token for /add and /rm")
+    @Option(names = "--admin-token", paramLabel = "TOKEN", description = "with --target: the balancer's admin token for /add and /rm")
     String adminToken;
 
     @Option(names = "--requests", paramLabel = "N", defaultValue = "10000", description = "requests per run (default: ${DEFAULT-VALUE})")

@@ -43,6 +43,17 @@ class LayeringTest {
             .that().resideInAPackage("dev.ringlab.cluster..")
             .should().dependOnClassesThat().resideInAnyPackage("dev.ringlab.balancer..", "dev.ringlab.experiment..");
 
+    /** The composition root sits above the balancer and below the experiments, the window and the CLI that use it. */
+    @ArchTest
+    static final ArchRule theLabIsAssembledAboveTheBalancer = noClasses()
+            .that().resideInAnyPackage("dev.ringlab.ring..", "dev.ringlab.cluster..", "dev.ringlab.balancer..")
+            .should().dependOnClassesThat().resideInAPackage("dev.ringlab.lab..");
+
+    @ArchTest
+    static final ArchRule theLabKnowsNoExperimentWindowOrCommand = noClasses()
+            .that().resideInAPackage("dev.ringlab.lab..")
+            .should().dependOnClassesThat().resideInAnyPackage("dev.ringlab.experiment..", "dev.ringlab.ui..", "dev.ringlab.cli..");
+
     /** No two packages need each other, directly or round a loop: each can be read, tested and moved alone. */
     @ArchTest
     static final ArchRule noCyclesBetweenPackages = slices().matching("dev.ringlab.(**)")

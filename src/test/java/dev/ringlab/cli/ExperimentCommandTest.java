@@ -78,7 +78,7 @@ class ExperimentCommandTest {
     @CsvSource(delimiter = '|', value = {
         "--servers 0                      | servers must be at least 1, got 0",
         "--requests -5                    | requests must be between 1 and",
-        "--hash sha1                      | unknown hash function 'sha1' (known: assignment, murmur3)",
+        "--hash sha1                      | unknown hash function 'sha1' (known: assignment, assignment-v2, murmur3)",
         "--vnodes 600                     | virtual nodes per server (600) cannot exceed the number of slots (512)",
         "--probing cubic                  | unknown probing 'cubic'",
         "--backend cloud                  | unknown backend 'cloud' (known: sim, process, docker, auto)",
