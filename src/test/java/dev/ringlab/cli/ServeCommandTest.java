@@ -33,7 +33,7 @@ class ServeCommandTest {
         "--replicas 0                   | --replicas must be between 1 and 56, got 0",
         "--heartbeat-ms 0               | --heartbeat-ms must be between 10 and 60000, got 0",
         "--misses 0                     | --misses must be between 1 and 100, got 0",
-        "--hash sha1                    | unknown hash function 'sha1' (known: assignment, murmur3)",
+        "--hash sha1                    | unknown hash function 'sha1' (known: assignment, assignment-v2, murmur3)",
         "--vnodes 0                     | virtual nodes per server must be at least 1, got 0",
         "--bind 0.0.0.0                 | --bind 0.0.0.0 is not loopback: give --admin-token",
         "--bind no.such.host.invalid    | --bind no.such.host.invalid is not an address of this machine",
