@@ -400,7 +400,7 @@ public final class ExperimentCharts {
         }
     }
 
-    private static void styleBars(CategoryPlot plot, BarRenderer renderer) {
+    static void styleBars(CategoryPlot plot, BarRenderer renderer) {
         plot.setRenderer(renderer);
         plot.setBackgroundPaint(Color.WHITE);
         plot.setRangeGridlinePaint(ChartStyle.GRID);
