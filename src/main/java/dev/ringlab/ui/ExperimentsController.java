@@ -315,7 +315,7 @@ public final class ExperimentsController {
                 showStatus(kind.code() + " cancelled.", false);
                 log.accept(kind.code() + " cancelled");
             } else {
-                showError(kind.code() + " failed: " + LabController.reason(cause));
+                showError(kind.code() + " failed: " + Failures.reason(cause));
             }
             return;
         }
@@ -428,7 +428,7 @@ public final class ExperimentsController {
         });
         written.whenComplete((path, failure) -> finished.add(() -> {
             if (failure != null) {
-                showError("Could not write " + file.getFileName() + ": " + LabController.reason(failure));
+                showError("Could not write " + file.getFileName() + ": " + Failures.reason(failure));
             } else {
                 showStatus("Wrote " + file.getFileName() + ".", false);
             }
