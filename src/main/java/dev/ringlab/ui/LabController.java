@@ -138,6 +138,11 @@ public final class LabController {
         model.status().log("window opened on the " + backendIndicator.getText() + " backend");
     }
 
+    /** The dark theme's switch (View menu). */
+    javafx.beans.property.BooleanProperty darkProperty() {
+        return darkItem.selectedProperty();
+    }
+
     LabViewModel model() {
         return model;
     }

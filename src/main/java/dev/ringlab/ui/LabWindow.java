@@ -87,8 +87,12 @@ public final class LabWindow {
         Platform.startup(() -> {
             try {
                 Stage stage = new Stage();
-                WindowPreferences.restore(stage);
-                LabWindow window = show(stage, session, options.backends());
+                javafx.geometry.Rectangle2D size = WindowPreferences.restore(stage);
+                LabWindow window = show(stage, session, options.backends(), size.getWidth(), size.getHeight());
+                // what the user chose stays for the next start; tests, which open through show(), leave it alone
+                window.controller.darkProperty().set(WindowPreferences.dark());
+                window.controller.darkProperty().addListener((obs, was, dark) -> WindowPreferences.rememberDark(dark));
+                window.stage.setOnHiding(event -> WindowPreferences.remember(window.stage));
                 window.stage.setOnHidden(event -> new Thread(() -> {
                     window.closeSession();
                     closed.countDown();
@@ -138,6 +142,10 @@ public final class LabWindow {
      * one frame pump shared by the controllers, which never know each other.
      */
     public static LabWindow show(Stage stage, LabSession session, BackendChoice backends) {
+        return show(stage, session, backends, 1280, 800);
+    }
+
+    static LabWindow show(Stage stage, LabSession session, BackendChoice backends, double width, double height) {
         FXMLLoader loader = new FXMLLoader(LabWindow.class.getResource("/fxml/lab.fxml"));
         FramePump pump = new FramePump();
         LabViewModel model = new LabViewModel(session.ring(), session::placement);
@@ -168,13 +176,18 @@ public final class LabWindow {
         comparison.get().attach(pump);
         pump.start();
         stage.setTitle("RingLab");
-        boolean remembered = stage.getWidth() > 0 && !Double.isNaN(stage.getWidth());
-        stage.setScene(remembered ? new Scene(root) : new Scene(root, 1280, 800));
+        stage.setScene(new Scene(root, width, height));
+        session.start();
+        stage.show();
         // Small enough that at 1.5x scaling (1200x780) it still fits a 1280x800 screen.
         stage.setMinWidth(800);
         stage.setMinHeight(520);
-        session.start();
-        stage.show();
+        // Under openbox the first configure from the window manager shrank a window sized only by its scene to
+        // the minimum; a size set on the stage itself holds.
+        Platform.runLater(() -> {
+            stage.setWidth(width);
+            stage.setHeight(height);
+        });
         return new LabWindow(stage, controller, experiments.get(), comparison.get(), pump);
     }
 
@@ -197,7 +210,6 @@ public final class LabWindow {
     /** Stops painting and every replica the window started; may block, so never on the FX thread. */
     void closeSession() {
         Platform.runLater(() -> {
-            WindowPreferences.remember(stage);
             controller.stop();
             experiments.stop();
             pump.stop();

@@ -488,19 +488,24 @@ public final class RingCanvas extends Region {
 
     private void drawCentre(GraphicsContext gc, Geometry g, RingPicture p) {
         RingConfig config = p.ring().config();
-        double s = scale.get();
+        // the words must fit inside the band: on a small ring they shrink, and the details go first
+        double inner = g.band() - g.bandWidth() / 2 - 16 * scale.get();
+        double s = Math.min(scale.get(), inner / 130);
+        if (s < 0.6) {
+            return;
+        }
         gc.setTextAlign(TextAlignment.CENTER);
         gc.setTextBaseline(VPos.CENTER);
         gc.setFill(ink());
-        gc.setFont(font(17, true));
+        gc.setFont(Font.font("System", FontWeight.BOLD, 17 * s));
         String servers = p.ring().size() == 1 ? "1 server" : p.ring().size() + " servers";
         gc.fillText(servers + " on the ring", g.cx(), g.cy() - 24 * s);
-        gc.setFont(font(13, false));
+        gc.setFont(Font.font("System", 13 * s));
         gc.fillText(config.slots() + " slots · " + config.virtualNodesPerServer() + " virtual nodes each",
                 g.cx(), g.cy());
         gc.fillText(config.hash().name() + " hash · " + config.probing().label() + " probing", g.cx(), g.cy() + 20 * s);
         if (!p.routesRequests()) {
-            gc.setFont(font(15, true));
+            gc.setFont(Font.font("System", FontWeight.BOLD, 15 * s));
             gc.fillText("Requests route by " + p.algorithm().label() + ",", g.cx(), g.cy() + 50 * s);
             gc.fillText("not by this ring (faded)", g.cx(), g.cy() + 70 * s);
         }

@@ -22,16 +22,14 @@ final class WindowPreferences {
         return Preferences.userRoot().node(NODE);
     }
 
-    /** Applies the remembered (or a sensible first) size and position to {@code stage} before it shows. */
-    static void restore(Stage stage) {
+    /** The remembered (or a sensible first) size of the window, and the stage placed on screen for it. */
+    static Rectangle2D restore(Stage stage) {
         Rectangle2D screen = Screen.getPrimary().getVisualBounds();
         Preferences prefs = node();
         double w = prefs.getDouble("width", Math.min(screen.getWidth(), Math.max(1024, screen.getWidth() * 0.8)));
         double h = prefs.getDouble("height", Math.min(screen.getHeight(), Math.max(700, screen.getHeight() * 0.8)));
         w = Math.min(w, screen.getWidth());
         h = Math.min(h, screen.getHeight());
-        stage.setWidth(w);
-        stage.setHeight(h);
         double x = prefs.getDouble("x", Double.NaN);
         double y = prefs.getDouble("y", Double.NaN);
         boolean onSomeScreen = !Double.isNaN(x) && !Screen.getScreensForRectangle(x, y, 40, 40).isEmpty();
@@ -42,6 +40,7 @@ final class WindowPreferences {
             stage.setX(screen.getMinX() + (screen.getWidth() - w) / 2);
             stage.setY(screen.getMinY() + (screen.getHeight() - h) / 2);
         }
+        return new Rectangle2D(0, 0, w, h);
     }
 
     static boolean dark() {
