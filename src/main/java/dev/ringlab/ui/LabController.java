@@ -101,6 +101,9 @@ public final class LabController {
     @FXML private Label happenedFlows;
     @FXML private Label happenedShares;
     @FXML private CheckMenuItem presentationItem;
+    @FXML private FlowPane statusStrip;
+    @FXML private javafx.scene.layout.HBox ringFooter;
+    @FXML private javafx.scene.control.ScrollPane teachScroll;
     @FXML private CheckMenuItem darkItem;
 
     private final LabSession session;
@@ -114,6 +117,8 @@ public final class LabController {
     private boolean pictureStale = true;
     private boolean membersChanged = true;
     private long countersAt;
+    private List<dev.ringlab.ring.Server> swatchesFor = List.of();
+    private double fontPx = 13;
 
     public LabController(LabSession session, BackendChoice backends, LabViewModel model, FramePump pump) {
         this.session = session;
@@ -243,11 +248,13 @@ public final class LabController {
             }
             ring.darkProperty().set(on);
         });
-        root.heightProperty().addListener((obs, old, h) -> {
+        javafx.beans.InvalidationListener resized = size -> {
             if (model.presentationProperty().get()) {
                 present(true);
             }
-        });
+        };
+        root.heightProperty().addListener(resized);
+        root.widthProperty().addListener(resized);
     }
 
     private static String speedText(double speed) {
@@ -285,7 +292,19 @@ public final class LabController {
         double height = root.getHeight() > 0 ? root.getHeight() : 800;
         double px = on ? Math.max(16, Math.round(height * 0.032)) : 13;
         root.setStyle("-fx-font-size: " + px + "px;");
-        ring.scaleProperty().set(on ? Math.max(1.4, px / 13 * 0.9) : 1);
+        if (fontPx != px) {
+            fontPx = px;
+            pictureStale = true; // the legend's swatches follow the text
+        }
+        ring.scaleProperty().set(on ? Math.max(1.4, px / 13 * 0.75) : 1);
+        // the ring takes the room: the backend strip and the line under the ring (the panel says the same) fold away
+        for (Region folded : List.of(statusStrip, ringFooter)) {
+            folded.setVisible(!on);
+            folded.setManaged(!on);
+        }
+        double width = root.getWidth() > 0 ? root.getWidth() : 1280;
+        teachScroll.setPrefWidth(on ? width * 0.3 : Region.USE_COMPUTED_SIZE);
+        teachScroll.setMaxWidth(on ? width * 0.3 : Region.USE_COMPUTED_SIZE);
         if (on && split.getItems().contains(sidePanel)) {
             split.getItems().remove(sidePanel);
         } else if (!on && !split.getItems().contains(sidePanel)) {
@@ -379,10 +398,16 @@ public final class LabController {
         RingPicture picture = RingPicture.of(snapshot, model.lastChangeProperty().get(), model.down(),
                 model.servers().selectedProperty().get(), model.probeProperty().get(), model.algorithmProperty().get());
         ring.show(picture);
+        if (!snapshot.servers().equals(swatchesFor)) {
+            // the swatches follow the ring on show: a server gets its colour when it joins it
+            swatchesFor = snapshot.servers();
+            servers.refresh();
+        }
         migration.setText(picture.migrationText());
         legend.getChildren().clear();
         for (RingPicture.LegendEntry entry : picture.legend()) {
-            Rectangle swatch = new Rectangle(14, 14, Color.web(entry.colour()));
+            double side = Math.max(14, fontPx * 0.9);
+            Rectangle swatch = new Rectangle(side, side, Color.web(entry.colour()));
             String name = entry.server().name();
             boolean down = picture.down().contains(name);
             Label label = new Label(String.format("%s  %.1f%%%s", name, 100 * entry.share(), down ? " (down)" : ""), swatch);

@@ -93,6 +93,10 @@ public final class LabWindow {
                 window.controller.darkProperty().set(WindowPreferences.dark());
                 window.controller.darkProperty().addListener((obs, was, dark) -> WindowPreferences.rememberDark(dark));
                 window.stage.setOnHiding(event -> WindowPreferences.remember(window.stage));
+                if (Boolean.getBoolean("ringlab.window.presentation")) {
+                    // for measuring the pulse (and rehearsing) in presentation mode from the command line
+                    window.controller.model().presentationProperty().set(true);
+                }
                 window.stage.setOnHidden(event -> new Thread(() -> {
                     window.closeSession();
                     closed.countDown();

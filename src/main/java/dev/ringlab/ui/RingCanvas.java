@@ -101,7 +101,7 @@ public final class RingCanvas extends Region {
         copy.offscreen = true;
         copy.picture.set(source.picture.get());
         copy.scale.set(Math.max(1, size / 700));
-        copy.dark.set(source.dark.get());
+        copy.dark.set(false); // a slide is ink on white, whatever the window's theme
         copy.resize(size, size);
         copy.setPrefSize(size, size);
         copy.layoutChildren();
@@ -403,7 +403,7 @@ public final class RingCanvas extends Region {
         double s = scale.get();
         int slots = p.slots();
         Point2D tip = g.at(probe.slot(), g.radius() + 2);
-        Point2D tail = g.at(probe.slot(), g.radius() + 44 * s);
+        Point2D tail = g.at(probe.slot(), g.radius() + 32 * s);
         gc.setLineDashes();
         gc.setLineCap(StrokeLineCap.ROUND);
         // a halo of the background under the ink keeps the arrow readable over any server's colour
@@ -431,7 +431,8 @@ public final class RingCanvas extends Region {
             double ring = Math.max(18, 20 * s);
             gc.strokeOval(node.getX() - ring / 2, node.getY() - ring / 2, ring, ring);
         }
-        Point2D label = g.at(probe.slot(), g.radius() + 58 * s);
+        // the key's name inside the ring, next to where it enters: outside there is no room on a full screen
+        Point2D label = g.at(probe.slot(), g.band() - g.bandWidth() / 2 - 34 * s);
         gc.setFont(font(14, true));
         gc.setTextAlign(TextAlignment.CENTER);
         gc.setTextBaseline(VPos.CENTER);
@@ -490,7 +491,7 @@ public final class RingCanvas extends Region {
         RingConfig config = p.ring().config();
         // the words must fit inside the band: on a small ring they shrink, and the details go first
         double inner = g.band() - g.bandWidth() / 2 - 16 * scale.get();
-        double s = Math.min(scale.get(), inner / 130);
+        double s = Math.min(scale.get(), inner / 110);
         if (s < 0.6) {
             return;
         }
@@ -546,7 +547,7 @@ public final class RingCanvas extends Region {
     private Geometry geometry() {
         double w = canvas.getWidth();
         double h = canvas.getHeight();
-        double radius = Math.min(w, h) / 2 - 40 * scale.get();
+        double radius = Math.min(w, h) / 2 - 34 * scale.get();
         return new Geometry(w / 2, h / 2, radius, Math.max(10, radius / 9), picture.get().slots());
     }
 
