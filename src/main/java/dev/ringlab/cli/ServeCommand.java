@@ -1,10 +1,11 @@
 package dev.ringlab.cli;
 
 import dev.ringlab.balancer.BalancerEndpoint;
+import dev.ringlab.balancer.ClientTimeouts;
+import dev.ringlab.balancer.FailoverRoute;
 import dev.ringlab.balancer.LivePlacement;
 import dev.ringlab.cluster.Backend;
-import dev.ringlab.cluster.Cluster;
-import dev.ringlab.cluster.HealthMonitor;
+import dev.ringlab.lab.Lab;
 import dev.ringlab.ring.RingConfig;
 import dev.ringlab.ring.algorithm.Algorithm;
 import dev.ringlab.ring.algorithm.PlacementSettings;
@@ -17,7 +18,6 @@ import java.net.UnknownHostException;
 import java.time.Duration;
 import java.time.LocalTime;
 import java.time.format.DateTimeFormatter;
-import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import java.util.function.Consumer;
@@ -64,8 +64,28 @@ final class ServeCommand implements Callable<Integer> {
     @Option(names = "--misses", paramLabel = "N", defaultValue = "2", description = "Missed heartbeats before a replica is declared dead (default ${DEFAULT-VALUE}).")
     int misses;
 
-    @Option(names = "--admin-token", paramLabel = "TOKEN", description = "Token required by /add and /rm (header 'Authorization: Bearer <token>').")
+    @Option(names = "--admin-token", paramLabel = "TOKEN", description = "Token required by /add and /rm (header 'Authorization: Bearer <token>'); "
+            + "other users see it in ps: prefer --admin-token-file or " + AdminToken.ENV + ".")
     String adminToken;
+
+    @Option(names = "--admin-token-file", paramLabel = "FILE", description = "Reads the admin token from the first line of FILE.")
+    java.nio.file.Path adminTokenFile;
+
+    @Option(names = "--generate-admin-token", description = "Without a token from the flags or " + AdminToken.ENV
+            + ", generates one and prints it once.")
+    boolean generateAdminToken;
+
+    @Option(names = "--header-timeout", paramLabel = "TIME", defaultValue = "10s",
+            description = "A request header must arrive within TIME of its first byte, e.g. 500ms, 10s, 2m (default ${DEFAULT-VALUE}).")
+    String headerTimeout;
+
+    @Option(names = "--body-timeout", paramLabel = "TIME", defaultValue = "60s",
+            description = "Longest pause between two reads of a request body (default ${DEFAULT-VALUE}).")
+    String bodyTimeout;
+
+    @Option(names = "--idle-timeout", paramLabel = "TIME", defaultValue = "75s",
+            description = "A keep-alive connection without a request is closed after TIME (default ${DEFAULT-VALUE}).")
+    String idleTimeout;
 
     @Option(names = "--algorithm", paramLabel = "NAME", defaultValue = "ring",
             description = "Placement: ring, jump, rendezvous, maglev or bounded (default ${DEFAULT-VALUE}); "
@@ -94,9 +114,13 @@ final class ServeCommand implements Callable<Integer> {
         checkRange("--heartbeat-ms", heartbeatMs, 10, 60_000);
         checkRange("--misses", misses, 1, 100);
         checkRange("--threads", workers, 0, 256);
-        if (!address.isLoopbackAddress() && (adminToken == null || adminToken.isBlank())) {
-            throw usage("--bind " + bind + " is not loopback: give --admin-token so that only you can /add and /rm");
+        AdminToken token = adminToken();
+        ClientTimeouts timeouts = timeouts();
+        if (!address.isLoopbackAddress() && token.token() == null) {
+            throw usage("--bind " + bind + " is not loopback: give --admin-token (or --admin-token-file, "
+                    + AdminToken.ENV + ", --generate-admin-token) so that only you can /add and /rm");
         }
+        checkPortFree(address);
         Duration heartbeat = Duration.ofMillis(heartbeatMs);
         PrintWriter out = spec.commandLine().getOut();
         Backend replicasBackend;
@@ -109,53 +133,69 @@ final class ServeCommand implements Callable<Integer> {
         } catch (IllegalArgumentException unavailable) {
             throw usage(unavailable.getMessage());
         }
-        Cluster cluster = new Cluster(replicasBackend, config);
-        cluster.subscribe(event -> {
+        Lab lab = Lab.open(replicasBackend, config, heartbeat, misses, event -> {
             out.println(LocalTime.now().format(TIME) + " " + event.describe());
             out.flush();
         });
-        HealthMonitor monitor = new HealthMonitor(cluster, heartbeat, misses);
-        BalancerEndpoint endpoint = null;
         CountDownLatch stopped = new CountDownLatch(1);
-        Thread cleanup = null;
+        Thread cleanup = new Thread(() -> {
+            out.println(LocalTime.now().format(TIME) + " stopping: balancer, heartbeats, replicas");
+            out.flush();
+            lab.close();
+            stopped.countDown();
+        }, "ringlab-serve-stop");
+        Runtime.getRuntime().addShutdownHook(cleanup);
         try {
-            endpoint = BalancerEndpoint.start(cluster, new LivePlacement(cluster, chosen, maglevSize, loadFactor),
-                    new InetSocketAddress(address, port), adminToken, workers);
-            BalancerEndpoint started = endpoint;
-            cleanup = new Thread(() -> {
-                out.println(LocalTime.now().format(TIME) + " stopping: balancer, heartbeats, replicas");
-                out.flush();
-                shutDown(started, monitor, cluster);
-                stopped.countDown();
-            }, "ringlab-serve-stop");
-            Runtime.getRuntime().addShutdownHook(cleanup);
-            cluster.add(replicas, List.of());
-            monitor.start();
+            // The port opens only once the first replicas have joined: a client (or a compose health
+            // check) that waits for the port gets N replicas from its first request, never an empty ring.
+            out.println(LocalTime.now().format(TIME) + " starting " + replicas + " replicas ("
+                    + replicasBackend.kind().label() + "); " + bind + ":" + port + " opens once they have joined");
+            out.flush();
+            lab.startServers(replicas);
+            BalancerEndpoint endpoint = lab.serve(new FailoverRoute(lab.cluster(),
+                    new LivePlacement(lab.cluster(), chosen, maglevSize, loadFactor)),
+                    new InetSocketAddress(address, port), token.token(), workers, timeouts);
+            if (token.generated()) {
+                out.println("admin token (generated, give it as 'Authorization: Bearer <token>'): " + token.token());
+            }
             out.println("RingLab balancer on " + endpoint.address() + " with " + replicas + " replicas ("
                     + replicasBackend.kind().label() + ", " + config.hash().name() + " hash, " + chosen.label()
                     + " placement); Ctrl-C stops");
             out.flush();
         } catch (BindException inUse) {
-            shutDown(endpoint, monitor, cluster);
+            removeHook(cleanup);
+            lab.close();
             throw new IOException("cannot listen on " + bind + ":" + port + ": " + inUse.getMessage()
                     + " (choose another --port)");
         } catch (RuntimeException | IOException failure) {
-            if (cleanup != null) {
-                Runtime.getRuntime().removeShutdownHook(cleanup);
-            }
-            shutDown(endpoint, monitor, cluster);
+            removeHook(cleanup);
+            lab.close();
             throw failure;
         }
         stopped.await();
         return 0;
     }
 
-    private static void shutDown(BalancerEndpoint endpoint, HealthMonitor monitor, Cluster cluster) {
-        monitor.close();
-        if (endpoint != null) {
-            endpoint.close();
+    /** The port is taken only after the replicas join; a port in use is said before they start, not after. */
+    private void checkPortFree(InetAddress address) throws IOException {
+        if (port == 0) {
+            return;
         }
-        cluster.close();
+        try (java.net.ServerSocket probe = new java.net.ServerSocket()) {
+            probe.setReuseAddress(true);
+            probe.bind(new InetSocketAddress(address, port));
+        } catch (BindException inUse) {
+            throw new IOException("cannot listen on " + bind + ":" + port + ": " + inUse.getMessage()
+                    + " (choose another --port)");
+        }
+    }
+
+    private static void removeHook(Thread hook) {
+        try {
+            Runtime.getRuntime().removeShutdownHook(hook);
+        } catch (IllegalStateException shuttingDown) {
+            // the hook runs already and stops everything
+        }
     }
 
     /** The algorithm and its knobs, checked before anything starts. */
@@ -166,6 +206,33 @@ final class ServeCommand implements Callable<Integer> {
             return chosen;
         } catch (IllegalArgumentException invalid) {
             throw usage(invalid.getMessage());
+        }
+    }
+
+    private AdminToken adminToken() {
+        try {
+            return AdminToken.resolve(adminToken, adminTokenFile, generateAdminToken, System.getenv());
+        } catch (IllegalArgumentException refused) {
+            throw usage(refused.getMessage());
+        }
+    }
+
+    private ClientTimeouts timeouts() {
+        java.time.Duration header = duration("--header-timeout", headerTimeout);
+        java.time.Duration body = duration("--body-timeout", bodyTimeout);
+        java.time.Duration idle = duration("--idle-timeout", idleTimeout);
+        try {
+            return new ClientTimeouts(header, body, idle);
+        } catch (IllegalArgumentException invalid) {
+            throw usage("--" + invalid.getMessage().replaceFirst(" timeout", "-timeout"));
+        }
+    }
+
+    private java.time.Duration duration(String option, String text) {
+        try {
+            return ClientTimeouts.parse(text);
+        } catch (IllegalArgumentException invalid) {
+            throw usage(option + ": " + invalid.getMessage());
         }
     }
 

@@ -8,6 +8,7 @@ import java.io.InputStreamReader;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -21,6 +22,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.function.Consumer;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.slf4j.Logger;
@@ -54,11 +56,11 @@ public final class ProcessBackend implements Backend {
     private final HttpReplicaClient heartbeats;
     private final Thread shutdownHook = new Thread(this::endAll, "ringlab-process-reaper");
     private volatile boolean closed;
+    private volatile Consumer<Replica> deaths;
 
     public ProcessBackend(Duration heartbeatInterval) {
         ProcessHandle self = ProcessHandle.current();
-        this.javaCommand = self.info().command()
-                .orElse(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        this.javaCommand = javaCommand(self);
         this.classpath = classpathOf(ReplicaServer.class);
         this.parentMark = self.pid() + "@" + startMillis(self).orElse(0L);
         this.heartbeats = HttpReplicaClient.forHeartbeats(heartbeatInterval);
@@ -101,6 +103,13 @@ public final class ProcessBackend implements Backend {
         int port = awaitPort(server, process);
         Replica replica = new Replica(server, Long.toString(process.pid()), address(port), Instant.now());
         children.put(replica.backendId(), new Child(replica, process));
+        // An exit nobody asked for (kill -9, a crash) is news at once, not after missed heartbeats.
+        process.onExit().thenRun(() -> {
+            Consumer<Replica> listener = deaths;
+            if (listener != null && children.containsKey(replica.backendId())) {
+                listener.accept(replica);
+            }
+        });
         if (closed) { // closed while this one was starting: do not leave it behind
             stop(replica);
             throw new BackendException("the process backend closed while " + server + " was starting");
@@ -143,6 +152,23 @@ public final class ProcessBackend implements Backend {
             return false;
         }
         return heartbeats.heartbeat(replica);
+    }
+
+    /** Tells of a child that exits while this backend still counts it as running, as soon as the JVM sees it. */
+    @Override
+    public AutoCloseable watchDeaths(Consumer<Replica> onDeath) {
+        deaths = onDeath;
+        return () -> deaths = null;
+    }
+
+    /** A child that has exited says with which code; the cluster stops waiting for its first heartbeat. */
+    @Override
+    public Optional<String> ended(Replica replica) {
+        Child child = children.get(replica.backendId());
+        if (child == null || child.process.isAlive()) {
+            return Optional.empty();
+        }
+        return Optional.of("exited with code " + child.process.exitValue());
     }
 
     @Override
@@ -244,13 +270,27 @@ public final class ProcessBackend implements Backend {
         } catch (ExecutionException | TimeoutException notBound) {
             // reported below
         }
+        // Say what happened: an output that ended means the process exited (killed, or it failed).
+        String what = port.isDone() && !port.isCompletedExceptionally() ? exitOf(process)
+                : "did not start listening within " + START_TIMEOUT.toSeconds() + " s";
         process.destroyForcibly();
         String said;
         synchronized (output) {
             said = output.toString().trim();
         }
-        throw new BackendException("replica process for " + server + " did not start listening within "
-                + START_TIMEOUT.toSeconds() + " s" + (said.isEmpty() ? "" : ": " + said));
+        throw new BackendException("replica process for " + server + " " + what + (said.isEmpty() ? "" : ": " + said));
+    }
+
+    /** "exited with code 137 while starting", once the process has ended (its output closed first). */
+    private static String exitOf(Process process) {
+        try {
+            if (process.waitFor(STOP_GRACE.toMillis(), TimeUnit.MILLISECONDS)) {
+                return "exited with code " + process.exitValue() + " while starting";
+            }
+        } catch (InterruptedException interrupted) {
+            Thread.currentThread().interrupt();
+        }
+        return "closed its output without listening while starting";
     }
 
     private static Optional<String> parentMarkOf(ProcessHandle process) {
@@ -291,6 +331,16 @@ public final class ProcessBackend implements Backend {
         } catch (URISyntaxException impossible) {
             throw new IllegalStateException(impossible);
         }
+    }
+
+    /**
+     * The {@code java} launcher of this runtime ({@code java.exe} on Windows). Not this process's own
+     * command: in an installed package that is the application's launcher, which takes no JVM options.
+     */
+    private static String javaCommand(ProcessHandle self) {
+        boolean windows = System.getProperty("os.name", "").startsWith("Windows");
+        Path java = Path.of(System.getProperty("java.home"), "bin", windows ? "java.exe" : "java");
+        return Files.isExecutable(java) ? java.toString() : self.info().command().orElse(java.toString());
     }
 
     private static String classpathOf(Class<?> type) {

@@ -33,12 +33,18 @@ class ServeCommandTest {
         "--replicas 0                   | --replicas must be between 1 and 56, got 0",
         "--heartbeat-ms 0               | --heartbeat-ms must be between 10 and 60000, got 0",
         "--misses 0                     | --misses must be between 1 and 100, got 0",
-        "--hash sha1                    | unknown hash function 'sha1' (known: assignment, murmur3)",
+        "--hash sha1                    | unknown hash function 'sha1' (known: assignment, assignment-v2, murmur3)",
         "--vnodes 0                     | virtual nodes per server must be at least 1, got 0",
         "--bind 0.0.0.0                 | --bind 0.0.0.0 is not loopback: give --admin-token",
         "--bind no.such.host.invalid    | --bind no.such.host.invalid is not an address of this machine",
         "--backend cloud                | Invalid value for option '--backend'",
         "--port x                       | Invalid value for option '--port'",
+        "--admin-token=                 | --admin-token is empty: give a token",
+        "--admin-token-file /no/such/file | --admin-token-file /no/such/file cannot be read",
+        "--admin-token x --admin-token-file /etc/hostname | give --admin-token or --admin-token-file, not both",
+        "--header-timeout 5ms           | --header-timeout must be between 10 ms and 1 h, got 5 ms",
+        "--idle-timeout 2h              | --idle-timeout: '2h' is not a duration: write it like 500ms, 10s or 2m",
+        "--body-timeout 61m             | --body-timeout must be between 10 ms and 1 h, got 3660 s",
     })
     void badFlagsAreOneLineAndExitTwo(String flags, String message) {
         List<String> args = new java.util.ArrayList<>(List.of("serve"));
@@ -98,6 +104,48 @@ class ServeCommandTest {
         }
     }
 
+    /** Issue 11 item 7: a client that waits for the port, as compose health checks do, gets N=3 at once. */
+    @Test
+    void thePortOpensOnlyOnceTheReplicasHaveJoined() throws Exception {
+        int port;
+        try (java.net.ServerSocket free = new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+            port = free.getLocalPort();
+        }
+        Process serve = Serve.launch(3, Integer.toString(port));
+        List<String> lines = new CopyOnWriteArrayList<>();
+        Thread reader = Serve.read(serve, lines, line -> { }, () -> { });
+        try {
+            org.awaitility.Awaitility.await("port " + port + " opens").atMost(java.time.Duration.ofSeconds(60))
+                    .pollInterval(java.time.Duration.ofMillis(5)).until(() -> {
+                        assertThat(serve.isAlive()).as("serve runs: %s", lines).isTrue();
+                        return accepts(port);
+                    });
+
+            String rep = get("http://127.0.0.1:" + port + "/rep");
+            HttpResponse<String> home = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+                    URI.create("http://127.0.0.1:" + port + "/home")).build(), HttpResponse.BodyHandlers.ofString());
+
+            assertThat(rep).contains("\"N\":3");
+            assertThat(home.statusCode()).isEqualTo(200);
+            assertThat(home.body()).contains("Hello from Server");
+            assertThat(String.join("\n", lines)).contains("starting 3 replicas", "opens once they have joined");
+        } finally {
+            serve.toHandle().destroy();
+            serve.waitFor(30, TimeUnit.SECONDS);
+            serve.destroyForcibly();
+            reader.join(10_000);
+        }
+    }
+
+    private static boolean accepts(int port) {
+        try (java.net.Socket socket = new java.net.Socket()) {
+            socket.connect(new java.net.InetSocketAddress(java.net.InetAddress.getLoopbackAddress(), port), 200);
+            return true;
+        } catch (IOException refused) {
+            return false;
+        }
+    }
+
     private static String get(String url) throws Exception {
         HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
         return http.send(HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(10)).build(),
@@ -108,35 +156,47 @@ class ServeCommandTest {
     private record Serve(Process process, String url, List<String> lines, Thread reader) {
 
         static Serve start(int replicas) throws Exception {
-            String java = ProcessHandle.current().info().command().orElseThrow();
-            Process process = new ProcessBuilder(java, "-cp", System.getProperty("java.class.path"),
-                    Launcher.class.getName(), "serve", "--backend", "process", "--port", "0", "--replicas", Integer.toString(replicas))
-                    .redirectErrorStream(true).start();
+            Process process = launch(replicas, "0");
             List<String> lines = new CopyOnWriteArrayList<>();
             CompletableFuture<String> url = new CompletableFuture<>();
-            Thread reader = new Thread(() -> {
-                try (BufferedReader out = new BufferedReader(
-                        new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
-                    for (String line = out.readLine(); line != null; line = out.readLine()) {
-                        lines.add(line);
-                        Matcher listening = LISTENING.matcher(line);
-                        if (listening.find()) {
-                            url.complete(listening.group(1));
-                        }
-                    }
-                    url.completeExceptionally(new IOException("serve ended: " + lines));
-                } catch (IOException ended) {
-                    url.completeExceptionally(ended);
+            Thread reader = read(process, lines, line -> {
+                Matcher listening = LISTENING.matcher(line);
+                if (listening.find()) {
+                    url.complete(listening.group(1));
                 }
-            }, "serve-output");
-            reader.setDaemon(true);
-            reader.start();
+            }, () -> url.completeExceptionally(new IOException("serve ended: " + lines)));
             try {
                 return new Serve(process, url.get(60, TimeUnit.SECONDS), lines, reader);
             } catch (Exception failure) {
                 process.destroyForcibly();
                 throw new AssertionError("serve did not start: " + lines, failure);
             }
+        }
+
+        static Process launch(int replicas, String port) throws IOException {
+            String java = ProcessHandle.current().info().command().orElseThrow();
+            return new ProcessBuilder(java, "-cp", System.getProperty("java.class.path"),
+                    Launcher.class.getName(), "serve", "--backend", "process", "--port", port, "--replicas",
+                    Integer.toString(replicas)).redirectErrorStream(true).start();
+        }
+
+        /** Collects serve's output lines in {@code lines}, telling {@code each} of every line and {@code ended} of the end. */
+        static Thread read(Process process, List<String> lines, java.util.function.Consumer<String> each, Runnable ended) {
+            Thread reader = new Thread(() -> {
+                try (BufferedReader out = new BufferedReader(
+                        new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
+                    for (String line = out.readLine(); line != null; line = out.readLine()) {
+                        lines.add(line);
+                        each.accept(line);
+                    }
+                } catch (IOException closed) {
+                    // serve ended
+                }
+                ended.run();
+            }, "serve-output");
+            reader.setDaemon(true);
+            reader.start();
+            return reader;
         }
 
         List<ProcessHandle> replicas() {
