@@ -117,7 +117,6 @@ public final class LabController {
     private boolean pictureStale = true;
     private boolean membersChanged = true;
     private long countersAt;
-    private List<dev.ringlab.ring.Server> swatchesFor = List.of();
     private double fontPx = 13;
 
     public LabController(LabSession session, BackendChoice backends, LabViewModel model, FramePump pump) {
@@ -398,11 +397,6 @@ public final class LabController {
         RingPicture picture = RingPicture.of(snapshot, model.lastChangeProperty().get(), model.down(),
                 model.servers().selectedProperty().get(), model.probeProperty().get(), model.algorithmProperty().get());
         ring.show(picture);
-        if (!snapshot.servers().equals(swatchesFor)) {
-            // the swatches follow the ring on show: a server gets its colour when it joins it
-            swatchesFor = snapshot.servers();
-            servers.refresh();
-        }
         migration.setText(picture.migrationText());
         legend.getChildren().clear();
         for (RingPicture.LegendEntry entry : picture.legend()) {
@@ -696,8 +690,10 @@ public final class LabController {
                     return;
                 }
                 setText(name);
-                RingSnapshot shown = model.playback().shownProperty().get();
-                swatch.setFill(shown.servers().stream().filter(s -> s.name().equals(name)).findFirst()
+                // a row exists only for a member, so its colour is known when the row appears: no table refresh
+                // (which re-creates cells under a pointer about to click them) is ever needed
+                swatch.setFill(session.cluster().members().stream().map(Member::server)
+                        .filter(s -> s.name().equals(name)).findFirst()
                         .map(s -> Color.web(ServerColours.of(s))).orElse(Color.TRANSPARENT));
                 setGraphic(swatch);
             }

@@ -180,6 +180,13 @@ public final class LabWindow {
         comparison.get().attach(pump);
         pump.start();
         stage.setTitle("RingLab");
+        // desktop's icon, in the sizes window managers and task bars pick from
+        for (int size : new int[] {16, 24, 32, 48, 64, 128, 256}) {
+            var icon = LabWindow.class.getResource("/icons/ringlab-" + size + ".png");
+            if (icon != null) {
+                stage.getIcons().add(new javafx.scene.image.Image(icon.toExternalForm()));
+            }
+        }
         stage.setScene(new Scene(root, width, height));
         session.start();
         stage.show();

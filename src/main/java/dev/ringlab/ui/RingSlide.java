@@ -46,7 +46,7 @@ final class RingSlide {
         Label caption = new Label(String.format("%s hash · %d slots · %d virtual nodes per server · %s probing · "
                         + "placement %s · ring v%d%s", config.hash().name(), config.slots(), config.virtualNodesPerServer(),
                 config.probing().label(), placement.isBlank() ? picture.algorithm().label() : placement,
-                picture.ring().version(), picture.change() == null ? ""
+                picture.ring().version(), picture.changedSlots().isEmpty() ? ""
                         : ". Hatched: slots the last change moved (" + picture.change().headline() + ")."));
         caption.setWrapText(true);
         caption.setMaxWidth(RING_SIZE);

@@ -134,9 +134,11 @@ class LabWindowTest {
 
             // and pointing still finds the slot under the pointer
             RingPicture.Marker marker = view.ring().picture().markersOf("Server 1").get(0);
-            robot.moveTo(view.ring().localToScreen(view.ring().slotPosition(marker.slot())));
-            waitUntil(() -> view.ring().focusProperty().get() != null
-                    && Math.abs(view.ring().focusProperty().get().slot() - marker.slot()) <= 1);
+            waitUntil(() -> {
+                robot.moveTo(view.ring().localToScreen(view.ring().slotPosition(marker.slot())));
+                return view.ring().focusProperty().get() != null
+                        && Math.abs(view.ring().focusProperty().get().slot() - marker.slot()) <= 1;
+            });
         }
     }
 
@@ -146,12 +148,14 @@ class LabWindowTest {
         waitUntil(() -> view.ring().picture().markers().size() == 27);
         RingPicture.Marker marker = view.ring().picture().markersOf("Server 3").get(0);
 
-        robot.moveTo(view.ring().localToScreen(view.ring().slotPosition(marker.slot())));
-
-        waitUntil(() -> view.ring().focusProperty().get() != null);
+        // The pointer passes other slots on its way and lands on a whole pixel; a slot is two to three pixels of
+        // arc here. The panel beside the ring may still settle its layout: point again where the marker is now.
+        waitUntil(() -> {
+            robot.moveTo(view.ring().localToScreen(view.ring().slotPosition(marker.slot())));
+            return view.ring().focusProperty().get() != null
+                    && Math.abs(view.ring().focusProperty().get().slot() - marker.slot()) <= 1;
+        });
         RingPicture.SlotDetail focus = view.ring().focusProperty().get();
-        // The pointer lands on a whole pixel; a slot is about three pixels of arc here.
-        assertThat(focus.slot()).isBetween(marker.slot() - 1, marker.slot() + 1);
         RingPicture.Marker owner = view.ring().picture().detailOf(focus.slot()).owner();
         waitUntil(() -> view.text("#slotDetail").startsWith("Slot " + focus.slot()));
         assertThat(view.text("#slotDetail")).contains("Served by " + owner.serverName())
