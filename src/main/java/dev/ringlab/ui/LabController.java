@@ -742,6 +742,18 @@ public final class LabController {
         });
         hashChoice.valueProperty().bindBidirectional(settings.hashProperty());
         probingChoice.getItems().setAll(Probing.values());
+        // "linear" as everywhere else in the window and the CLI, not the enum's LINEAR
+        probingChoice.setConverter(new StringConverter<>() {
+            @Override
+            public String toString(Probing probing) {
+                return probing == null ? "" : probing.label();
+            }
+
+            @Override
+            public Probing fromString(String label) {
+                return Probing.byName(label);
+            }
+        });
         probingChoice.valueProperty().bindBidirectional(settings.probingProperty());
         var slots = lenient(new SpinnerValueFactory.IntegerSpinnerValueFactory(8, dev.ringlab.ring.RingConfig.MAX_SLOTS,
                 settings.slotsProperty().get(), 64), "slots");
