@@ -61,8 +61,8 @@ class LayeringTest {
 
     /**
      * A controller binds its view to a view model and forwards clicks; one that calls another is logic
-     * in the wrong place (issue 12: view models). The window's controllers still call each other; that
-     * is frozen until the view models land.
+     * in the wrong place (issue 12: view models). Since the lab window's view models landed no controller
+     * knows another (LabWindow wires them), and the frozen store is empty: any new call fails.
      */
     @ArchTest
     static final ArchRule noControllerDependsOnAnother = FreezingArchRule.freeze(noClasses()
