@@ -47,7 +47,7 @@ final class ServeCommand implements Callable<Integer> {
     int replicas;
 
     @Option(names = "--backend", paramLabel = "KIND", defaultValue = "auto", converter = Backends.ChoiceConverter.class,
-            description = "Where replicas run: auto (Docker when an engine answers, else processes), docker, process"
+            description = "Where replicas run: auto (Docker when an engine answers, else processes), docker, swarm, process"
                     + " or sim (default ${DEFAULT-VALUE}).")
     Backends.Choice backend;
 

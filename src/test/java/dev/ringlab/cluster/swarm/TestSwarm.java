@@ -1,0 +1,41 @@
+package dev.ringlab.cluster.swarm;
+
+import dev.ringlab.cluster.docker.Engine;
+import java.util.List;
+
+/**
+ * A swarm for the integration tests: the engine's own when it already is a manager, otherwise a
+ * one-node swarm made here ({@code docker swarm init --advertise-addr 127.0.0.1}) and left again at
+ * the end, so the engine is left as it was found. Plain containers of other tests are not affected
+ * by the engine being a swarm manager. The swarm is never left while any service remains on it.
+ */
+final class TestSwarm implements AutoCloseable {
+
+    private final boolean created;
+
+    private TestSwarm(boolean created) {
+        this.created = created;
+    }
+
+    static TestSwarm require() {
+        Engine.require();
+        String state = String.join("", Engine.docker("info", "--format", "{{.Swarm.LocalNodeState}}")).strip();
+        if (state.equals("active")) {
+            return new TestSwarm(false);
+        }
+        Engine.docker("swarm", "init", "--advertise-addr", "127.0.0.1");
+        return new TestSwarm(true);
+    }
+
+    /** Ids of this swarm's services carrying {@code label} ("key" or "key=value"). */
+    static List<String> servicesLabelled(String label) {
+        return Engine.docker("service", "ls", "-q", "--filter", "label=" + label);
+    }
+
+    @Override
+    public void close() {
+        if (created && Engine.docker("service", "ls", "-q").isEmpty()) {
+            Engine.docker("swarm", "leave", "--force");
+        }
+    }
+}
