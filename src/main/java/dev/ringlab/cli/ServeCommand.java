@@ -5,6 +5,7 @@ import dev.ringlab.balancer.LivePlacement;
 import dev.ringlab.cluster.Backend;
 import dev.ringlab.cluster.Cluster;
 import dev.ringlab.cluster.HealthMonitor;
+import dev.ringlab.cluster.swarm.SwarmFollower;
 import dev.ringlab.ring.RingConfig;
 import dev.ringlab.ring.algorithm.Algorithm;
 import dev.ringlab.ring.algorithm.PlacementSettings;
@@ -50,6 +51,16 @@ final class ServeCommand implements Callable<Integer> {
             description = "Where replicas run: auto (Docker when an engine answers, else processes), docker, swarm, process"
                     + " or sim (default ${DEFAULT-VALUE}).")
     Backends.Choice backend;
+
+    @Option(names = "--image", paramLabel = "IMAGE",
+            description = "Swarm: the replica image every node pulls from a registry (default: RingLab's own, built on"
+                    + " this engine; for several nodes see 'ringlab images save' and docs/swarm.md).")
+    String image;
+
+    @Option(names = "--follow-swarm", paramLabel = "RUN", arity = "0..1", fallbackValue = "",
+            description = "Start no servers: follow the Swarm services of a RingLab run (its id, or none for the only"
+                    + " run in the swarm) and route by the same ring as the balancer that owns it.")
+    String followRun;
 
 
 
@@ -99,13 +110,21 @@ final class ServeCommand implements Callable<Integer> {
         }
         Duration heartbeat = Duration.ofMillis(heartbeatMs);
         PrintWriter out = spec.commandLine().getOut();
+        boolean following = followRun != null;
+        checkFollowing(following);
         Backend replicasBackend;
+        SwarmFollower follower = null;
         try {
             Consumer<String> notes = note -> {
                 out.println(LocalTime.now().format(TIME) + " " + note);
                 out.flush();
             };
-            replicasBackend = Backends.create(backend.resolve(notes), heartbeat, notes);
+            if (following) {
+                follower = new SwarmFollower(followRun, heartbeat);
+                replicasBackend = follower;
+            } else {
+                replicasBackend = Backends.create(backend.resolve(notes), heartbeat, notes, image);
+            }
         } catch (IllegalArgumentException unavailable) {
             throw usage(unavailable.getMessage());
         }
@@ -129,11 +148,19 @@ final class ServeCommand implements Callable<Integer> {
                 stopped.countDown();
             }, "ringlab-serve-stop");
             Runtime.getRuntime().addShutdownHook(cleanup);
-            cluster.add(replicas, List.of());
-            monitor.start();
-            out.println("RingLab balancer on " + endpoint.address() + " with " + replicas + " replicas ("
-                    + replicasBackend.kind().label() + ", " + config.hash().name() + " hash, " + chosen.label()
-                    + " placement); Ctrl-C stops");
+            if (following) {
+                // The owner detects and replaces; this balancer mirrors its services (see SwarmFollower).
+                follower.follow(cluster);
+                out.println("RingLab balancer on " + endpoint.address() + " following run " + follower.runId()
+                        + " (" + cluster.ring().size() + " replicas now, Swarm, " + config.hash().name() + " hash, "
+                        + chosen.label() + " placement); Ctrl-C stops");
+            } else {
+                cluster.add(replicas, List.of());
+                monitor.start();
+                out.println("RingLab balancer on " + endpoint.address() + " with " + replicas + " replicas ("
+                        + replicasBackend.kind().label() + ", " + config.hash().name() + " hash, " + chosen.label()
+                        + " placement); Ctrl-C stops");
+            }
             out.flush();
         } catch (BindException inUse) {
             shutDown(endpoint, monitor, cluster);
@@ -148,6 +175,26 @@ final class ServeCommand implements Callable<Integer> {
         }
         stopped.await();
         return 0;
+    }
+
+    /** A following balancer starts no servers and runs on Swarm only; --image is for Swarm. */
+    private void checkFollowing(boolean following) {
+        CommandLine.ParseResult parsed = spec.commandLine().getParseResult();
+        if (following && parsed.hasMatchedOption("--replicas")) {
+            throw usage("--follow-swarm starts no servers: drop --replicas (the owning balancer sets their number)");
+        }
+        if (following && parsed.hasMatchedOption("--backend") && backend != Backends.Choice.SWARM) {
+            throw usage("--follow-swarm follows Swarm services: drop --backend " + backend.option() + " (or say swarm)");
+        }
+        if (following && image != null) {
+            throw usage("--follow-swarm starts no servers: drop --image");
+        }
+        if (!following && image != null && backend != Backends.Choice.SWARM) {
+            throw usage("--image names the replica image of Swarm services: add --backend swarm");
+        }
+        if (image != null && image.isBlank()) {
+            throw usage("--image must name an image, e.g. registry.example:5000/ringlab-replica:" + Version.current());
+        }
     }
 
     private static void shutDown(BalancerEndpoint endpoint, HealthMonitor monitor, Cluster cluster) {

@@ -223,6 +223,42 @@ public final class Cluster implements AutoCloseable {
         return leaving.stream().map(Member::server).toList();
     }
 
+    /**
+     * Puts a replica that already runs on the ring: one another balancer started, found where the
+     * orchestrator lists it (a following balancer). A server the cluster knows already is left alone.
+     */
+    public void adopt(Replica replica) {
+        synchronized (lock) {
+            if (closed || members.containsKey(replica.server())
+                    || members.keySet().stream().anyMatch(s -> s.name().equals(replica.server().name()))) {
+                return;
+            }
+        }
+        join(List.of(replica), null);
+    }
+
+    /**
+     * Takes a server off the ring without stopping its replica, which is not this cluster's to stop:
+     * its owner removed it, or it died and its owner will replace it. Unknown servers change nothing.
+     */
+    public void forget(Server server) {
+        RingSnapshot before;
+        RingSnapshot after;
+        synchronized (lock) {
+            if (closed || members.remove(server) == null) {
+                return;
+            }
+            before = ring;
+            after = before.contains(server) ? before.withoutServer(server) : before;
+            ring = after;
+            refreshReplicas();
+        }
+        if (after != before) {
+            publishRingChange(before, after);
+        }
+        publish(new ClusterEvent.MemberRemoved(clock.instant(), server));
+    }
+
     /** Ends a server's replica at once, like a crash; the health monitor notices and replaces it. */
     public Server kill(String name) {
         Member member = member(name).orElseThrow(() -> new ClusterException("no server is named '" + name + "'"));
