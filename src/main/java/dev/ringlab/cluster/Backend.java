@@ -2,6 +2,7 @@ package dev.ringlab.cluster;
 
 import dev.ringlab.ring.Server;
 import java.util.List;
+import java.util.Optional;
 import java.util.function.Consumer;
 
 /**
@@ -43,6 +44,14 @@ public interface Backend extends AutoCloseable {
      */
     default AutoCloseable watchDeaths(Consumer<Replica> onDeath) {
         return () -> { };
+    }
+
+    /**
+     * Why servers cannot be added, removed or killed through this backend (it follows a membership
+     * someone else owns), or empty when they can. The cluster refuses such changes before doing anything.
+     */
+    default Optional<String> membershipOwnedElsewhere() {
+        return Optional.empty();
     }
 
     /** Stops every replica this backend started. */

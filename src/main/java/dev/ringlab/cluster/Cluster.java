@@ -116,6 +116,7 @@ public final class Cluster implements AutoCloseable {
         List<Server> planned;
         synchronized (lock) {
             checkOpen();
+            checkOwned();
             int room = ring.config().maxServers() - members.size();
             if (n < 1) {
                 throw new ClusterException("n must be at least 1, got " + n);
@@ -181,6 +182,7 @@ public final class Cluster implements AutoCloseable {
         RingSnapshot after;
         synchronized (lock) {
             checkOpen();
+            checkOwned();
             if (n < 1) {
                 throw new ClusterException("n must be at least 1, got " + n);
             }
@@ -261,6 +263,7 @@ public final class Cluster implements AutoCloseable {
 
     /** Ends a server's replica at once, like a crash; the health monitor notices and replaces it. */
     public Server kill(String name) {
+        checkOwned();
         Member member = member(name).orElseThrow(() -> new ClusterException("no server is named '" + name + "'"));
         if (member.replica() == null) {
             throw new ClusterException(name + " has no running replica to kill");
@@ -496,6 +499,13 @@ public final class Cluster implements AutoCloseable {
                 LOG.warn("event listener failed on {}: {}", event.describe(), failure.toString());
             }
         }
+    }
+
+    /** A balancer that follows another's membership changes none of it. */
+    private void checkOwned() {
+        backend.membershipOwnedElsewhere().ifPresent(why -> {
+            throw new ClusterException(why);
+        });
     }
 
     private void checkOpen() {

@@ -196,6 +196,12 @@ public final class SwarmFollower implements Backend {
     }
 
     @Override
+    public Optional<String> membershipOwnedElsewhere() {
+        return Optional.of("this balancer follows run " + runId + " and changes no servers;"
+                + " add, remove or kill them at the balancer that owns the run");
+    }
+
+    @Override
     public List<Replica> list() {
         return List.copyOf(followed.values());
     }
