@@ -41,6 +41,9 @@ final class AgreementCommand implements Callable<Integer> {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
+    @CommandLine.Mixin
+    RingOptions ringOptions;
+
     @Option(names = "--servers", defaultValue = "3", description = "Servers the owner starts (default: ${DEFAULT-VALUE}).")
     int servers;
 
@@ -69,6 +72,7 @@ final class AgreementCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
+        RingConfig config = ringOptions.config();
         check("--servers", servers, 2, 20);
         check("--changes", changes, 1, 100);
         check("--keys", keys, 1, 1_000_000);
@@ -78,7 +82,7 @@ final class AgreementCommand implements Callable<Integer> {
         PrintWriter say = spec.commandLine().getOut();
         Duration heartbeat = Duration.ofMillis(heartbeatMs);
         SwarmBackend backend = new SwarmBackend(Version.current(), image, heartbeat, note -> log(say, note));
-        Cluster owner = new Cluster(backend, RingConfig.DEFAULT);
+        Cluster owner = new Cluster(backend, config);
         HealthMonitor monitor = new HealthMonitor(owner, heartbeat, HealthMonitor.DEFAULT_MISSES);
         Cluster following = null;
         try {
@@ -86,14 +90,14 @@ final class AgreementCommand implements Callable<Integer> {
             owner.add(servers, List.of());
             monitor.start();
             SwarmFollower follower = new SwarmFollower(backend.runId(), heartbeat);
-            following = new Cluster(follower, RingConfig.DEFAULT);
+            following = new Cluster(follower, config);
             following.subscribe(event -> log(say, "follower: " + event.describe()));
             follower.follow(following);
             AgreementRun run = new AgreementRun(owner::ring, following::ring, keys, seed, Duration.ofMillis(periodMs),
                     Duration.ofMillis(Math.max(1000, 5L * heartbeatMs)), Duration.ofSeconds(120));
             AgreementReport report = run.run(churn(owner, new Random(seed)));
             String title = "Two balancers, one owning and one following run " + backend.runId() + " ("
-                    + servers + " servers, " + keys + " keys, every " + periodMs + " ms)";
+                    + servers + " servers, " + config.hash().name() + " hash, " + keys + " keys, every " + periodMs + " ms)";
             say.println(AgreementFiles.markdown(report, title));
             for (Path written : AgreementFiles.write(report, title, folder)) {
                 say.println("wrote " + written);

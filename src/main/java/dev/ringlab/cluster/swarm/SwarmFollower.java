@@ -32,7 +32,9 @@ import org.slf4j.LoggerFactory;
  * A service whose task runs (and answered one heartbeat, as its owner waited for) is put on the
  * ring with the server id and name its labels carry, so the ring is the owner's, slot for slot; a
  * service that is gone, or whose task ended, is taken off. The manager is asked every
- * {@code interval}, and at once when a task container of the run dies on this node.
+ * {@value #LOOK_MILLIS} ms (two light API calls; a new task's start is not an event the engine
+ * streams, so looking is what bounds how late the follower adopts a server), and at once when a task
+ * container of the run dies on this node.
  *
  * <p>It declares nobody dead and replaces nobody: that is the owner's work, and a second opinion
  * would make the two rings differ. Starting, stopping and killing are refused: the servers are the
@@ -40,6 +42,8 @@ import org.slf4j.LoggerFactory;
  */
 public final class SwarmFollower implements Backend {
 
+    /** How often the manager is asked: a new server is on this ring at most this much later than on the owner's. */
+    public static final long LOOK_MILLIS = 50;
     private static final Logger LOG = LoggerFactory.getLogger(SwarmFollower.class);
 
     private final SwarmEngine swarm;
@@ -62,10 +66,11 @@ public final class SwarmFollower implements Backend {
     /**
      * @param runId the run to follow, or null for the only run with services in this swarm
      */
-    public SwarmFollower(DockerEngine engine, String runId, Duration interval) {
+    /** @param heartbeat the owner's heartbeat interval: a new replica's first answer is awaited as long */
+    public SwarmFollower(DockerEngine engine, String runId, Duration heartbeat) {
         this.swarm = new SwarmEngine(engine);
-        this.interval = interval;
-        this.heartbeats = HttpReplicaClient.forHeartbeats(interval);
+        this.interval = Duration.ofMillis(LOOK_MILLIS);
+        this.heartbeats = HttpReplicaClient.forHeartbeats(heartbeat);
         try {
             this.runId = runId == null || runId.isBlank() ? onlyRun() : runId.strip();
         } catch (RuntimeException failure) {
@@ -74,8 +79,8 @@ public final class SwarmFollower implements Backend {
         }
     }
 
-    public SwarmFollower(String runId, Duration interval) {
-        this(DockerEngine.fromEnvironment(), runId, interval);
+    public SwarmFollower(String runId, Duration heartbeat) {
+        this(DockerEngine.fromEnvironment(), runId, heartbeat);
     }
 
     /** The run this balancer follows. */

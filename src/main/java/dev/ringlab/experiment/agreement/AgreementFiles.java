@@ -46,12 +46,12 @@ public final class AgreementFiles {
         text.append(String.format(Locale.ROOT, "%,d keys looked at in %,d samples; some key routed differently in"
                         + " %.2f %% of them; %.4f %% of all lookups routed differently.%n%n", report.keys(),
                 report.samples().size(), 100 * report.disagreeingShare(), 100 * report.keyShareRoutedDifferently()));
-        text.append("| change | most keys routed differently | disagreeing, in all (ms) | longest stretch (ms) |"
-                + " agreed for good after (ms) |\n|---|---:|---:|---:|---:|\n");
+        text.append("| change | most keys routed differently | stretches of disagreement | disagreeing, in all (ms) |"
+                + " longest stretch (ms) |\n|---|---:|---:|---:|---:|\n");
         for (ChangeAgreement change : report.changes()) {
-            text.append(String.format(Locale.ROOT, "| %s | %,d (%.1f %%) | %.0f | %.0f | %.0f |%n", change.label(),
-                    change.maxDiffering(), 100.0 * change.maxDiffering() / report.keys(), change.disagreeMillis(),
-                    change.longestMillis(), change.settledMillis()));
+            text.append(String.format(Locale.ROOT, "| %s | %,d (%.1f %%) | %d | %.0f | %.0f |%n", change.label(),
+                    change.maxDiffering(), 100.0 * change.maxDiffering() / report.keys(), change.stretches(),
+                    change.disagreeMillis(), change.longestMillis()));
         }
         return text.toString();
     }

@@ -57,16 +57,13 @@ public final class AgreementRun {
         Thread thread = new Thread(sampler, "ringlab-agreement-sampler");
         thread.setDaemon(true);
         thread.start();
-        List<double[]> spans = new ArrayList<>();
         List<String> labels = new ArrayList<>();
         try {
             awaitSettled(sampler);
             for (int i = 0; i < changes.size(); i++) {
-                double began = sampler.nowMillis();
                 sampler.change = i;
                 labels.add(changes.get(i).make());
                 awaitSettled(sampler);
-                spans.add(new double[] {began, sampler.nowMillis()});
             }
         } finally {
             sampler.running = false;
@@ -74,17 +71,17 @@ public final class AgreementRun {
         }
         List<ChangeAgreement> results = new ArrayList<>();
         for (int i = 0; i < changes.size(); i++) {
-            results.add(summarise(labels.get(i), i, spans.get(i)[0], samples));
+            results.add(summarise(labels.get(i), i, samples));
         }
         return new AgreementReport(keys.length, samples, results);
     }
 
-    private static ChangeAgreement summarise(String label, int change, double began, List<AgreementSample> samples) {
+    private static ChangeAgreement summarise(String label, int change, List<AgreementSample> samples) {
         int max = 0;
         double disagree = 0;
         double longest = 0;
         double stretchStart = -1;
-        double lastDisagreement = began;
+        int stretches = 0;
         AgreementSample previous = null;
         for (AgreementSample sample : samples) {
             if (sample.change() != change) {
@@ -95,9 +92,9 @@ public final class AgreementRun {
                 disagree += sample.atMillis() - previous.atMillis();
             }
             if (sample.differing() > 0) {
-                lastDisagreement = sample.atMillis();
                 if (stretchStart < 0) {
                     stretchStart = sample.atMillis();
+                    stretches++;
                 }
             } else if (stretchStart >= 0) {
                 longest = Math.max(longest, sample.atMillis() - stretchStart);
@@ -108,7 +105,7 @@ public final class AgreementRun {
         if (stretchStart >= 0 && previous != null) {
             longest = Math.max(longest, previous.atMillis() - stretchStart);
         }
-        return new ChangeAgreement(label, max, disagree, longest, lastDisagreement - began);
+        return new ChangeAgreement(label, max, disagree, longest, stretches);
     }
 
     /** Until both rings are the same and neither changed for {@code settle}. */

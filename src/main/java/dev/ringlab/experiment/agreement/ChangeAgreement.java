@@ -7,9 +7,11 @@ package dev.ringlab.experiment.agreement;
  * @param label           what changed ("kill Server 2", "add 1", "remove Server 3")
  * @param maxDiffering    the most keys routed differently at one moment
  * @param disagreeMillis  for how long, in all, some key was routed differently
- * @param longestMillis   the longest stretch with some key routed differently
- * @param settledMillis   from the change until the rings agreed for good
+ * @param longestMillis   the longest stretch with some key routed differently: how long after one ring
+ *                        changed the other caught up
+ * @param stretches       how many separate stretches of disagreement (a kill makes two ring changes:
+ *                        the death, then the replacement)
  */
 public record ChangeAgreement(String label, int maxDiffering, double disagreeMillis, double longestMillis,
-                              double settledMillis) {
+                              int stretches) {
 }
