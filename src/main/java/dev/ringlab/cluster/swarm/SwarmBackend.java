@@ -47,6 +47,8 @@ public final class SwarmBackend implements Backend {
 
     /** How often a starting service's task is looked at. */
     private static final Duration POLL = Duration.ofMillis(50);
+    /** How long removal waits for Swarm to remove the removed services' containers (2 s stop grace, then gone). */
+    private static final Duration SETTLE = Duration.ofSeconds(15);
     private static final Logger LOG = LoggerFactory.getLogger(SwarmBackend.class);
 
     private final SwarmEngine swarm;
@@ -65,9 +67,10 @@ public final class SwarmBackend implements Backend {
     private final Set<String> dead = ConcurrentHashMap.newKeySet();
     private final HttpReplicaClient requests = HttpReplicaClient.forRequests();
     private final HttpReplicaClient heartbeats;
+    /** Ctrl-C, SIGTERM, or an exit without close(): remove what this run started, and see it gone. */
     private final Thread shutdownHook = new Thread(() -> {
         if (!this.closed) {
-            removeAllOfRun(Duration.ZERO);
+            removeAllOfRun(SETTLE);
         }
     }, "ringlab-swarm-cleanup");
     private volatile String image;
@@ -277,7 +280,7 @@ public final class SwarmBackend implements Backend {
             return;
         }
         closed = true;
-        removeAllOfRun(Duration.ofSeconds(15));
+        removeAllOfRun(SETTLE);
         try {
             Runtime.getRuntime().removeShutdownHook(shutdownHook);
         } catch (IllegalStateException shuttingDown) {

@@ -27,9 +27,15 @@ final class TestSwarm implements AutoCloseable {
         return new TestSwarm(true);
     }
 
-    /** Ids of this swarm's services carrying {@code label} ("key" or "key=value"). */
+    /** Full ids of this swarm's services carrying {@code label} ("key" or "key=value"). */
     static List<String> servicesLabelled(String label) {
-        return Engine.docker("service", "ls", "-q", "--filter", "label=" + label);
+        List<String> shortIds = Engine.docker("service", "ls", "-q", "--filter", "label=" + label);
+        if (shortIds.isEmpty()) {
+            return shortIds;
+        }
+        List<String> inspect = new java.util.ArrayList<>(List.of("service", "inspect", "--format", "{{.ID}}"));
+        inspect.addAll(shortIds);
+        return Engine.docker(inspect.toArray(String[]::new));
     }
 
     @Override
