@@ -24,32 +24,18 @@ import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.BooleanSupplier;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * Replicas as real Swarm services on a real (one-node) swarm: labelled services published in host
  * mode, requests through the HTTP balancer, a task's container killed with the docker CLI and
  * replaced by RingLab (not by Swarm), removal, a node that lacks the image, and nothing left behind.
  */
+@ExtendWith(TestSwarm.class)
 class SwarmBackendIT {
 
     private static final Duration HEARTBEAT = HealthMonitor.DEFAULT_INTERVAL;
-    private static TestSwarm swarm;
-
-    @BeforeAll
-    static void swarm() {
-        swarm = TestSwarm.require();
-    }
-
-    @AfterAll
-    static void leave() {
-        if (swarm != null) {
-            swarm.close();
-        }
-    }
-
     @Test
     void servicesServeAreKilledFromOutsideReplacedRemovedAndLeaveNothingBehind() throws Exception {
         List<String> notes = new CopyOnWriteArrayList<>();

@@ -3,52 +3,36 @@ package dev.ringlab.cluster.swarm;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.ringlab.cluster.HealthMonitor;
+import dev.ringlab.cluster.docker.ChildRun;
 import dev.ringlab.cluster.docker.DockerBackend;
 import dev.ringlab.cluster.docker.DockerEngine;
 import dev.ringlab.cluster.docker.Engine;
 import dev.ringlab.ring.Server;
-import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.InputStreamReader;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Nothing leaks on Swarm either: SIGTERM removes a run's services; SIGKILL leaves them and the next
  * RingLab reaps them, but never a live run's. And the image tar for other nodes loads.
  */
+@ExtendWith(TestSwarm.class)
 class SwarmCleanupIT {
-
-    private static TestSwarm swarm;
-
-    @BeforeAll
-    static void swarm() {
-        swarm = TestSwarm.require();
-    }
-
-    @AfterAll
-    static void leave() {
-        if (swarm != null) {
-            swarm.close();
-        }
-    }
 
     @Test
     void sigtermRemovesTheRunsServicesAndTheirContainers() throws Exception {
-        Child child = Child.start();
-        assertThat(TestSwarm.servicesLabelled(DockerBackend.RUN_LABEL + "=" + child.run)).containsExactly(child.service);
-        child.process.destroy(); // SIGTERM, as Ctrl-C would send
-        assertThat(child.process.waitFor(60, TimeUnit.SECONDS)).isTrue();
-        assertThat(TestSwarm.servicesLabelled(DockerBackend.RUN_LABEL + "=" + child.run)).isEmpty();
-        assertThat(Engine.containersLabelled(DockerBackend.RUN_LABEL + "=" + child.run)).isEmpty();
+        ChildRun child = child();
+        assertThat(TestSwarm.servicesLabelled(DockerBackend.RUN_LABEL + "=" + child.run())).containsExactly(child.started());
+        child.process().destroy(); // SIGTERM, as Ctrl-C would send
+        assertThat(child.process().waitFor(60, TimeUnit.SECONDS)).isTrue();
+        assertThat(TestSwarm.servicesLabelled(DockerBackend.RUN_LABEL + "=" + child.run())).isEmpty();
+        assertThat(Engine.containersLabelled(DockerBackend.RUN_LABEL + "=" + child.run())).isEmpty();
     }
 
     @Test
@@ -56,15 +40,15 @@ class SwarmCleanupIT {
         SwarmBackend live = new SwarmBackend(Engine.VERSION, null, HealthMonitor.DEFAULT_INTERVAL, line -> { });
         try {
             String liveService = live.start(new Server(7, "alive")).backendId();
-            Child child = Child.start();
-            child.process.destroyForcibly(); // kill -9: no shutdown hook runs
-            assertThat(child.process.waitFor(30, TimeUnit.SECONDS)).isTrue();
-            assertThat(TestSwarm.servicesLabelled(DockerBackend.RUN_LABEL + "=" + child.run))
-                    .as("left behind by the killed run").containsExactly(child.service);
+            ChildRun child = child();
+            child.process().destroyForcibly(); // kill -9: no shutdown hook runs
+            assertThat(child.process().waitFor(30, TimeUnit.SECONDS)).isTrue();
+            assertThat(TestSwarm.servicesLabelled(DockerBackend.RUN_LABEL + "=" + child.run()))
+                    .as("left behind by the killed run").containsExactly(child.started());
 
             List<String> notes = new CopyOnWriteArrayList<>();
             new SwarmBackend(Engine.VERSION, null, HealthMonitor.DEFAULT_INTERVAL, notes::add).close();
-            assertThat(TestSwarm.servicesLabelled(DockerBackend.RUN_LABEL + "=" + child.run)).as("reaped").isEmpty();
+            assertThat(TestSwarm.servicesLabelled(DockerBackend.RUN_LABEL + "=" + child.run())).as("reaped").isEmpty();
             assertThat(notes).anyMatch(note -> note.contains("removed 1 Swarm service(s) left behind"));
             assertThat(TestSwarm.servicesLabelled(DockerBackend.RUN_LABEL + "=" + live.runId()))
                     .as("a live run's service").containsExactly(liveService);
@@ -85,32 +69,7 @@ class SwarmCleanupIT {
         assertThat(Engine.docker("load", "-i", saved.file().toString())).contains("Loaded image: " + saved.image());
     }
 
-    /** {@link LeftoverSwarmRun} in its own JVM. */
-    private record Child(Process process, String run, String service) {
-
-        static Child start() throws IOException {
-            Path launcher = Path.of(System.getProperty("java.home"), "bin", "java");
-            Process process = new ProcessBuilder(launcher.toString(), "-cp", System.getProperty("java.class.path"),
-                    LeftoverSwarmRun.class.getName(), Engine.VERSION).redirectErrorStream(true).start();
-            BufferedReader out = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
-            StringBuilder said = new StringBuilder();
-            for (String line = out.readLine(); line != null; line = out.readLine()) {
-                if (line.startsWith("run ")) {
-                    String[] parts = line.split(" ");
-                    Thread drain = new Thread(() -> {
-                        try {
-                            out.transferTo(java.io.Writer.nullWriter());
-                        } catch (IOException ignored) {
-                            // the child ended
-                        }
-                    });
-                    drain.setDaemon(true);
-                    drain.start();
-                    return new Child(process, parts[1], parts[2]);
-                }
-                said.append(line).append('\n');
-            }
-            throw new AssertionError("the child run ended before starting its replica:\n" + said);
-        }
+    private static ChildRun child() throws IOException {
+        return ChildRun.start(LeftoverSwarmRun.class, Engine.VERSION);
     }
 }

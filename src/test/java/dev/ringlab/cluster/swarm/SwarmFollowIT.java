@@ -22,31 +22,17 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Set;
 import java.util.stream.LongStream;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * Two balancers share one membership through the swarm: one owns the run's services, the other
  * follows them. Both route every key to the same server, through kills, additions and removals.
  */
+@ExtendWith(TestSwarm.class)
 class SwarmFollowIT {
 
     private static final Duration HEARTBEAT = HealthMonitor.DEFAULT_INTERVAL;
-    private static TestSwarm swarm;
-
-    @BeforeAll
-    static void swarm() {
-        swarm = TestSwarm.require();
-    }
-
-    @AfterAll
-    static void leave() {
-        if (swarm != null) {
-            swarm.close();
-        }
-    }
-
     @Test
     void aFollowingBalancerRoutesEveryKeyLikeTheOwnerThroughChurn() throws Exception {
         SwarmBackend backend = new SwarmBackend(Engine.VERSION, null, HEARTBEAT, line -> { });

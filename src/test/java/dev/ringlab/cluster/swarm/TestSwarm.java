@@ -2,29 +2,29 @@ package dev.ringlab.cluster.swarm;
 
 import dev.ringlab.cluster.docker.Engine;
 import java.util.List;
+import org.junit.jupiter.api.extension.AfterAllCallback;
+import org.junit.jupiter.api.extension.BeforeAllCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
 
 /**
  * A swarm for the integration tests: the engine's own when it already is a manager, otherwise a
  * one-node swarm made here ({@code docker swarm init --advertise-addr 127.0.0.1}) and left again at
  * the end, so the engine is left as it was found. Plain containers of other tests are not affected
  * by the engine being a swarm manager. The swarm is never left while any service remains on it.
+ * Use with {@code @ExtendWith(TestSwarm.class)}.
  */
-final class TestSwarm implements AutoCloseable {
+final class TestSwarm implements BeforeAllCallback, AfterAllCallback {
 
-    private final boolean created;
+    private boolean created;
 
-    private TestSwarm(boolean created) {
-        this.created = created;
-    }
-
-    static TestSwarm require() {
+    @Override
+    public void beforeAll(ExtensionContext context) {
         Engine.require();
         String state = String.join("", Engine.docker("info", "--format", "{{.Swarm.LocalNodeState}}")).strip();
-        if (state.equals("active")) {
-            return new TestSwarm(false);
+        if (!state.equals("active")) {
+            Engine.docker("swarm", "init", "--advertise-addr", "127.0.0.1");
+            created = true;
         }
-        Engine.docker("swarm", "init", "--advertise-addr", "127.0.0.1");
-        return new TestSwarm(true);
     }
 
     /** Full ids of this swarm's services carrying {@code label} ("key" or "key=value"). */
@@ -39,7 +39,7 @@ final class TestSwarm implements AutoCloseable {
     }
 
     @Override
-    public void close() {
+    public void afterAll(ExtensionContext context) {
         if (created && Engine.docker("service", "ls", "-q").isEmpty()) {
             Engine.docker("swarm", "leave", "--force");
         }
