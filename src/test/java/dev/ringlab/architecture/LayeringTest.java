@@ -34,6 +34,12 @@ class LayeringTest {
             .that().resideInAPackage("dev.ringlab.cluster..")
             .should().dependOnClassesThat().resideInAnyPackage("dev.ringlab.balancer..", "dev.ringlab.experiment..");
 
+    /** The engine's API stays behind the two backends that need it; everything else sees Backend. */
+    @ArchTest
+    static final ArchRule dockerJavaOnlyInTheDockerAndSwarmBackends = noClasses()
+            .that().resideOutsideOfPackages("dev.ringlab.cluster.docker..", "dev.ringlab.cluster.swarm..")
+            .should().dependOnClassesThat().resideInAnyPackage("com.github.dockerjava..");
+
     @ArchTest
     static final ArchRule noJavaFxOutsideTheWindow = noClasses()
             .that().resideOutsideOfPackages("dev.ringlab.ui..")
