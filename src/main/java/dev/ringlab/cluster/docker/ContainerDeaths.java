@@ -49,6 +49,13 @@ public final class ContainerDeaths implements AutoCloseable {
         return deaths;
     }
 
+    /** How a container ended, from its die event: "exited with code 137", or "ended". */
+    public static String exitOf(Event event) {
+        Map<String, String> attributes = event.getActor() == null ? null : event.getActor().getAttributes();
+        String code = attributes == null ? null : attributes.get("exitCode");
+        return code == null ? "ended" : "exited with code " + code;
+    }
+
     private void subscribe() {
         if (stopped) {
             return;

@@ -108,10 +108,14 @@ public final class AgreementRun {
         return new ChangeAgreement(label, max, disagree, longest, stretches);
     }
 
-    /** Until both rings are the same and neither changed for {@code settle}. */
+    /**
+     * Until both rings are the same and neither changed for {@code settle}, judged by samples taken
+     * after this call: the flags of a sample from before a change would say all is well at once.
+     */
     private void awaitSettled(Sampler sampler) throws InterruptedException {
         long deadline = System.nanoTime() + timeout.toNanos();
-        while (!(sampler.agreeing && sampler.stableForMillis() >= settle.toMillis())) {
+        long fresh = sampler.taken + 1;
+        while (!(sampler.taken > fresh && sampler.agreeing && sampler.stableForMillis() >= settle.toMillis())) {
             if (System.nanoTime() > deadline) {
                 throw new IllegalStateException("the two rings did not agree within " + timeout.toSeconds() + " s ("
                         + first.get().servers() + " against " + second.get().servers() + ")");
@@ -139,6 +143,8 @@ public final class AgreementRun {
         private volatile boolean agreeing;
         private volatile long lastChangeNanos = System.nanoTime();
         private volatile int change = -1;
+        /** Samples completed; a sample counted after a moment was begun after it. */
+        private volatile long taken;
 
         Sampler(List<AgreementSample> samples) {
             this.samples = samples;
@@ -168,6 +174,7 @@ public final class AgreementRun {
                 }
                 agreeing = differing == 0;
                 samples.add(new AgreementSample(nowMillis(), change, differing, a.size(), b.size()));
+                taken++;
                 try {
                     Thread.sleep(period.toMillis(), (int) (period.toNanos() % 1_000_000));
                 } catch (InterruptedException interrupted) {

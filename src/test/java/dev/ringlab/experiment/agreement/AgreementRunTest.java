@@ -68,8 +68,9 @@ class AgreementRunTest {
         long moved = report.samples().stream().filter(s -> s.change() == 0).mapToInt(AgreementSample::differing).max()
                 .orElse(0);
         assertThat(late.maxDiffering()).isEqualTo((int) moved).isPositive().isLessThan(2_000);
-        assertThat(late.disagreeMillis()).isGreaterThanOrEqualTo(40);
-        assertThat(late.longestMillis()).isGreaterThanOrEqualTo(40).isLessThanOrEqualTo(late.disagreeMillis());
+        // At least the five looks at the rings apart, each a period after the last (no wall-clock bound).
+        assertThat(late.disagreeMillis()).isPositive();
+        assertThat(late.longestMillis()).isPositive().isLessThanOrEqualTo(late.disagreeMillis());
         assertThat(late.stretches()).isEqualTo(1);
         ChangeAgreement together = report.changes().get(1);
         assertThat(together.maxDiffering()).isZero();
