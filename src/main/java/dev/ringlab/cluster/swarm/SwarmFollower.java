@@ -33,8 +33,8 @@ import org.slf4j.LoggerFactory;
  * ring with the server id and name its labels carry, so the ring is the owner's, slot for slot; a
  * service that is gone, or whose task ended, is taken off. The manager is asked every
  * {@value #LOOK_MILLIS} ms (two light API calls; a new task's start is not an event the engine
- * streams, so looking is what bounds how late the follower adopts a server), and at once when a task
- * container of the run dies on this node.
+ * streams, so looking is what bounds how late the follower adopts a server); a task container of the
+ * run that dies on this node is taken off at once, from the engine's die event.
  *
  * <p>It declares nobody dead and replaces nobody: that is the owner's work, and a second opinion
  * would make the two rings differ. Starting, stopping and killing are refused: the servers are the
@@ -95,9 +95,12 @@ public final class SwarmFollower implements Backend {
         }
         this.cluster = cluster;
         look();
+        // Off the ring at once, on the event's thread: a look at the manager can take a while when it is busy.
         deaths = TaskDeaths.watch(swarm.engine(), runId, service -> {
-            if (followed.containsKey(service) && died.add(service)) {
-                looker.execute(this::lookSafely);
+            died.add(service);
+            Replica gone = followed.remove(service);
+            if (gone != null) {
+                cluster.forget(gone.server());
             }
         });
         looker.scheduleWithFixedDelay(this::lookSafely, interval.toMillis(), interval.toMillis(), TimeUnit.MILLISECONDS);
@@ -142,11 +145,12 @@ public final class SwarmFollower implements Backend {
                 running.put(task.serviceId(), task);
             }
         }
-        for (Map.Entry<String, Replica> entry : List.copyOf(followed.entrySet())) {
-            String service = entry.getKey();
+        for (String service : List.copyOf(followed.keySet())) {
             if (!running.containsKey(service) || died.contains(service)) {
-                followed.remove(service);
-                cluster.forget(entry.getValue().server());
+                Replica gone = followed.remove(service);
+                if (gone != null) {
+                    cluster.forget(gone.server());
+                }
             }
         }
         died.retainAll(services.keySet());
