@@ -1,6 +1,7 @@
 package dev.ringlab.ui;
 
 import dev.ringlab.cluster.Member;
+import dev.ringlab.cluster.Replica;
 import java.util.Locale;
 
 /**
@@ -14,7 +15,12 @@ public record ServerRow(String name, String backendId, String address, String st
     static ServerRow of(Member member) {
         return new ServerRow(member.server().name(),
                 member.replica() == null ? "-" : member.replica().backendId(),
-                member.replica() == null ? "-" : member.replica().placeText(),
+                member.replica() == null ? "-" : where(member.replica()),
                 member.state().name().toLowerCase(Locale.ROOT));
+    }
+
+    /** The node first when there is one (Swarm): the narrow column then shows it before the port. */
+    private static String where(Replica replica) {
+        return replica.node() == null ? replica.addressText() : replica.node() + " · " + replica.addressText();
     }
 }
