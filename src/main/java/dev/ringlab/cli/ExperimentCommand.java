@@ -31,7 +31,7 @@ import picocli.CommandLine.Parameters;
  */
 @Command(name = "experiment",
         mixinStandardHelpOptions = true,
-        subcommands = {CompareCommand.class},
+        subcommands = {CompareCommand.class, AgreementCommand.class},
         sortOptions = false,
         description = "Runs one of the analyses, prints a table, writes PNG and CSV.")
 final class ExperimentCommand implements Callable<Integer> {

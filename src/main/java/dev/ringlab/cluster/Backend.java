@@ -2,6 +2,7 @@ package dev.ringlab.cluster;
 
 import dev.ringlab.ring.Server;
 import java.util.List;
+import java.util.Optional;
 import java.util.function.Consumer;
 
 /**
@@ -70,6 +71,14 @@ public interface Backend extends AutoCloseable {
      */
     default int reapDeadRuns() {
         return 0;
+    }
+
+    /**
+     * Why servers cannot be added, removed or killed through this backend (it follows a membership
+     * someone else owns), or empty when they can. The cluster refuses such changes before doing anything.
+     */
+    default Optional<String> membershipOwnedElsewhere() {
+        return Optional.empty();
     }
 
     /** Stops every replica this backend started. */

@@ -43,6 +43,12 @@ class LayeringTest {
             .that().resideInAPackage("dev.ringlab.cluster..")
             .should().dependOnClassesThat().resideInAnyPackage("dev.ringlab.balancer..", "dev.ringlab.experiment..");
 
+    /** The engine's API stays behind the two backends that need it; everything else sees Backend. */
+    @ArchTest
+    static final ArchRule dockerJavaOnlyInTheDockerAndSwarmBackends = noClasses()
+            .that().resideOutsideOfPackages("dev.ringlab.cluster.docker..", "dev.ringlab.cluster.swarm..")
+            .should().dependOnClassesThat().resideInAnyPackage("com.github.dockerjava..");
+
     /** The composition root sits above the balancer and below the experiments, the window and the CLI that use it. */
     @ArchTest
     static final ArchRule theLabIsAssembledAboveTheBalancer = noClasses()

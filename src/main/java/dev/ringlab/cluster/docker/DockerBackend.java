@@ -1,7 +1,6 @@
 package dev.ringlab.cluster.docker;
 
 import com.github.dockerjava.api.DockerClient;
-import com.github.dockerjava.api.async.ResultCallback;
 import com.github.dockerjava.api.command.CreateContainerCmd;
 import com.github.dockerjava.api.command.InspectContainerResponse;
 import com.github.dockerjava.api.exception.ConflictException;
@@ -10,8 +9,6 @@ import com.github.dockerjava.api.exception.NotModifiedException;
 import com.github.dockerjava.api.model.Capability;
 import com.github.dockerjava.api.model.Container;
 import com.github.dockerjava.api.model.ContainerNetwork;
-import com.github.dockerjava.api.model.Event;
-import com.github.dockerjava.api.model.EventType;
 import com.github.dockerjava.api.model.ExposedPort;
 import com.github.dockerjava.api.model.HostConfig;
 import com.github.dockerjava.api.model.PortBinding;
@@ -37,8 +34,6 @@ import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -330,7 +325,19 @@ public final class DockerBackend implements Backend {
     /** Follows the engine's {@code die} events for this run's containers, reconnecting if the stream drops. */
     @Override
     public AutoCloseable watchDeaths(Consumer<Replica> onDeath) {
-        return new DeathWatch(onDeath).open();
+        // Recorded even for a container whose start has not returned yet, so that start fails at once.
+        return ContainerDeaths.watch(engine, Map.of(RUN_LABEL, runId), event -> {
+            String id = event.getId();
+            if (id == null || leaving.contains(id)) {
+                return;
+            }
+            if (dead.putIfAbsent(id, ContainerDeaths.exitOf(event)) == null) {
+                Replica replica = replicas.get(id);
+                if (replica != null) {
+                    onDeath.accept(replica);
+                }
+            }
+        });
     }
 
     @Override
@@ -446,7 +453,7 @@ public final class DockerBackend implements Backend {
 
 
     /** A DNS label from a server name: "Server 12" becomes "server-12". */
-    static String slug(String name) {
+    public static String slug(String name) {
         String slug = name.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]+", "-").replaceAll("^-+|-+$", "");
         return slug.isEmpty() ? "server" : slug.length() > 40 ? slug.substring(0, 40) : slug;
     }
@@ -462,109 +469,6 @@ public final class DockerBackend implements Backend {
             closeable.close();
         } catch (IOException ignored) {
             // nothing to release beyond connections
-        }
-    }
-
-    /** One subscription to the engine's events, resubscribed after a drop until closed. */
-    private final class DeathWatch implements AutoCloseable {
-
-        private final Consumer<Replica> onDeath;
-        private final DockerClient events = engine.events();
-        private final ScheduledExecutorService retry = Executors.newSingleThreadScheduledExecutor(runnable -> {
-            Thread thread = new Thread(runnable, "ringlab-docker-events");
-            thread.setDaemon(true);
-            return thread;
-        });
-        private volatile ResultCallback.Adapter<Event> subscription;
-        private volatile long lastEventSeconds = Instant.now().getEpochSecond();
-        private volatile boolean stopped;
-        private volatile long retryMillis = 500;
-
-        DeathWatch(Consumer<Replica> onDeath) {
-            this.onDeath = onDeath;
-        }
-
-        DeathWatch open() {
-            subscribe();
-            return this;
-        }
-
-        private void subscribe() {
-            if (stopped) {
-                return;
-            }
-            subscription = events.eventsCmd()
-                    .withEventTypeFilter(EventType.CONTAINER)
-                    .withEventFilter("die")
-                    .withLabelFilter(Map.of(RUN_LABEL, runId))
-                    .withSince(Long.toString(lastEventSeconds))
-                    .exec(new ResultCallback.Adapter<>() {
-                        @Override
-                        public void onStart(Closeable stream) {
-                            super.onStart(stream);
-                            retryMillis = 500; // the engine answers again
-                        }
-
-                        @Override
-                        public void onNext(Event event) {
-                            if (event.getTime() != null) {
-                                lastEventSeconds = event.getTime();
-                            }
-                            died(event.getId(), exitOf(event));
-                        }
-
-                        @Override
-                        public void onError(Throwable failure) {
-                            if (!stopped) {
-                                LOG.debug("Docker event stream dropped: {}", failure.toString());
-                            }
-                            resubscribe();
-                        }
-
-                        @Override
-                        public void onComplete() {
-                            resubscribe();
-                        }
-                    });
-        }
-
-        /** After a drop: 0.5 s, doubling up to 8 s while the engine stays away, so a stopped engine is not polled in a loop. */
-        private void resubscribe() {
-            if (!stopped) {
-                long wait = retryMillis;
-                retryMillis = Math.min(8_000, retryMillis * 2);
-                retry.schedule(this::subscribe, wait, TimeUnit.MILLISECONDS);
-            }
-        }
-
-        /** Recorded even for a container whose start has not returned yet, so that start fails at once. */
-        private void died(String id, String how) {
-            if (id == null || leaving.contains(id)) {
-                return;
-            }
-            if (dead.putIfAbsent(id, how) == null) {
-                Replica replica = replicas.get(id);
-                if (replica != null) {
-                    onDeath.accept(replica);
-                }
-            }
-        }
-
-        private static String exitOf(Event event) {
-            Map<String, String> attributes = event.getActor() == null ? null : event.getActor().getAttributes();
-            String code = attributes == null ? null : attributes.get("exitCode");
-            return code == null ? "ended" : "exited with code " + code;
-        }
-
-        @Override
-        public void close() {
-            stopped = true;
-            retry.shutdownNow();
-            ResultCallback.Adapter<Event> current = subscription;
-            if (current != null) {
-                closeQuietly(current);
-            }
-            closeQuietly(events);
         }
     }
 }
