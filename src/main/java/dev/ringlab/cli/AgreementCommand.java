@@ -45,30 +45,30 @@ final class AgreementCommand implements Callable<Integer> {
     @CommandLine.Mixin
     RingOptions ringOptions;
 
-    @Option(names = "--servers", defaultValue = "3", description = "Servers the owner starts (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--servers", paramLabel = "N", defaultValue = "3", description = "Servers the owner starts (default: ${DEFAULT-VALUE}).")
     int servers;
 
-    @Option(names = "--changes", defaultValue = "6",
+    @Option(names = "--changes", paramLabel = "N", defaultValue = "6",
             description = "Membership changes, in turn kill, add, remove (default: ${DEFAULT-VALUE}).")
     int changes;
 
-    @Option(names = "--keys", defaultValue = "10000", description = "Keys compared in every sample (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--keys", paramLabel = "N", defaultValue = "10000", description = "Keys compared in every sample (default: ${DEFAULT-VALUE}).")
     int keys;
 
-    @Option(names = "--period-ms", defaultValue = "5", description = "Sampling period in ms (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--period-ms", paramLabel = "MS", defaultValue = "5", description = "Sampling period in ms (default: ${DEFAULT-VALUE}).")
     int periodMs;
 
-    @Option(names = "--heartbeat-ms", defaultValue = "200",
+    @Option(names = "--heartbeat-ms", paramLabel = "MS", defaultValue = "200",
             description = "Heartbeats of the owner, and how often the follower asks the manager (default: ${DEFAULT-VALUE}).")
     int heartbeatMs;
 
     @Option(names = "--image", paramLabel = "IMAGE", description = "A registry image for the replicas (default: RingLab's own).")
     String image;
 
-    @Option(names = "--seed", defaultValue = "1", description = "Seed of the keys and of the servers picked (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--seed", paramLabel = "SEED", defaultValue = "1", description = "Seed of the keys and of the servers picked (default: ${DEFAULT-VALUE}).")
     long seed;
 
-    @Option(names = "--out", defaultValue = "agreement-results", description = "Output folder (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--out", paramLabel = "DIR", defaultValue = "out", description = "Output folder (default: ${DEFAULT-VALUE}).")
     String out;
 
     @Override

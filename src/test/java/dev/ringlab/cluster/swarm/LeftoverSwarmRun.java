@@ -22,7 +22,7 @@ public final class LeftoverSwarmRun {
         String service = backend.list().get(0).backendId();
         System.out.println("run " + backend.runId() + " " + service);
         System.out.flush();
-        Thread.sleep(120_000); // bounded: a forgotten child ends by itself (and cleans up) within two minutes
+        dev.ringlab.testing.ClientPace.pause(120_000); // bounded: a forgotten child ends by itself (and cleans up) within two minutes
         lab.close();
     }
 }

@@ -40,13 +40,9 @@ class AgreementRunTest {
                     int before = looks.get();
                     long since = System.nanoTime();
                     Thread follower = new Thread(() -> {
-                        while (looks.get() < before + 5 || System.nanoTime() - since < 40_000_000L) {
-                            try {
-                                Thread.sleep(1);
-                            } catch (InterruptedException stop) {
-                                return;
-                            }
-                        }
+                        org.awaitility.Awaitility.await("the sampler saw the rings apart").atMost(java.time.Duration.ofSeconds(60))
+                                .pollInterval(java.time.Duration.ofMillis(1))
+                                .until(() -> looks.get() >= before + 5 && System.nanoTime() - since >= 40_000_000L);
                         second.set(RingSnapshot.of(RingConfig.DEFAULT, first.get().servers()));
                         seenApart.countDown();
                     });
