@@ -9,7 +9,7 @@ import picocli.CommandLine.Command;
         mixinStandardHelpOptions = true,
         versionProvider = Version.class,
         description = "A lab and live controller for consistent-hashing load balancing.",
-        subcommands = {GuiCommand.class, ExperimentCommand.class, ServeCommand.class})
+        subcommands = {GuiCommand.class, ExperimentCommand.class, ServeCommand.class, ScenarioCommand.class})
 public final class RingLabCommand implements java.util.concurrent.Callable<Integer> {
 
     @CommandLine.Spec

@@ -24,6 +24,15 @@ public interface Membership {
     /** Removes {@code n} servers, the most recently joined first. */
     void remove(int n);
 
+    /** Removes the named servers, or fails and changes nothing when one of them is not on the ring. */
+    void remove(List<String> names);
+
+    /**
+     * Rebuilds the ring with the same servers under a new shape (hash, slots, virtual nodes, probing),
+     * as a scenario does to show the same keys on 1, 9 and 100 virtual nodes.
+     */
+    void reshape(dev.ringlab.ring.RingConfig ring);
+
     /** Crashes the named server without telling the cluster; returns the server's name. */
     String kill(String server);
 
