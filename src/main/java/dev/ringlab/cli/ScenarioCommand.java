@@ -75,13 +75,23 @@ final class ScenarioCommand implements Callable<Integer> {
         @Option(names = "--seed", paramLabel = "S", description = "play with this seed instead of the file's")
         Long seed;
 
+        @Option(names = "--max-requests", paramLabel = "N",
+                description = "a quick rehearsal: at most N requests per send and analysis (the handout says so)")
+        Integer maxRequests;
+
         @Override
         public Integer call() throws Exception {
             PrintWriter stdout = spec.commandLine().getOut();
             PrintWriter stderr = spec.commandLine().getErr();
+            if (maxRequests != null && maxRequests < 1) {
+                throw new CommandLine.ParameterException(spec.commandLine(), "--max-requests must be at least 1, got "
+                        + maxRequests);
+            }
+            ScenarioReader reader = maxRequests == null ? new ScenarioReader()
+                    : new ScenarioReader().withRequestsAtMost(maxRequests);
             Scenario scenario;
             try {
-                scenario = read(what);
+                scenario = read(what, reader);
             } catch (ScenarioFileException bad) {
                 stderr.println("ringlab: " + bad.getMessage());
                 return BAD_FILE;
@@ -136,7 +146,7 @@ final class ScenarioCommand implements Callable<Integer> {
         }
 
         /** A file if there is one by that name, else a bundled lesson. */
-        private static Scenario read(String what) {
+        private static Scenario read(String what, ScenarioReader reader) {
             Path file = null;
             try {
                 file = Path.of(what);
@@ -144,9 +154,9 @@ final class ScenarioCommand implements Callable<Integer> {
                 // not a file: perhaps a lesson
             }
             if (file != null && Files.isRegularFile(file)) {
-                return new ScenarioReader().read(file);
+                return reader.read(file);
             }
-            Optional<Lessons.Lesson> lesson = Lessons.find(what);
+            Optional<Lessons.Lesson> lesson = Lessons.find(what, reader);
             if (lesson.isPresent()) {
                 return lesson.get().scenario();
             }

@@ -62,7 +62,7 @@ final class ClassicAnalyses {
             return new Workload(requests, seed != null ? seed : fallbackSeed, concurrency);
         }
 
-        static Common read(Fields fields, RingConfig ring) {
+        static Common read(Fields fields, RingConfig ring, int requestCap) {
             RingConfig shaped;
             try {
                 shaped = new RingConfig(fields.integer("slots", ring.slots(), 1, RingConfig.MAX_SLOTS),
@@ -72,7 +72,8 @@ final class ClassicAnalyses {
             } catch (IllegalArgumentException invalid) {
                 throw fields.where().error(fields.line(), invalid.getMessage());
             }
-            return new Common(shaped, fields.integer("requests", Workload.DEFAULT_REQUESTS, 1, Workload.MAX_REQUESTS),
+            int requests = fields.integer("requests", Workload.DEFAULT_REQUESTS, 1, Workload.MAX_REQUESTS);
+            return new Common(shaped, requestCap > 0 ? Math.min(requests, requestCap) : requests,
                     fields.optionalLong("seed"), fields.integer("concurrency", 1, 1, Workload.MAX_CONCURRENCY));
         }
     }
@@ -92,11 +93,11 @@ final class ClassicAnalyses {
             }
 
             @Override
-            public AnalysisPlan plan(Fields.Where where, YamlNode parameters, RingConfig ring) {
+            public AnalysisPlan plan(Fields.Where where, YamlNode parameters, RingConfig ring, int requestCap) {
                 YamlNode given = parameters != null ? parameters
                         : new YamlNode.Mapping(0, Map.of(), Map.of());
                 Fields fields = Fields.of(where, given, "the parameters of " + name).allow(known);
-                Common common = Common.read(fields, ring);
+                Common common = Common.read(fields, ring, requestCap);
                 try {
                     return planner.plan(fields, common);
                 } catch (IllegalArgumentException invalid) {

@@ -102,6 +102,10 @@ public final class Handout {
         fact(html, "Seed", run.seed() + (scenario.seed() == null ? " (drawn for this run: the file names none)" : ""));
         fact(html, "Ring", escape(Scenario.describe(scenario.ring(), scenario.algorithm())));
         fact(html, "Servers at the start", String.valueOf(scenario.servers()));
+        if (scenario.requestCap() > 0) {
+            fact(html, "Rehearsal", "at most " + Figures.number(scenario.requestCap())
+                    + " requests per send and analysis (the file may ask for more)");
+        }
         fact(html, "RingLab", escape(version));
         fact(html, "Machine", escape(machine()));
         html.append("</table>\n");

@@ -12,9 +12,10 @@ import java.util.Locale;
  * @param seed        the seed of every random request id, or null to draw one when played
  * @param backend     the backend the file asks for (sim, process, docker, auto)
  * @param servers     servers on the ring before the first step
+ * @param requestCap  0, or the most requests any send or analysis was allowed (a quick rehearsal)
  */
 public record Scenario(String source, String title, String description, Long seed, String backend, RingConfig ring,
-                       Algorithm algorithm, int servers, List<Step> steps) {
+                       Algorithm algorithm, int servers, List<Step> steps, int requestCap) {
 
     /** What {@code backend:} accepts; the command line maps them to testbeds. */
     public static final List<String> BACKENDS = List.of("sim", "process", "docker", "auto");

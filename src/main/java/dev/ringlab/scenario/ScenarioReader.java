@@ -31,13 +31,26 @@ public final class ScenarioReader {
     static final Duration LONGEST_WAIT = Duration.ofMinutes(10);
 
     private final Map<String, LessonAnalysis> analyses;
+    private final int requestCap;
 
     public ScenarioReader() {
-        this(ClassicAnalyses.all());
+        this(ClassicAnalyses.all(), 0);
     }
 
-    ScenarioReader(Map<String, LessonAnalysis> analyses) {
-        this.analyses = Map.copyOf(analyses);
+    ScenarioReader(Map<String, LessonAnalysis> analyses, int requestCap) {
+        this.analyses = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(analyses));
+        this.requestCap = requestCap;
+    }
+
+    /**
+     * A reader that plays every send and analysis with at most {@code cap} requests: a quick rehearsal
+     * of a lesson (the handout says so), and what keeps the tests of every lesson on real processes short.
+     */
+    public ScenarioReader withRequestsAtMost(int cap) {
+        if (cap < 1) {
+            throw new IllegalArgumentException("the request cap must be at least 1, got " + cap);
+        }
+        return new ScenarioReader(analyses, cap);
     }
 
     public Scenario read(Path file) {
@@ -80,7 +93,7 @@ public final class ScenarioReader {
         for (YamlNode item : sequence.items()) {
             steps.add(step(source, steps.size() + 1, item, planned));
         }
-        return new Scenario(source, title, description, seed, backend, ring, algorithm, servers, steps);
+        return new Scenario(source, title, description, seed, backend, ring, algorithm, servers, steps, requestCap);
     }
 
     private Step step(String source, int number, YamlNode node, PlannedCluster planned) {
@@ -164,7 +177,7 @@ public final class ScenarioReader {
                     throw where.error(value.line(), "unknown analysis '" + name + "' (known: "
                             + String.join(", ", analyses.keySet()) + ")");
                 }
-                yield new Action.Analysis(analysis.plan(where, step.node("parameters"), planned.ring));
+                yield new Action.Analysis(analysis.plan(where, step.node("parameters"), planned.ring, requestCap));
             }
         };
     }
@@ -217,16 +230,20 @@ public final class ScenarioReader {
         return new Action.Wait(null, condition, server, timeout);
     }
 
-    private static Action send(Fields.Where where, YamlNode value) {
+    private Action send(Fields.Where where, YamlNode value) {
         if (!(value instanceof YamlNode.Mapping)) {
-            return new Action.Send(Fields.integer(where, value, "send", 1, dev.ringlab.experiment.Workload.MAX_REQUESTS),
+            return new Action.Send(capped(Fields.integer(where, value, "send", 1, dev.ringlab.experiment.Workload.MAX_REQUESTS)),
                     null, 1, 0);
         }
         Fields fields = Fields.of(where, value, "the send").allow(Set.of("requests", "seed", "concurrency", "rate"));
-        return new Action.Send(Fields.integer(where, fields.required("requests"), "requests", 1,
-                dev.ringlab.experiment.Workload.MAX_REQUESTS), fields.optionalLong("seed"),
+        return new Action.Send(capped(Fields.integer(where, fields.required("requests"), "requests", 1,
+                dev.ringlab.experiment.Workload.MAX_REQUESTS)), fields.optionalLong("seed"),
                 fields.integer("concurrency", 1, 1, dev.ringlab.experiment.Workload.MAX_CONCURRENCY),
                 fields.integer("rate", 0, 0, 1_000_000));
+    }
+
+    private int capped(int requests) {
+        return requestCap > 0 ? Math.min(requests, requestCap) : requests;
     }
 
     private static RingConfig ring(Fields fields, RingConfig base) {
