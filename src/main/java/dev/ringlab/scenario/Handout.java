@@ -142,7 +142,8 @@ public final class Handout {
         }
         html.append("<p class=\"when\">at ").append(Figures.number(Math.round(outcome.startMillis()))).append(" ms, took ")
                 .append(Figures.number(Math.round(outcome.elapsedMillis()))).append(" ms")
-                .append(outcome.testbed() == null ? "" : " — " + escape(outcome.testbed())).append("</p>\n");
+                .append(outcome.testbed() == null ? "" : " — " + escape(outcome.testbed()))
+                .append(outcome.ring() == null ? "" : "<br>ring: " + escape(outcome.ring())).append("</p>\n");
         if (outcome.error() != null) {
             html.append("<p class=\"verdict bad\">Could not be played: ").append(escape(outcome.error())).append("</p>\n");
         }
@@ -303,6 +304,7 @@ public final class Handout {
             table.timeline tr.killed td, table.timeline tr.dead td { color: #8a1010; }
             figure { margin: 12px 0; }
             figure img { max-width: 100%; border: 1px solid #ddd; }
+            section.step figure img { max-width: 720px; }
             section.failed h2 { color: #8a1010; }
             section.skipped { color: #888; }
             .when, .small { color: #666; font-size: 0.9em; }

@@ -13,6 +13,7 @@ import java.util.Map;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
 import org.jfree.chart.ChartFactory;
+import org.jfree.chart.ChartUtils;
 import org.jfree.chart.JFreeChart;
 import org.jfree.chart.plot.PlotOrientation;
 import org.jfree.data.category.DefaultCategoryDataset;
@@ -23,12 +24,12 @@ final class ScenarioCharts {
     private ScenarioCharts() {
     }
 
-    /** Requests per server, one bar each. */
+    /** Requests per server, one bar each, in the colours the side-by-side chart gives the same servers. */
     static JFreeChart loads(String title, List<ServerLoad> loads) {
         DefaultCategoryDataset data = new DefaultCategoryDataset();
-        loads.forEach(load -> data.addValue(load.requests(), "requests", load.server()));
-        JFreeChart chart = ChartFactory.createBarChart(title, "server", "requests", data, PlotOrientation.VERTICAL,
-                false, false, false);
+        loads.forEach(load -> data.addValue(load.requests(), load.server(), "requests per server"));
+        JFreeChart chart = ChartFactory.createBarChart(title, null, "requests", data, PlotOrientation.VERTICAL,
+                true, false, false);
         chart.setBackgroundPaint(Color.WHITE);
         return chart;
     }
@@ -51,6 +52,11 @@ final class ScenarioCharts {
 
     static void png(JFreeChart chart, Path file) throws IOException {
         ExperimentFiles.png(chart, file);
+    }
+
+    /** A single step's chart: smaller than an analysis's, since a lesson has many. */
+    static void stepPng(JFreeChart chart, Path file) throws IOException {
+        ChartUtils.saveChartAsPNG(file.toFile(), chart, 800, 420);
     }
 
     static void writeLoadsCsv(List<ServerLoad> loads, Path file) throws IOException {

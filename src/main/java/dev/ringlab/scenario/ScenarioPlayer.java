@@ -222,7 +222,7 @@ public final class ScenarioPlayer {
         outcome.metric("sent", keys.length).metric("ok", ok).metric("failed", failed).metric("retried", retried)
                 .metric("answering", loads.stream().filter(load -> load.requests() > 0).count());
         ClassicAnalyses.loadMetrics(loads).forEach(outcome::metric);
-        outcome.testbed(lab.description())
+        outcome.testbed(lab.description()).ring(after == null ? null : Scenario.describe(after.config(), null))
                 .fingerprint(HexFormat.of().formatHex(digest.digest()).substring(0, 16) + " (seed " + keysSeed + ")")
                 .table(shareTable(loads, after));
         if (before != after) {
@@ -236,9 +236,11 @@ public final class ScenarioPlayer {
         Path csv = folder.resolve(stem + ".csv");
         Path png = folder.resolve(stem + ".png");
         ScenarioCharts.writeLoadsCsv(loads, csv);
-        ScenarioCharts.png(ScenarioCharts.loads("Step " + step.number() + ": " + step.action().summary(), loads), png);
+        ScenarioCharts.stepPng(ScenarioCharts.loads("Step " + step.number() + ": " + step.action().summary(), loads), png);
         outcome.chart(png).file(csv).file(png);
-        sends.put("step " + step.number() + (step.caption() == null ? "" : ": " + shortLabel(step.caption())), loads);
+        sends.put("step " + step.number() + (after == null ? "" : " (" + after.config().hash().name() + ", "
+                + after.config().virtualNodesPerServer() + " vnode" + (after.config().virtualNodesPerServer() == 1 ? "" : "s")
+                + ")"), loads);
     }
 
     /** Sends key i and keeps its delivery at index i, so the order (and the fingerprint) never depends on threads. */
@@ -342,12 +344,6 @@ public final class ScenarioPlayer {
                     String.format(Locale.ROOT, "%.1f%%", 100.0 * load.requests() / total), share));
         }
         return new Table("Requests per server", List.of("server", "requests", "share of requests", "share of the ring"), rows);
-    }
-
-    /** The start of a caption, short enough for a chart's axis. */
-    private static String shortLabel(String caption) {
-        String first = caption.split("[.:\\n]", 2)[0].trim();
-        return first.length() <= 32 ? first : first.substring(0, 31) + "…";
     }
 
     private static String versions(RingSnapshot before, RingSnapshot after) {
