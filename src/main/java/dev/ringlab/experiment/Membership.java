@@ -24,8 +24,11 @@ public interface Membership {
     /** Removes {@code n} servers, the most recently joined first. */
     void remove(int n);
 
-    /** Removes the named servers, or fails and changes nothing when one of them is not on the ring. */
-    void remove(List<String> names);
+    /** Adds servers under these names and returns once they are on the ring. */
+    void addNamed(List<String> names);
+
+    /** Removes the servers of these names. */
+    void removeNamed(List<String> names);
 
     /**
      * Rebuilds the ring with the same servers under a new shape (hash, slots, virtual nodes, probing),

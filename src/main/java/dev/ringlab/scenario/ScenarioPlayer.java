@@ -148,7 +148,7 @@ public final class ScenarioPlayer {
                 if (remove.servers().isEmpty()) {
                     lab.membership().remove(remove.count());
                 } else {
-                    lab.membership().remove(remove.servers());
+                    lab.membership().removeNamed(remove.servers());
                 }
             } else if (action instanceof Action.Kill kill) {
                 lab.membership().kill(kill.server());
