@@ -95,6 +95,10 @@ final class Fields {
         throw where.error(node.line(), "'" + key + "' must be a whole number, got " + node.kind());
     }
 
+    double decimal(String key, double fallback) {
+        return has(key) ? number(where, node(key), key) : fallback;
+    }
+
     String text(String key, String fallback) {
         return has(key) ? text(where, node(key), key) : fallback;
     }

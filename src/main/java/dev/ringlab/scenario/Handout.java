@@ -147,7 +147,13 @@ public final class Handout {
         if (outcome.error() != null) {
             html.append("<p class=\"verdict bad\">Could not be played: ").append(escape(outcome.error())).append("</p>\n");
         }
+        if (outcome.summary() != null) {
+            html.append("<p><b>").append(escape(outcome.summary())).append("</b></p>\n");
+        }
         figures(html, outcome);
+        if (outcome.text() != null && !outcome.text().isBlank()) {
+            html.append("<pre class=\"table\">").append(escape(outcome.text().stripTrailing())).append("</pre>\n");
+        }
         for (Table table : outcome.tables()) {
             table(html, table);
         }
@@ -309,6 +315,7 @@ public final class Handout {
             section.skipped { color: #888; }
             .when, .small { color: #666; font-size: 0.9em; }
             .timing { color: #7a5a00; font-size: 0.95em; }
+            pre.table { background: #f7f7f7; border: 1px solid #ddd; padding: 8px 12px; font-size: 0.9em; overflow-x: auto; }
             footer { margin-top: 32px; color: #666; font-size: 0.9em; }
             """;
 }

@@ -221,7 +221,7 @@ public final class ScenarioPlayer {
                 .map(entry -> new ServerLoad(entry.getKey(), entry.getValue()[0])).toList();
         outcome.metric("sent", keys.length).metric("ok", ok).metric("failed", failed).metric("retried", retried)
                 .metric("answering", loads.stream().filter(load -> load.requests() > 0).count());
-        ClassicAnalyses.loadMetrics(loads).forEach(outcome::metric);
+        dev.ringlab.experiment.LoadSpread.figures("", loads).forEach(outcome::metric);
         outcome.testbed(lab.description()).ring(after == null ? null : Scenario.describe(after.config(), null))
                 .fingerprint(HexFormat.of().formatHex(digest.digest()).substring(0, 16) + " (seed " + keysSeed + ")")
                 .table(shareTable(loads, after));
@@ -317,9 +317,8 @@ public final class ScenarioPlayer {
                     cancel.run();
                 }
             });
-            outcome.testbed(result.testbed());
+            outcome.summary(result.summary()).text(result.table());
             result.metrics().forEach(outcome::metric);
-            result.tables().forEach(outcome::table);
             result.charts().forEach(outcome::chart);
             result.files().forEach(outcome::file);
             result.timingNotes().forEach(outcome::timing);

@@ -34,7 +34,7 @@ public final class ScenarioReader {
     private final int requestCap;
 
     public ScenarioReader() {
-        this(ClassicAnalyses.all(), 0);
+        this(RegisteredAnalyses.all(), 0);
     }
 
     ScenarioReader(Map<String, LessonAnalysis> analyses, int requestCap) {

@@ -10,12 +10,15 @@ import java.util.Map;
  * @param startMillis  from the start of the run
  * @param testbed      what requests went through, for steps that sent any (else null)
  * @param ring         the ring the requests were routed by, for a send (else null)
+ * @param summary      an analysis's own one-line summary (else null)
+ * @param text         an analysis's own table as text (else null)
  * @param fingerprint  for a send: a digest of which server answered each request in order, equal on
  *                     every backend when the routing is the same (else null)
  * @param timingNotes  which of its figures depend on timing, and why
  * @param error        why the step could not be played (the run stopped there), or null
  */
 public record StepOutcome(Step step, double startMillis, double elapsedMillis, String testbed, String ring,
+                          String summary, String text,
                           Map<String, Double> metrics, List<Check> checks, List<Table> tables, List<Path> charts,
                           List<Path> files, String fingerprint, List<String> timingNotes, String error) {
 
@@ -43,6 +46,8 @@ public record StepOutcome(Step step, double startMillis, double elapsedMillis, S
         private final List<String> timing = new java.util.ArrayList<>();
         private String testbed;
         private String ring;
+        private String summary;
+        private String text;
         private String fingerprint;
 
         Builder(Step step, double start) {
@@ -80,6 +85,16 @@ public record StepOutcome(Step step, double startMillis, double elapsedMillis, S
             return this;
         }
 
+        Builder summary(String line) {
+            summary = line;
+            return this;
+        }
+
+        Builder text(String table) {
+            text = table;
+            return this;
+        }
+
         Builder ring(String description) {
             ring = description;
             return this;
@@ -93,13 +108,13 @@ public record StepOutcome(Step step, double startMillis, double elapsedMillis, S
         StepOutcome build(double elapsed) {
             List<Check> checks = step.expectations().stream()
                     .map(expectation -> new Check(expectation, metrics.get(expectation.metric()))).toList();
-            return new StepOutcome(step, start, elapsed, testbed, ring, metrics, checks, tables, charts, files, fingerprint,
+            return new StepOutcome(step, start, elapsed, testbed, ring, summary, text, metrics, checks, tables, charts, files, fingerprint,
                     timing, null);
         }
 
         static StepOutcome failed(Step step, double start, double elapsed, String error) {
             List<Check> checks = step.expectations().stream().map(expectation -> new Check(expectation, null)).toList();
-            return new StepOutcome(step, start, elapsed, null, null, Map.of(), checks, List.of(), List.of(), List.of(), null,
+            return new StepOutcome(step, start, elapsed, null, null, null, null, Map.of(), checks, List.of(), List.of(), List.of(), null,
                     List.of(), error);
         }
     }

@@ -182,6 +182,6 @@ class ScenarioReaderTest {
                 + "  - send: 10000\n  - analysis: a1\n");
         assertThat(scenario.requestCap()).isEqualTo(50);
         assertThat(((Action.Send) scenario.steps().get(0).action()).requests()).isEqualTo(50);
-        assertThat(scenario.steps().get(1).action().summary()).startsWith("A-1 load distribution: 50 requests");
+        assertThat(scenario.steps().get(1).action().summary()).startsWith("A-1: load over N servers (50 requests, 3 servers");
     }
 }
