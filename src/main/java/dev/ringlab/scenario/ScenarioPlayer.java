@@ -58,6 +58,7 @@ public final class ScenarioPlayer {
     private final long seed;
     private final Listener listener;
     private final Timeline timeline = new Timeline();
+    private final StepGate gate;
     private volatile boolean stopped;
     private volatile Runnable cancelAnalysis = () -> { };
     private volatile Thread playing;
@@ -72,6 +73,15 @@ public final class ScenarioPlayer {
      */
     public ScenarioPlayer(Scenario scenario, TestbedFactory testbeds, String backend, Path folder, long seed,
                           Listener listener) {
+        this(scenario, testbeds, backend, folder, seed, listener, StepGate.open());
+    }
+
+    /**
+     * @param gate asked before each step: a window's Play, Pause and Step buttons drive it
+     */
+    public ScenarioPlayer(Scenario scenario, TestbedFactory testbeds, String backend, Path folder, long seed,
+                          Listener listener, StepGate gate) {
+        this.gate = gate;
         this.scenario = scenario;
         this.testbeds = testbeds;
         this.backend = backend;
@@ -105,6 +115,8 @@ public final class ScenarioPlayer {
                 lab.use(scenario.algorithm());
             }
             for (Step step : scenario.steps()) {
+                checkStopped();
+                gate.awaitTurn();
                 checkStopped();
                 listener.stepStarted(step);
                 timeline.step(step);

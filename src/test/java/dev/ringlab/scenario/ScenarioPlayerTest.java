@@ -72,4 +72,71 @@ class ScenarioPlayerTest {
         assertThat(run.passed()).isFalse();
         assertThat(Duration.ofMillis((long) run.elapsedMillis())).isLessThan(Duration.ofSeconds(30));
     }
+
+    @Test
+    void aPausedRunPlaysOneStepPerStepAndAllOnPlay(@TempDir Path out) throws Exception {
+        Scenario scenario = new ScenarioReader().read("steps.yaml", """
+                title: Step by step
+                seed: 1
+                servers: 3
+                steps:
+                  - send: 20
+                  - add: 1
+                  - send: 20
+                  - remove: 1
+                """);
+        java.util.concurrent.BlockingQueue<Integer> ended = new java.util.concurrent.LinkedBlockingQueue<>();
+        StepGate gate = StepGate.paused();
+        ScenarioPlayer player = new ScenarioPlayer(scenario, Labs.simulation(), "sim", out, 1, new ScenarioPlayer.Listener() {
+            @Override
+            public void stepEnded(StepOutcome outcome) {
+                ended.add(outcome.step().number());
+            }
+        }, gate);
+        CompletableFuture<ScenarioRun> playing = CompletableFuture.supplyAsync(() -> {
+            try {
+                return player.play();
+            } catch (java.io.IOException failure) {
+                throw new java.io.UncheckedIOException(failure);
+            }
+        });
+
+        // Paused: nothing starts until Step; each Step lets exactly one through.
+        assertThat(ended.poll(300, TimeUnit.MILLISECONDS)).isNull();
+        gate.step();
+        assertThat(ended.poll(30, TimeUnit.SECONDS)).isEqualTo(1);
+        assertThat(ended.poll(300, TimeUnit.MILLISECONDS)).isNull();
+        gate.step();
+        assertThat(ended.poll(30, TimeUnit.SECONDS)).isEqualTo(2);
+        gate.play();
+        ScenarioRun run = playing.get(30, TimeUnit.SECONDS);
+
+        assertThat(ended).containsExactly(3, 4);
+        assertThat(run.passed()).isTrue();
+        assertThat(run.outcomes().get(3).metrics().get("servers")).isEqualTo(3.0);
+    }
+
+    @Test
+    void stoppingAPausedRunEndsIt(@TempDir Path out) throws Exception {
+        Scenario scenario = new ScenarioReader().read("paused.yaml", "title: t\nseed: 1\nservers: 2\nsteps:\n  - send: 5\n");
+        StepGate gate = StepGate.paused();
+        ScenarioPlayer player = new ScenarioPlayer(scenario, Labs.simulation(), "sim", out, 1,
+                ScenarioPlayer.Listener.NONE, gate);
+        CompletableFuture<ScenarioRun> playing = CompletableFuture.supplyAsync(() -> {
+            try {
+                return player.play();
+            } catch (java.io.IOException failure) {
+                throw new java.io.UncheckedIOException(failure);
+            }
+        });
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+        while (!gate.waiting() && System.nanoTime() < deadline) {
+            java.util.concurrent.locks.LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(10));
+        }
+        assertThat(gate.waiting()).isTrue();
+
+        player.stop();
+
+        assertThat(playing.get(30, TimeUnit.SECONDS).error()).startsWith("interrupted");
+    }
 }
