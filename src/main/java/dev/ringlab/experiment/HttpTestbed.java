@@ -3,17 +3,16 @@ package dev.ringlab.experiment;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.ringlab.balancer.BalancerEndpoint;
+import dev.ringlab.balancer.LivePlacement;
 import dev.ringlab.cluster.Backend;
-import dev.ringlab.cluster.Cluster;
 import dev.ringlab.cluster.ClusterException;
-import dev.ringlab.cluster.HealthMonitor;
+import dev.ringlab.lab.Lab;
 import dev.ringlab.ring.RingSnapshot;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.URI;
 import java.time.Duration;
-import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 import okhttp3.ConnectionPool;
@@ -60,26 +59,19 @@ public final class HttpTestbed implements Testbed {
      */
     public static TestbedFactory embedded(Supplier<? extends Backend> backends) {
         return (ring, servers) -> {
-            Cluster cluster = new Cluster(backends.get(), ring);
-            HealthMonitor health = new HealthMonitor(cluster, HealthMonitor.DEFAULT_INTERVAL, HealthMonitor.DEFAULT_MISSES);
-            BalancerEndpoint endpoint = null;
+            Lab lab = Lab.open(backends.get(), ring);
+            BalancerEndpoint started;
             try {
-                cluster.add(servers, List.of());
-                health.start();
-                endpoint = BalancerEndpoint.start(cluster, new InetSocketAddress(InetAddress.getLoopbackAddress(), 0),
-                        null, BalancerEndpoint.DEFAULT_THREADS);
+                lab.startServers(servers);
+                started = lab.serve(LivePlacement.ring(lab.cluster()),
+                        new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), null, BalancerEndpoint.DEFAULT_THREADS);
             } catch (ClusterException | IOException failure) {
-                health.close();
-                cluster.close();
+                lab.close();
                 throw new TestbedException("cannot start the embedded balancer: " + failure.getMessage(), failure);
             }
-            BalancerEndpoint started = endpoint;
-            return new HttpTestbed(started.address(), cluster.backend().kind().label() + " behind the embedded balancer at "
-                    + started.address(), new ClusterMembership(cluster), () -> {
-                        started.close();
-                        health.close();
-                        cluster.close();
-                    }, algorithm -> started.placement().use(algorithm));
+            return new HttpTestbed(started.address(), lab.cluster().backend().kind().label()
+                    + " behind the embedded balancer at " + started.address(), new ClusterMembership(lab.cluster()), lab,
+                    algorithm -> started.placement().use(algorithm));
         };
     }
 
