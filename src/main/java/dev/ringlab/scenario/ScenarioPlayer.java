@@ -195,6 +195,9 @@ public final class ScenarioPlayer {
         }
         outcome.metric("waited_ms", (System.nanoTime() - started) / 1e6);
         outcome.timing("waited_ms: how long the cluster took depends on heartbeats and the machine's load");
+        if (wait.until() != Action.Wait.Until.REPLACED) {
+            outcome.timing("servers: whether a replacement has already joined when the wait ends depends on timing");
+        }
     }
 
     private void send(Action.Send send, Testbed lab, Step step, StepOutcome.Builder outcome) throws IOException {
