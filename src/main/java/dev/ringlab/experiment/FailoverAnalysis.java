@@ -4,8 +4,10 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import org.jfree.chart.JFreeChart;
@@ -99,5 +101,27 @@ final class FailoverAnalysis extends Analysis<FailoverParameters, FailoverResult
     @Override
     protected String fileStem(FailoverResult r) {
         return "a3-" + r.parameters().ring().hash().name() + "-n" + r.parameters().servers();
+    }
+
+    /** The request counts, and (when they happened) when the kill was noticed and the replacement joined. */
+    @Override
+    protected Map<String, Double> figures(FailoverResult r) {
+        Map<String, Double> figures = new LinkedHashMap<>();
+        figures.put("sent", (double) r.sent());
+        figures.put("ok", (double) r.ok());
+        figures.put("failed", (double) r.failed());
+        figures.put("retried", (double) r.retried());
+        if (r.detectionMillis() != null) {
+            figures.put("detected_ms", r.detectionMillis());
+        }
+        if (r.recoveryMillis() != null) {
+            figures.put("replaced_ms", r.recoveryMillis());
+        }
+        return figures;
+    }
+
+    @Override
+    protected Set<String> figureNames(FailoverParameters parameters) {
+        return Set.of("sent", "ok", "failed", "retried", "detected_ms", "replaced_ms");
     }
 }

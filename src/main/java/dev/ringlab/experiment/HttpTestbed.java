@@ -36,8 +36,16 @@ public final class HttpTestbed implements Testbed {
     private final AutoCloseable owned;
     private final OkHttpClient http;
     private final ObjectMapper json = new ObjectMapper();
+    /** The embedded balancer's placement, switched in place; null for a balancer reached by URL. */
+    private final java.util.function.Consumer<dev.ringlab.ring.algorithm.Algorithm> placement;
 
     HttpTestbed(URI balancer, String description, Membership membership, AutoCloseable owned) {
+        this(balancer, description, membership, owned, null);
+    }
+
+    private HttpTestbed(URI balancer, String description, Membership membership, AutoCloseable owned,
+                        java.util.function.Consumer<dev.ringlab.ring.algorithm.Algorithm> placement) {
+        this.placement = placement;
         this.balancer = balancer;
         this.description = description;
         this.membership = membership;
@@ -62,7 +70,8 @@ public final class HttpTestbed implements Testbed {
                 throw new TestbedException("cannot start the embedded balancer: " + failure.getMessage(), failure);
             }
             return new HttpTestbed(started.address(), lab.cluster().backend().kind().label()
-                    + " behind the embedded balancer at " + started.address(), new ClusterMembership(lab.cluster()), lab);
+                    + " behind the embedded balancer at " + started.address(), new ClusterMembership(lab.cluster()), lab,
+                    algorithm -> started.placement().use(algorithm));
         };
     }
 
@@ -100,6 +109,15 @@ public final class HttpTestbed implements Testbed {
                     attempts == null ? 1 : Integer.parseInt(attempts));
         } catch (IOException | RuntimeException failure) {
             return new Delivery(key, slotOf(key), null, 0, System.nanoTime() - started, 1);
+        }
+    }
+
+    @Override
+    public void use(dev.ringlab.ring.algorithm.Algorithm algorithm) {
+        if (placement == null) {
+            Testbed.super.use(algorithm);
+        } else {
+            placement.accept(algorithm);
         }
     }
 

@@ -16,6 +16,14 @@ public interface Testbed extends AutoCloseable {
     /** The servers behind this testbed, for experiments that change them or crash one. */
     Membership membership();
 
+    /**
+     * Routes from now on with {@code algorithm} over the same servers (the ring by default). A testbed
+     * that does not hold its balancer's placement refuses.
+     */
+    default void use(dev.ringlab.ring.algorithm.Algorithm algorithm) {
+        throw new TestbedException(description() + " cannot switch its placement algorithm");
+    }
+
     /** Stops whatever the testbed started. */
     @Override
     void close();

@@ -25,7 +25,7 @@ class LayeringTest {
             .that().resideInAPackage("dev.ringlab.ring..")
             .should().dependOnClassesThat().resideInAnyPackage(
                     "dev.ringlab.cluster..", "dev.ringlab.balancer..", "dev.ringlab.replica..",
-                    "dev.ringlab.experiment..", "dev.ringlab.ui..", "dev.ringlab.cli..");
+                    "dev.ringlab.experiment..", "dev.ringlab.scenario..", "dev.ringlab.ui..", "dev.ringlab.cli..");
 
     @ArchTest
     static final ArchRule replicaStandsAlone = noClasses()
@@ -35,13 +35,20 @@ class LayeringTest {
     @ArchTest
     static final ArchRule onlyUiAndCliWireThingsTogether = noClasses()
             .that().resideInAnyPackage("dev.ringlab.ring..", "dev.ringlab.cluster..", "dev.ringlab.balancer..",
-                    "dev.ringlab.experiment..", "dev.ringlab.replica..")
+                    "dev.ringlab.experiment..", "dev.ringlab.scenario..", "dev.ringlab.replica..")
             .should().dependOnClassesThat().resideInAnyPackage("dev.ringlab.ui..", "dev.ringlab.cli..");
 
     @ArchTest
     static final ArchRule clusterKnowsNothingOfTheBalancerOrExperiments = noClasses()
             .that().resideInAPackage("dev.ringlab.cluster..")
-            .should().dependOnClassesThat().resideInAnyPackage("dev.ringlab.balancer..", "dev.ringlab.experiment..");
+            .should().dependOnClassesThat().resideInAnyPackage("dev.ringlab.balancer..", "dev.ringlab.experiment..",
+                    "dev.ringlab.scenario..");
+
+    /** Scenarios play experiments; experiments (and the balancer) know nothing of lessons. */
+    @ArchTest
+    static final ArchRule experimentsKnowNothingOfScenarios = noClasses()
+            .that().resideInAnyPackage("dev.ringlab.experiment..", "dev.ringlab.balancer..")
+            .should().dependOnClassesThat().resideInAPackage("dev.ringlab.scenario..");
 
     /** The engine's API stays behind the two backends that need it; everything else sees Backend. */
     @ArchTest
