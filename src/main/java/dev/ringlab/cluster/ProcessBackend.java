@@ -1,5 +1,6 @@
 package dev.ringlab.cluster;
 
+import dev.ringlab.replica.ReplicaLaunch;
 import dev.ringlab.replica.ReplicaServer;
 import dev.ringlab.ring.Server;
 import java.io.BufferedReader;
@@ -47,7 +48,7 @@ public final class ProcessBackend implements Backend {
 
     private final String runId = UUID.randomUUID().toString().substring(0, 8);
     private final String javaCommand;
-    private final String classpath;
+    private final ReplicaLaunch launch = ReplicaLaunch.here();
     private final String parentMark;
     private final Map<String, Child> children = new ConcurrentHashMap<>();
     private final HttpReplicaClient requests = HttpReplicaClient.forRequests();
@@ -59,7 +60,6 @@ public final class ProcessBackend implements Backend {
         ProcessHandle self = ProcessHandle.current();
         this.javaCommand = self.info().command()
                 .orElse(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-        this.classpath = classpathOf(ReplicaServer.class);
         this.parentMark = self.pid() + "@" + startMillis(self).orElse(0L);
         this.heartbeats = HttpReplicaClient.forHeartbeats(heartbeatInterval);
         int reaped = reapLeftovers();
@@ -84,12 +84,10 @@ public final class ProcessBackend implements Backend {
         if (closed) {
             throw new BackendException("the process backend is closed");
         }
-        List<String> command = List.of(javaCommand,
-                "-Xms16m", "-Xmx96m", "-XX:+UseSerialGC", "-Xss512k", "-Xshare:auto",
+        List<String> command = launch.command(javaCommand, List.of(
                 "-D" + RUN_PROPERTY + "=" + runId,
                 "-D" + PARENT_PROPERTY + "=" + parentMark,
-                "-D" + EXIT_WITH_PROPERTY + "=" + ProcessHandle.current().pid(),
-                "-cp", classpath, ReplicaServer.class.getName(), server.name(), "0");
+                "-D" + EXIT_WITH_PROPERTY + "=" + ProcessHandle.current().pid()), server.name(), 0);
         ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
         builder.environment().put("BIND", "127.0.0.1");
         Process process;
@@ -290,14 +288,6 @@ public final class ProcessBackend implements Backend {
             return new URI("http", null, "127.0.0.1", port, null, null, null);
         } catch (URISyntaxException impossible) {
             throw new IllegalStateException(impossible);
-        }
-    }
-
-    private static String classpathOf(Class<?> type) {
-        try {
-            return Path.of(type.getProtectionDomain().getCodeSource().getLocation().toURI()).toString();
-        } catch (URISyntaxException | RuntimeException unknown) {
-            return System.getProperty("java.class.path");
         }
     }
 
