@@ -1,7 +1,6 @@
 package dev.ringlab.balancer;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.ringlab.ring.algorithm.Algorithm;
 import java.util.Iterator;
 
@@ -10,8 +9,8 @@ record AlgorithmRequest(Algorithm algorithm) {
 
     private static final String EXAMPLE = "{\"algorithm\":\"maglev\"}";
 
-    static AlgorithmRequest parse(ObjectMapper json, byte[] body) {
-        JsonNode root = JsonBody.object(json, body, EXAMPLE);
+    static AlgorithmRequest parse(byte[] body) {
+        JsonNode root = JsonBody.object(body, EXAMPLE);
         for (Iterator<String> fields = root.fieldNames(); fields.hasNext(); ) {
             String field = fields.next();
             if (!field.equals("algorithm")) {

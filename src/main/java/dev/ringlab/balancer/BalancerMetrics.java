@@ -38,7 +38,13 @@ public final class BalancerMetrics {
         /** A bad admin request or method (4xx). */
         BAD_REQUEST,
         /** An admin request without the right token (401). */
-        UNAUTHORIZED;
+        UNAUTHORIZED,
+        /** A body over the balancer's limit (413). */
+        TOO_LARGE,
+        /** A client that did not send its request header or body in time (408). */
+        TIMEOUT,
+        /** A replica's error answer that was not JSON, answered as a JSON error with the same status. */
+        REPLICA_ERROR;
 
         String label() {
             return name().toLowerCase(java.util.Locale.ROOT);
@@ -93,7 +99,10 @@ public final class BalancerMetrics {
                 .callback(callback -> callback.call(replicasUp.getAsInt())).register(registry);
     }
 
-    /** One routed request: by which algorithm, who answered (null if nobody), how many servers were tried, how long it took. */
+    /**
+     * One routed request: by which algorithm, who answered (null if nobody), how many servers were tried,
+     * how long it took (negative: not timed, an in-process request that has no HTTP round trip to time).
+     */
     void recordDispatch(Algorithm algorithm, Server answered, int attempts, long nanos) {
         if (answered != null) {
             requestsByServer.get(algorithm).computeIfAbsent(answered.name(),
@@ -102,7 +111,9 @@ public final class BalancerMetrics {
         if (attempts > 1) {
             retries.inc(attempts - 1);
         }
-        latencyByAlgorithm.computeIfAbsent(algorithm, a -> latency.labelValues(a.label())).observe(nanos / 1e9);
+        if (nanos >= 0) {
+            latencyByAlgorithm.computeIfAbsent(algorithm, a -> latency.labelValues(a.label())).observe(nanos / 1e9);
+        }
     }
 
     void recordError(ErrorReason reason) {

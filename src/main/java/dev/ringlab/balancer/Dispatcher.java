@@ -4,83 +4,56 @@ import dev.ringlab.cluster.Cluster;
 import dev.ringlab.cluster.Replica;
 import dev.ringlab.cluster.ReplicaClient;
 import dev.ringlab.cluster.ReplicaUnreachableException;
-import dev.ringlab.ring.RingSnapshot;
-import dev.ringlab.ring.Server;
-import dev.ringlab.ring.algorithm.Placement;
-import dev.ringlab.ring.algorithm.RingPlacement;
-import java.util.List;
 
 /**
- * Routes a request key to its server by the current placement (the ring unless another algorithm
- * was chosen) and sends it there; when that server does not answer, tries the placement's next
- * choices (clockwise on the ring), so a crashed replica costs the client nothing while the health
- * monitor catches up. The HTTP balancer and the in-memory experiments share this path. A request
- * counts as in flight on its server while it is forwarded, which is what bounded loads balances.
+ * Sends a request from this process (the window, the in-process experiments) the way the HTTP
+ * balancer forwards one: along a {@link FailoverRoute}, the placement's choice first and its next
+ * choices while a replica does not answer, so a crashed replica costs the caller nothing while the
+ * health monitor catches up. It blocks on the {@link ReplicaClient}; the balancer's event loops do not.
  */
 public final class Dispatcher {
 
-    private final Cluster cluster;
+    private final FailoverRoute route;
     private final ReplicaClient client;
-    private final LivePlacement placement;
 
     public Dispatcher(Cluster cluster, ReplicaClient client) {
-        this(cluster, client, LivePlacement.ring(cluster));
+        this(FailoverRoute.ring(cluster), client);
     }
 
     public Dispatcher(Cluster cluster, ReplicaClient client, LivePlacement placement) {
-        this.cluster = cluster;
+        this(new FailoverRoute(cluster, placement), client);
+    }
+
+    /** Sends along {@code route}: give the HTTP balancer the same route and both count in one place. */
+    public Dispatcher(FailoverRoute route, ReplicaClient client) {
+        this.route = route;
         this.client = client;
-        this.placement = placement;
     }
 
     /** The placement requests are routed by; switch algorithms through it. */
     public LivePlacement placement() {
-        return placement;
+        return route.placement();
+    }
+
+    /** The route requests take, with the one count of what it served. */
+    public FailoverRoute route() {
+        return route;
     }
 
     public Dispatch dispatch(long key, String pathAndQuery) {
-        RingSnapshot ring = cluster.ring();
-        int slot = ring.slotOf(key);
-        Placement current = placement.current();
-        if (current.isEmpty()) {
-            return new Dispatch(key, slot, null, null, 0, current.algorithm());
-        }
-        // The ring's own path when routing by the ring: the slot is hashed once, as before placements existed.
-        Server owner = current instanceof RingPlacement onRing && onRing.snapshot() == ring
-                ? ring.ownerOfSlot(slot) : current.acquire(key);
-        try {
-            Replica replica = cluster.replicaOf(owner);
-            if (replica != null) {
-                try {
-                    return new Dispatch(key, slot, owner, client.get(replica, pathAndQuery), 1, current.algorithm());
-                } catch (ReplicaUnreachableException unreachable) {
-                    // fall through to the next choices
-                }
-            }
-        } finally {
-            current.release(owner);
-        }
-        return fallBack(current, key, slot, owner, pathAndQuery);
-    }
-
-    private Dispatch fallBack(Placement current, long key, int slot, Server owner, String pathAndQuery) {
-        List<Server> next = current.preferenceOrder(key);
-        int attempts = 1;
-        for (Server server : next) {
-            if (server.equals(owner)) {
-                continue;
-            }
-            Replica replica = cluster.replicaOf(server);
-            if (replica == null) {
-                continue;
-            }
-            attempts++;
+        RouteAttempt attempt = new RouteAttempt(route, key);
+        int slot = attempt.table.ring().slotOf(key);
+        for (Replica replica = attempt.first(slot); replica != null; replica = attempt.next()) {
             try {
-                return new Dispatch(key, slot, server, client.get(replica, pathAndQuery), attempts, current.algorithm());
+                Dispatch answered = new Dispatch(key, slot, attempt.server(), client.get(replica, pathAndQuery),
+                        attempt.attempts(), attempt.table.placement().algorithm());
+                attempt.answered(-1);
+                return answered;
             } catch (ReplicaUnreachableException unreachable) {
-                // next one
+                // the next choice
             }
         }
-        return new Dispatch(key, slot, null, null, attempts, current.algorithm());
+        attempt.failed(-1);
+        return new Dispatch(key, slot, null, null, attempt.attempts(), attempt.table.placement().algorithm());
     }
 }

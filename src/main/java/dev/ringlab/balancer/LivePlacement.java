@@ -18,18 +18,15 @@ import java.util.concurrent.atomic.AtomicReference;
  * It follows the cluster's ring (the membership's source of truth) lazily: a request that sees a new
  * ring snapshot derives the next placement from the last one with the same membership change, so
  * jump keeps its bucket order and bounded loads keeps its in-flight counts. Switching algorithm is
- * one reference swap; requests already routed finish where they were sent.
+ * one reference swap; requests already routed finish where they were sent. Each swap publishes a whole
+ * {@link RoutingTable} (ring, placement, replicas) in one volatile write.
  */
 public final class LivePlacement {
-
-    /** The placement and the ring snapshot it was made for, swapped together. */
-    private record Current(RingSnapshot ring, Placement placement) {
-    }
 
     private final Cluster cluster;
     private final int maglevTableSize;
     private final double loadFactor;
-    private final AtomicReference<Current> current;
+    private final AtomicReference<RoutingTable> current;
 
     public LivePlacement(Cluster cluster, Algorithm algorithm, int maglevTableSize, double loadFactor) {
         this.cluster = Objects.requireNonNull(cluster, "cluster");
@@ -38,7 +35,7 @@ public final class LivePlacement {
         this.maglevTableSize = maglevTableSize;
         this.loadFactor = loadFactor;
         RingSnapshot ring = cluster.ring();
-        this.current = new AtomicReference<>(new Current(ring, build(algorithm, ring)));
+        this.current = new AtomicReference<>(RoutingTable.of(cluster, ring, build(algorithm, ring)));
     }
 
     /** The ring, as the cluster keeps it: the default. */
@@ -49,35 +46,45 @@ public final class LivePlacement {
 
     /** The placement for the cluster's ring right now: two volatile reads and a comparison when nothing changed. */
     public Placement current() {
+        return table().placement();
+    }
+
+    /**
+     * What a request routes by right now: the ring, its placement and the replicas, one immutable table.
+     * Two volatile reads and a comparison when nothing changed.
+     */
+    RoutingTable table() {
         RingSnapshot ring = cluster.ring();
-        Current now = current.get();
-        if (now.ring == ring) {
-            return now.placement;
+        RoutingTable now = current.get();
+        if (now.ring() == ring && now.complete()) {
+            return now;
         }
         return follow(ring);
     }
 
     public Algorithm algorithm() {
-        return current.get().placement.algorithm();
+        return current.get().placement().algorithm();
     }
 
     /** Routes from now on with {@code algorithm}, over the same servers. Safe under traffic. */
     public Placement use(Algorithm algorithm) {
         RingSnapshot ring = cluster.ring();
         Placement next = build(algorithm, ring);
-        current.set(new Current(ring, next));
+        current.set(RoutingTable.of(cluster, ring, next));
         return next;
     }
 
-    private Placement follow(RingSnapshot ring) {
+    private RoutingTable follow(RingSnapshot ring) {
         while (true) {
-            Current now = current.get();
-            if (now.ring == ring) {
-                return now.placement;
+            RoutingTable now = current.get();
+            if (now.ring() == ring && now.complete()) {
+                return now;
             }
-            Placement next = derive(now.placement, ring);
-            if (current.compareAndSet(now, new Current(ring, next))) {
-                return next;
+            // the same ring but replicas that were still being published: same placement, replicas read again
+            Placement next = now.ring() == ring ? now.placement() : derive(now.placement(), ring);
+            RoutingTable table = RoutingTable.of(cluster, ring, next);
+            if (current.compareAndSet(now, table)) {
+                return table;
             }
         }
     }

@@ -1,7 +1,6 @@
 package dev.ringlab.balancer;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.Iterator;
@@ -21,8 +20,8 @@ record ScaleRequest(int n, List<String> hostnames) {
     private static final String EXAMPLE = "{\"n\":2,\"hostnames\":[\"S5\",\"S6\"]}";
 
     /** Parses a body or throws {@link BadRequestException} with a one-line reason. */
-    static ScaleRequest parse(ObjectMapper json, byte[] body) {
-        JsonNode root = JsonBody.object(json, body, EXAMPLE);
+    static ScaleRequest parse(byte[] body) {
+        JsonNode root = JsonBody.object(body, EXAMPLE);
         for (Iterator<String> fields = root.fieldNames(); fields.hasNext(); ) {
             String field = fields.next();
             if (!field.equals("n") && !field.equals("hostnames")) {

@@ -67,7 +67,7 @@ public final class CompareCommand implements Callable<Integer> {
                 "%-24s peak/mean %.3f  std dev %5.1f %%  moved on add %5.2f %%  on remove %5.2f %%",
                 result.label(), result.peakToMean(), 100 * result.stdDevShare(), 100 * result.movedOnAdd(),
                 100 * result.movedOnRemoveMean())));
-        for (Path written : new CompareReport(results).writeTo(folder)) {
+        for (Path written : new CompareReport(results, settings).writeTo(folder)) {
             line.print("wrote " + written);
         }
         return 0;

@@ -1,20 +1,10 @@
 package dev.ringlab.cli;
 
-import dev.ringlab.experiment.DistributionExperiment;
-import dev.ringlab.experiment.DistributionParameters;
-import dev.ringlab.experiment.DistributionResult;
-import dev.ringlab.experiment.ExperimentFiles;
-import dev.ringlab.experiment.FailoverExperiment;
-import dev.ringlab.experiment.FailoverParameters;
-import dev.ringlab.experiment.FailoverResult;
-import dev.ringlab.experiment.HashComparisonExperiment;
-import dev.ringlab.experiment.HashComparisonParameters;
-import dev.ringlab.experiment.HashComparisonResult;
+import dev.ringlab.experiment.Analyses;
+import dev.ringlab.experiment.Analysis;
+import dev.ringlab.experiment.AnalysisInput;
 import dev.ringlab.experiment.HttpTestbed;
 import dev.ringlab.experiment.ProgressListener;
-import dev.ringlab.experiment.ScalingExperiment;
-import dev.ringlab.experiment.ScalingParameters;
-import dev.ringlab.experiment.ScalingResult;
 import dev.ringlab.experiment.TestbedFactory;
 import dev.ringlab.experiment.Workload;
 import dev.ringlab.ring.RingConfig;
@@ -35,7 +25,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 /**
- * {@code ringlab experiment a1|a2|a3|a4}: runs one of the classic analyses headless, prints a short
+ * {@code ringlab experiment a1|a2|…}: runs one of the {@linkplain Analyses analyses} headless, prints a short
  * table, and writes its charts and figures into {@code --out}. Every value is checked before anything
  * runs or is written.
  */
@@ -43,39 +33,35 @@ import picocli.CommandLine.Parameters;
         mixinStandardHelpOptions = true,
         subcommands = {CompareCommand.class},
         sortOptions = false,
-        description = {
-            "Runs one of the classic analyses, prints a table, writes PNG and CSV.",
-            "  a1  load distribution: requests per server, N servers",
-            "  a2  scalability: load per server (mean, min, max, std dev) for each N",
-            "  a3  failure: kill a server mid-stream, see it detected and replaced",
-            "  a4  modified hash: a1 and a2 under both hash functions, side by side",
-            "'experiment compare' sets placement algorithms side by side."})
+        description = "Runs one of the analyses, prints a table, writes PNG and CSV.")
 final class ExperimentCommand implements Callable<Integer> {
 
-    enum Analysis {
-        A1, A2, A3, A4;
-
-        /** Names the analyses in lower case, as the usage line does. */
-        static final class Converter implements CommandLine.ITypeConverter<Analysis> {
-            @Override
-            public Analysis convert(String value) {
-                for (Analysis analysis : values()) {
-                    if (analysis.name().equalsIgnoreCase(value.trim())) {
-                        return analysis;
-                    }
-                }
-                throw new CommandLine.TypeConversionException("unknown analysis '" + value + "' (known: a1, a2, a3, a4)");
-            }
+    /** Names the analyses in lower case, as the usage line does. */
+    static final class AnalysisConverter implements CommandLine.ITypeConverter<Analysis<?, ?>> {
+        @Override
+        public Analysis<?, ?> convert(String value) {
+            return Analyses.byCode(value).orElseThrow(() -> new CommandLine.TypeConversionException(
+                    "unknown analysis '" + value + "' (known: " + Analyses.codes() + ")"));
         }
     }
 
-    @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
+    /** The usage lists the analyses of the registry, so a new one shows up without touching this class. */
+    @CommandLine.Spec
+    void spec(CommandLine.Model.CommandSpec commandSpec) {
+        this.spec = commandSpec;
+        java.util.List<String> lines = new java.util.ArrayList<>();
+        lines.add("Runs one of the analyses, prints a table, writes PNG and CSV.");
+        Analyses.all().forEach(each -> lines.add("  " + each.code() + "  " + each.title()));
+        lines.add("'experiment compare' sets placement algorithms side by side.");
+        commandSpec.usageMessage().description(lines.toArray(String[]::new));
+    }
+
     // Optional to picocli so that 'experiment compare' parses; call() still insists on one.
-    @Parameters(index = "0", arity = "0..1", paramLabel = "a1|a2|a3|a4", converter = Analysis.Converter.class,
+    @Parameters(index = "0", arity = "0..1", paramLabel = "ANALYSIS", converter = AnalysisConverter.class,
             description = "which analysis")
-    Analysis analysis;
+    Analysis<?, ?> analysis;
 
     @Option(names = "--backend", paramLabel = "KIND", defaultValue = "sim", converter = TestbedChoice.Converter.class,
             description = "where the replicas run (default: ${DEFAULT-VALUE})")
@@ -122,7 +108,7 @@ final class ExperimentCommand implements Callable<Integer> {
             description = "a3: when to kill, from the first request (default: ${DEFAULT-VALUE})")
     long killAfterMillis;
 
-    @Option(names = "--victim", paramLabel = "SERVER", description = "a3: the server to kill (default: the second one)")
+    @Option(names = "--victim", paramLabel = "SERVER", description = "a3: the server to kill, or 'busiest' for the one most keys go to (default: the second one)")
     String victim;
 
     @Option(names = "--out", paramLabel = "DIR", defaultValue = "out", description = "folder for the PNG and CSV files (default: ${DEFAULT-VALUE})")
@@ -131,46 +117,22 @@ final class ExperimentCommand implements Callable<Integer> {
     @Override
     public Integer call() throws IOException {
         if (analysis == null) {
-            throw usage("Missing required parameter: 'a1|a2|a3|a4' (or the sub-command 'compare')");
+            throw usage("Missing required parameter: one of " + Analyses.codes() + " (or the sub-command 'compare')");
         }
         // Everything is checked before anything runs, so bad input writes nothing.
         Workload workload = checked(() -> new Workload(requests, seed != null ? seed : newSeed(), concurrency));
         RingConfig ring = ringOptions.config();
         Path folder = outputFolder(out, spec.commandLine());
         PrintWriter stdout = spec.commandLine().getOut();
+        AnalysisInput input = new AnalysisInput(ring, workload, servers, minServers, maxServers, rate,
+                Duration.ofMillis(killAfterMillis), victim, AnalysisInput.DEFAULT_ZIPF_EXPONENT,
+                AnalysisInput.DEFAULT_KEY_SPACE, AnalysisInput.DEFAULT_LOAD_FACTOR);
         TestbedFactory testbeds = target == null ? backend.factory() : remoteTestbeds();
         ProgressListener progress = new ProgressLine(spec.commandLine().getErr());
-        List<Path> written;
-        switch (analysis) {
-            case A1 -> {
-                DistributionParameters parameters = checked(() -> new DistributionParameters(ring, servers, workload));
-                DistributionResult result = new DistributionExperiment(testbeds).run(parameters, progress);
-                ResultTable.print(result, stdout);
-                written = ExperimentFiles.write(result, folder);
-            }
-            case A2 -> {
-                ScalingParameters parameters = checked(() -> new ScalingParameters(ring, minServers, maxServers, workload));
-                ScalingResult result = new ScalingExperiment(testbeds).run(parameters, progress);
-                ResultTable.print(result, stdout);
-                written = ExperimentFiles.write(result, folder);
-            }
-            case A3 -> {
-                FailoverParameters parameters = checked(() -> new FailoverParameters(ring, servers, workload, rate,
-                        Duration.ofMillis(killAfterMillis), victim, FailoverParameters.DEFAULT_BUCKET,
-                        FailoverParameters.DEFAULT_SETTLE));
-                FailoverResult result = new FailoverExperiment(testbeds).run(parameters, progress);
-                ResultTable.print(result, stdout);
-                written = ExperimentFiles.write(result, folder);
-            }
-            case A4 -> {
-                HashComparisonParameters parameters = checked(() -> new HashComparisonParameters(ring, servers,
-                        minServers, maxServers, workload));
-                HashComparisonResult result = new HashComparisonExperiment(testbeds).run(parameters, progress);
-                ResultTable.print(result, stdout);
-                written = ExperimentFiles.write(result, folder);
-            }
-            default -> throw new IllegalStateException("unknown analysis " + analysis);
-        }
+        Analysis<?, ?>.Prepared prepared = checked(() -> analysis.prepare(input, testbeds));
+        Analysis<?, ?>.Finished finished = prepared.run(progress);
+        finished.printTable(stdout);
+        List<Path> written = finished.write(folder);
         stdout.println("wrote " + String.join(", ", written.stream().map(Path::toString).toList()));
         if (seed == null) {
             stdout.println("repeat with --seed " + workload.seed());
@@ -191,13 +153,9 @@ final class ExperimentCommand implements Callable<Integer> {
                         + " keeps the replicas and ring it was started with");
             }
         }
-        if (analysis == Analysis.A3) {
-            throw usage("a3 kills a replica, which a balancer reached with --target cannot do through its API;"
-                    + " run a3 with --backend process (or sim)");
-        }
-        if (analysis == Analysis.A4) {
-            throw usage("a4 compares hash functions on rings it builds itself; run it with --backend process (or sim)");
-        }
+        analysis.refusalOverApi().ifPresent(refusal -> {
+            throw usage(refusal);
+        });
         URI url;
         try {
             url = new URI(target);

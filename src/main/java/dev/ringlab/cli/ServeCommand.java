@@ -20,6 +20,7 @@ import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -97,6 +98,7 @@ final class ServeCommand implements Callable<Integer> {
         if (!address.isLoopbackAddress() && (adminToken == null || adminToken.isBlank())) {
             throw usage("--bind " + bind + " is not loopback: give --admin-token so that only you can /add and /rm");
         }
+        checkPortFree(address);
         Duration heartbeat = Duration.ofMillis(heartbeatMs);
         PrintWriter out = spec.commandLine().getOut();
         Backend replicasBackend;
@@ -115,39 +117,63 @@ final class ServeCommand implements Callable<Integer> {
             out.flush();
         });
         HealthMonitor monitor = new HealthMonitor(cluster, heartbeat, misses);
-        BalancerEndpoint endpoint = null;
+        AtomicReference<BalancerEndpoint> endpoint = new AtomicReference<>();
         CountDownLatch stopped = new CountDownLatch(1);
-        Thread cleanup = null;
+        Thread cleanup = new Thread(() -> {
+            out.println(LocalTime.now().format(TIME) + " stopping: balancer, heartbeats, replicas");
+            out.flush();
+            shutDown(endpoint.get(), monitor, cluster);
+            stopped.countDown();
+        }, "ringlab-serve-stop");
+        Runtime.getRuntime().addShutdownHook(cleanup);
         try {
-            endpoint = BalancerEndpoint.start(cluster, new LivePlacement(cluster, chosen, maglevSize, loadFactor),
-                    new InetSocketAddress(address, port), adminToken, workers);
-            BalancerEndpoint started = endpoint;
-            cleanup = new Thread(() -> {
-                out.println(LocalTime.now().format(TIME) + " stopping: balancer, heartbeats, replicas");
-                out.flush();
-                shutDown(started, monitor, cluster);
-                stopped.countDown();
-            }, "ringlab-serve-stop");
-            Runtime.getRuntime().addShutdownHook(cleanup);
+            // The port opens only once the first replicas have joined: a client (or a compose health
+            // check) that waits for the port gets N replicas from its first request, never an empty ring.
+            out.println(LocalTime.now().format(TIME) + " starting " + replicas + " replicas ("
+                    + replicasBackend.kind().label() + "); " + bind + ":" + port + " opens once they have joined");
+            out.flush();
             cluster.add(replicas, List.of());
             monitor.start();
-            out.println("RingLab balancer on " + endpoint.address() + " with " + replicas + " replicas ("
+            endpoint.set(BalancerEndpoint.start(cluster, new LivePlacement(cluster, chosen, maglevSize, loadFactor),
+                    new InetSocketAddress(address, port), adminToken, workers));
+            out.println("RingLab balancer on " + endpoint.get().address() + " with " + replicas + " replicas ("
                     + replicasBackend.kind().label() + ", " + config.hash().name() + " hash, " + chosen.label()
                     + " placement); Ctrl-C stops");
             out.flush();
         } catch (BindException inUse) {
-            shutDown(endpoint, monitor, cluster);
+            removeHook(cleanup);
+            shutDown(endpoint.get(), monitor, cluster);
             throw new IOException("cannot listen on " + bind + ":" + port + ": " + inUse.getMessage()
                     + " (choose another --port)");
         } catch (RuntimeException | IOException failure) {
-            if (cleanup != null) {
-                Runtime.getRuntime().removeShutdownHook(cleanup);
-            }
-            shutDown(endpoint, monitor, cluster);
+            removeHook(cleanup);
+            shutDown(endpoint.get(), monitor, cluster);
             throw failure;
         }
         stopped.await();
         return 0;
+    }
+
+    /** The port is taken only after the replicas join; a port in use is said before they start, not after. */
+    private void checkPortFree(InetAddress address) throws IOException {
+        if (port == 0) {
+            return;
+        }
+        try (java.net.ServerSocket probe = new java.net.ServerSocket()) {
+            probe.setReuseAddress(true);
+            probe.bind(new InetSocketAddress(address, port));
+        } catch (BindException inUse) {
+            throw new IOException("cannot listen on " + bind + ":" + port + ": " + inUse.getMessage()
+                    + " (choose another --port)");
+        }
+    }
+
+    private static void removeHook(Thread hook) {
+        try {
+            Runtime.getRuntime().removeShutdownHook(hook);
+        } catch (IllegalStateException shuttingDown) {
+            // the hook runs already and stops everything
+        }
     }
 
     private static void shutDown(BalancerEndpoint endpoint, HealthMonitor monitor, Cluster cluster) {

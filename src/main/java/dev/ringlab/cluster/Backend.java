@@ -37,6 +37,24 @@ public interface Backend extends AutoCloseable {
     }
 
     /**
+     * How the replica ended ("exited with code 137"), when the backend knows it has ended; empty while
+     * it runs or when the backend cannot tell. Lets a start that is waiting for the first heartbeat
+     * stop waiting the moment its replica dies.
+     */
+    default java.util.Optional<String> ended(Replica replica) {
+        return java.util.Optional.empty();
+    }
+
+    /**
+     * Whether the backend itself answers (the Docker engine is up); a backend that is always there
+     * says true. The cluster asks after a failed start, to tell "the engine is gone" once rather than
+     * report every retry.
+     */
+    default boolean answers() {
+        return true;
+    }
+
+    /**
      * Asks to be told when a replica ends without being stopped (crashed, killed from outside), as
      * soon as the backend knows; heartbeats stay the safety net. Backends that cannot tell sooner
      * than heartbeats do nothing. Closing the result stops the watch.

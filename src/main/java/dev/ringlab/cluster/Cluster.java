@@ -5,8 +5,10 @@ import dev.ringlab.ring.RingSnapshot;
 import dev.ringlab.ring.Server;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Deque;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -19,6 +21,9 @@ import java.util.concurrent.CompletionException;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 import java.util.regex.Pattern;
 import org.slf4j.Logger;
@@ -29,12 +34,26 @@ import org.slf4j.LoggerFactory;
  * serialised here and published as a new {@link RingSnapshot} with one volatile write; every change
  * is also an event. A request that cannot be carried out as asked throws {@link ClusterException}
  * and leaves the cluster as it was.
+ *
+ * <p>The cluster reconciles toward its desired size like an orchestrator's controller loop (a
+ * Kubernetes ReplicaSet): {@code add} and {@code remove} change the desired size; every server that
+ * dies is owed a replacement, and a controller thread starts what is owed, all in parallel. A
+ * replacement that fails to start (or dies while it starts) is cleaned up at once and retried after a
+ * capped exponential backoff ({@link #RETRY_FIRST} doubling up to {@link #RETRY_CAP}), until the
+ * cluster is back to the size asked for. A backend that does not answer at all is reported once and
+ * retried at that pace until it answers again.
  */
 public final class Cluster implements AutoCloseable {
 
     /** Hostnames become process and container names: letters, digits, '-', '_' and '.'. */
     public static final Pattern HOSTNAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9_.-]{0,62}");
     public static final Duration DEFAULT_START_TIMEOUT = Duration.ofSeconds(30);
+    /** The wait before the second attempt to replace a server; it doubles with each failure. */
+    public static final Duration RETRY_FIRST = Duration.ofMillis(250);
+    /** The longest wait between two attempts, so a backend that comes back is used within seconds. */
+    public static final Duration RETRY_CAP = Duration.ofSeconds(8);
+    /** How often the controller looks again even when nothing told it to (a safety net, like a resync). */
+    private static final Duration RESYNC = Duration.ofSeconds(1);
 
     private static final Logger LOG = LoggerFactory.getLogger(Cluster.class);
 
@@ -43,7 +62,8 @@ public final class Cluster implements AutoCloseable {
     private final Random random;
     private final Duration startTimeout;
     private final List<Consumer<ClusterEvent>> listeners = new CopyOnWriteArrayList<>();
-    private final ExecutorService replacements = Executors.newSingleThreadExecutor(daemon("ringlab-replacer"));
+    /** The controller loop: compares the servers that are up (or starting) with the desired size. */
+    private final ScheduledExecutorService controller = Executors.newSingleThreadScheduledExecutor(daemon("ringlab-reconciler"));
     private final ExecutorService starters = Executors.newCachedThreadPool(daemon("ringlab-starter"));
 
     private final Object lock = new Object();
@@ -53,9 +73,18 @@ public final class Cluster implements AutoCloseable {
     private volatile Map<Server, Replica> replicas = Map.of();
     private volatile boolean replaceDead = true;
     /** The backend's own news of dead replicas (Docker events), quicker than missed heartbeats. */
-    private final AutoCloseable deathWatch;
+    /** The backend's news of replicas that end, followed while a health monitor runs; guarded by {@link #lock}. */
+    private AutoCloseable deathWatch;
     private volatile boolean closed;
     private int nextId = 1;
+    /** How many servers the user asked for: changed by add and remove only, never by a death. */
+    private int desired;
+    /** Dead servers still owed a replacement, oldest first; guarded by {@link #lock}. */
+    private final Deque<Owed> owed = new ArrayDeque<>();
+    /** Replacements starting now; guarded by {@link #lock}. */
+    private int replacing;
+    /** Whether the backend was last seen not answering at all, so that is said once, not per retry. */
+    private boolean backendDown;
 
     public Cluster(Backend backend, RingConfig config) {
         this(backend, config, new Random(), DEFAULT_START_TIMEOUT, Clock.systemUTC());
@@ -67,7 +96,7 @@ public final class Cluster implements AutoCloseable {
         this.random = random;
         this.startTimeout = startTimeout;
         this.clock = clock;
-        this.deathWatch = backend.watchDeaths(this::replicaDied);
+        controller.scheduleWithFixedDelay(this::reconcileSafely, RESYNC.toMillis(), RESYNC.toMillis(), TimeUnit.MILLISECONDS);
     }
 
     /** The current ring; hold on to it for a consistent view. */
@@ -97,9 +126,19 @@ public final class Cluster implements AutoCloseable {
         }
     }
 
-    /** Whether dead servers are replaced automatically (on by default). */
+    /** How many servers the user asked for; the cluster works toward it whatever dies. */
+    public int desiredSize() {
+        synchronized (lock) {
+            return desired;
+        }
+    }
+
+    /** Whether dead servers are replaced automatically (on by default); turning it on replaces what is owed. */
     public void setReplaceDead(boolean replace) {
         this.replaceDead = replace;
+        if (replace) {
+            kick(0);
+        }
     }
 
     /** Receives every event, on the thread that caused it; listeners must not block. */
@@ -113,6 +152,23 @@ public final class Cluster implements AutoCloseable {
      * Hostnames fewer than {@code n} are completed with generated names ({@code Server <id>}).
      */
     public List<Server> add(int n, List<String> hostnames) {
+        return add(n, hostnames, true);
+    }
+
+    /**
+     * Brings servers back under names they had before, generated ones ({@code Server 4}) included, which
+     * {@link #add} refuses as hostnames: an experiment that borrowed this cluster gives it back as it was.
+     */
+    public List<Server> readmit(List<String> names) {
+        for (String name : names) {
+            if (name == null || name.isBlank()) {
+                throw new ClusterException("a server to readmit needs a name");
+            }
+        }
+        return add(names.size(), names, false);
+    }
+
+    private List<Server> add(int n, List<String> hostnames, boolean checkHostnames) {
         List<Server> planned;
         synchronized (lock) {
             checkOpen();
@@ -131,7 +187,9 @@ public final class Cluster implements AutoCloseable {
             Set<String> taken = new HashSet<>();
             members.keySet().forEach(server -> taken.add(server.name()));
             for (String name : hostnames) {
-                checkHostname(name);
+                if (checkHostnames) {
+                    checkHostname(name);
+                }
                 if (!taken.add(name)) {
                     throw new ClusterException("hostname '" + name + "' is already in use");
                 }
@@ -167,7 +225,7 @@ public final class Cluster implements AutoCloseable {
             publish(new ClusterEvent.BackendFailed(clock.instant(), message));
             throw new ClusterException(message, failure);
         }
-        join(started, null);
+        join(started, null, planned.size());
         return List.copyOf(planned);
     }
 
@@ -214,6 +272,8 @@ public final class Cluster implements AutoCloseable {
             }
             ring = after;
             refreshReplicas();
+            desired -= leaving.size();
+            dropOwedBeyondDesired();
         }
         publishRingChange(before, after);
         for (Member member : leaving) {
@@ -243,8 +303,8 @@ public final class Cluster implements AutoCloseable {
     }
 
     /**
-     * Takes a server that stopped answering off the ring and, unless disabled, starts a replacement
-     * under a new name. Safe to call more than once for the same server.
+     * Takes a server that stopped answering off the ring and, unless disabled, owes the cluster a
+     * replacement under a new name. Safe to call more than once for the same server.
      */
     public void declareDead(Server server, String reason) {
         Member dead;
@@ -257,6 +317,7 @@ public final class Cluster implements AutoCloseable {
             }
             dead = member.withState(replaceDead ? MemberState.REPLACING : MemberState.DEAD);
             members.put(server, dead);
+            owed.addLast(new Owed(server, 0, 0));
             before = ring;
             after = before.withoutServer(server);
             ring = after;
@@ -264,8 +325,36 @@ public final class Cluster implements AutoCloseable {
         }
         publish(new ClusterEvent.MemberDead(clock.instant(), server, reason));
         publishRingChange(before, after);
-        if (replaceDead) {
-            replacements.execute(() -> replace(dead));
+        // What is left of the dead replica (an exited container, a zombie process) goes at once, off this thread.
+        submitQuietly(() -> stopQuietly(dead.replica()));
+        kick(0);
+    }
+
+    /**
+     * Starts taking the backend's news of a replica that ends (a process exit, a Docker die event) as
+     * its death, at once rather than after missed heartbeats. Detection is the health monitor's job, so
+     * it turns this on; a cluster nobody monitors keeps dead servers on the ring, and requests fail over.
+     */
+    void followDeaths() {
+        synchronized (lock) {
+            if (deathWatch == null && !closed) {
+                deathWatch = backend.watchDeaths(this::replicaDied);
+            }
+        }
+    }
+
+    void stopFollowingDeaths() {
+        AutoCloseable watch;
+        synchronized (lock) {
+            watch = deathWatch;
+            deathWatch = null;
+        }
+        if (watch != null) {
+            try {
+                watch.close();
+            } catch (Exception failure) {
+                LOG.debug("closing the backend's death watch failed: {}", failure.toString());
+            }
         }
     }
 
@@ -314,45 +403,191 @@ public final class Cluster implements AutoCloseable {
             closed = true;
             all = List.copyOf(members.values());
         }
-        replacements.shutdownNow();
+        controller.shutdownNow();
         starters.shutdownNow();
-        try {
-            deathWatch.close();
-        } catch (Exception failure) {
-            LOG.debug("closing the backend's death watch failed: {}", failure.toString());
-        }
+        stopFollowingDeaths();
         all.stream().map(Member::replica).filter(r -> r != null).forEach(this::stopQuietly);
         backend.close();
     }
 
-    private void replace(Member dead) {
-        stopQuietly(dead.replica());
-        Server replacement;
+    /** One turn of the controller loop: starts a replacement for every owed server whose backoff is over. */
+    private void reconcile() {
+        List<Attempt> launch = new ArrayList<>();
+        long now = System.nanoTime();
+        long nextDue = Long.MAX_VALUE;
         synchronized (lock) {
+            if (closed || !replaceDead) {
+                return;
+            }
+            dropOwedBeyondDesired();
+            for (int i = owed.size(); i > 0; i--) {
+                Owed next = owed.pollFirst();
+                if (next.notBefore() - now > 0) {
+                    owed.addLast(next);
+                    nextDue = Math.min(nextDue, next.notBefore() - now);
+                    continue;
+                }
+                int id = nextFreeId();
+                nextId = id + 1;
+                Server replacement = new Server(id, "Server " + id);
+                members.put(replacement, new Member(replacement, null, MemberState.STARTING));
+                Member dead = members.get(next.dead());
+                if (dead != null && dead.state() == MemberState.DEAD) {
+                    members.put(next.dead(), dead.withState(MemberState.REPLACING));
+                }
+                replacing++;
+                launch.add(new Attempt(next, replacement));
+            }
+        }
+        for (Attempt attempt : launch) {
+            publish(new ClusterEvent.MemberStarting(clock.instant(), attempt.replacement(), attempt.owed().dead()));
+            submitQuietly(() -> replace(attempt));
+        }
+        if (nextDue != Long.MAX_VALUE) {
+            kick(nextDue);
+        }
+    }
+
+    /**
+     * Servers the cluster no longer owes: the user removed servers while others were dead, so fewer
+     * replacements bring it to its size. The newest debts go first; their dead rows leave the table.
+     */
+    private void dropOwedBeyondDesired() {
+        long up = members.values().stream().filter(m -> m.state() == MemberState.UP).count();
+        while (!owed.isEmpty() && up + replacing + owed.size() > desired) {
+            Owed dropped = owed.pollLast();
+            members.remove(dropped.dead());
+        }
+    }
+
+    /** Starts one replacement; on failure cleans up what it started and owes the dead server again, later. */
+    private void replace(Attempt attempt) {
+        Server replacement = attempt.replacement();
+        Server dead = attempt.owed().dead();
+        Replica replica = null;
+        try {
+            replica = backend.start(replacement);
+            awaitFirstHeartbeat(replica);
+        } catch (RuntimeException failure) {
+            stopQuietly(replica);
+            retryLater(attempt, failure);
+            return;
+        }
+        RingSnapshot before;
+        RingSnapshot after;
+        Member joined = new Member(replacement, replica, MemberState.UP);
+        boolean recovered;
+        synchronized (lock) {
+            replacing--;
+            if (closed || !members.containsKey(replacement)) {
+                joined = null;
+                before = null;
+                after = null;
+            } else {
+                members.remove(dead);
+                members.put(replacement, joined);
+                before = ring;
+                after = before.withServer(replacement);
+                ring = after;
+                refreshReplicas();
+            }
+            recovered = backendDown;
+            backendDown = false;
+        }
+        if (joined == null) {
+            stopQuietly(replica);
+            return;
+        }
+        if (recovered) {
+            publish(new ClusterEvent.BackendRecovered(clock.instant(), "the " + backend.kind().label()
+                    + " backend answers again; replacements go on"));
+        }
+        publish(new ClusterEvent.MemberUp(clock.instant(), joined, dead));
+        publishRingChange(before, after);
+        kick(0);
+    }
+
+    private void retryLater(Attempt attempt, RuntimeException failure) {
+        Owed again = attempt.owed().failedOnce();
+        Duration wait = Duration.ofNanos(again.notBefore() - System.nanoTime());
+        boolean answers = backendAnswers();
+        boolean sayBackendDown;
+        synchronized (lock) {
+            replacing--;
+            members.remove(attempt.replacement());
             if (closed) {
                 return;
             }
-            int id = nextFreeId();
-            nextId = id + 1;
-            replacement = new Server(id, "Server " + id);
-            members.put(replacement, new Member(replacement, null, MemberState.STARTING));
+            owed.addLast(again);
+            sayBackendDown = !answers && !backendDown;
+            backendDown = !answers;
         }
-        publish(new ClusterEvent.MemberStarting(clock.instant(), replacement, dead.server()));
+        String reason = failure.getMessage() == null ? failure.toString() : failure.getMessage();
+        if (sayBackendDown) {
+            publish(new ClusterEvent.BackendFailed(clock.instant(), "the " + backend.kind().label()
+                    + " backend does not answer (" + reason + "); replacements wait and retry, at most every "
+                    + RETRY_CAP.toSeconds() + " s, until it does"));
+        } else if (answers) {
+            publish(new ClusterEvent.ReplacementFailed(clock.instant(), attempt.replacement(), attempt.owed().dead(),
+                    reason, again.failures(), wait));
+        } else {
+            LOG.debug("replacement of {} failed again while the backend does not answer: {}",
+                    attempt.owed().dead(), reason);
+        }
+        kick(wait.toNanos());
+    }
+
+    private boolean backendAnswers() {
         try {
-            Replica replica = backend.start(replacement);
-            awaitFirstHeartbeat(replica);
-            synchronized (lock) {
-                members.remove(dead.server());
-            }
-            join(List.of(replica), dead.server());
+            return backend.answers();
         } catch (RuntimeException failure) {
-            synchronized (lock) {
-                members.remove(replacement);
-                members.put(dead.server(), dead.withState(MemberState.DEAD));
-            }
-            publish(new ClusterEvent.BackendFailed(clock.instant(),
-                    "could not replace " + dead.server() + ": " + failure.getMessage()));
+            return false;
         }
+    }
+
+    /** Runs the controller loop now or after {@code delayNanos}; does nothing once closed. */
+    private void kick(long delayNanos) {
+        try {
+            controller.schedule(this::reconcileSafely, Math.max(0, delayNanos), TimeUnit.NANOSECONDS);
+        } catch (java.util.concurrent.RejectedExecutionException shutDown) {
+            // closed: nothing more to reconcile
+        }
+    }
+
+    private void reconcileSafely() {
+        try {
+            reconcile();
+        } catch (RuntimeException failure) {
+            LOG.warn("reconciling the cluster failed: {}", failure.toString());
+        }
+    }
+
+    private void submitQuietly(Runnable task) {
+        try {
+            starters.execute(task);
+        } catch (java.util.concurrent.RejectedExecutionException shutDown) {
+            // closed: close() stops what is left
+        }
+    }
+
+    /**
+     * A dead server the cluster owes a replacement for.
+     *
+     * @param failures  attempts to replace it that failed so far
+     * @param notBefore {@link System#nanoTime()} before which no new attempt starts
+     */
+    private record Owed(Server dead, int failures, long notBefore) {
+
+        /** The same debt after one more failure: the wait doubles from {@link #RETRY_FIRST} up to {@link #RETRY_CAP}, with jitter so that many retries do not move in step. */
+        Owed failedOnce() {
+            int failed = failures + 1;
+            long wait = Math.min(RETRY_CAP.toNanos(), RETRY_FIRST.toNanos() << Math.min(failed - 1, 20));
+            long jittered = (long) (wait * (0.8 + 0.4 * ThreadLocalRandom.current().nextDouble()));
+            return new Owed(dead, failed, System.nanoTime() + Math.min(jittered, RETRY_CAP.toNanos()));
+        }
+    }
+
+    private record Attempt(Owed owed, Server replacement) {
     }
 
     private void refreshReplicas() {
@@ -372,11 +607,12 @@ public final class Cluster implements AutoCloseable {
         return nextId;
     }
 
-    private void join(Collection<Replica> replicas, Server replaces) {
+    private void join(Collection<Replica> replicas, Server replaces, int wanted) {
         RingSnapshot before;
         RingSnapshot after;
         List<Member> joined = new ArrayList<>();
         synchronized (lock) {
+            desired += wanted;
             before = ring;
             after = before;
             for (Replica replica : replicas) {
@@ -424,6 +660,13 @@ public final class Cluster implements AutoCloseable {
     private void awaitFirstHeartbeat(Replica replica) {
         long deadline = System.nanoTime() + startTimeout.toNanos();
         while (!backend.heartbeat(replica)) {
+            Optional<String> ended = backend.ended(replica);
+            if (ended.isPresent()) {
+                throw new BackendException("the replica of " + replica.server() + " " + ended.get() + " while starting");
+            }
+            if (closed) {
+                throw new BackendException("the cluster shut down while " + replica.server() + " was starting");
+            }
             if (System.nanoTime() > deadline) {
                 throw new BackendException(replica.server() + " did not answer its first heartbeat within "
                         + startTimeout.toMillis() + " ms");

@@ -65,4 +65,24 @@ public sealed interface ClusterEvent {
             return "backend: " + message;
         }
     }
+
+    /**
+     * A replacement failed to start (or died while starting); what it left is cleaned up and the dead
+     * server is owed again, after {@code retryIn}.
+     */
+    record ReplacementFailed(Instant at, Server server, Server replaces, String reason, int failures,
+                             java.time.Duration retryIn) implements ClusterEvent {
+        public String describe() {
+            String forWhom = replaces == null ? "" : " (replacing " + replaces + ")";
+            return server + forWhom + " failed to start: " + reason + "; attempt " + (failures + 1) + " in "
+                    + String.format(java.util.Locale.ROOT, "%.1f", retryIn.toMillis() / 1000.0) + " s";
+        }
+    }
+
+    /** The backend answers again after it did not; owed replacements go on. */
+    record BackendRecovered(Instant at, String message) implements ClusterEvent {
+        public String describe() {
+            return "backend: " + message;
+        }
+    }
 }

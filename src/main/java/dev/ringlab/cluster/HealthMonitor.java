@@ -45,6 +45,7 @@ public final class HealthMonitor implements AutoCloseable {
         if (timer == null) {
             timer = Executors.newSingleThreadScheduledExecutor(Cluster.daemon("ringlab-heartbeat"));
             timer.scheduleWithFixedDelay(this::probeSafely, 0, interval.toMillis(), TimeUnit.MILLISECONDS);
+            cluster.followDeaths();
         }
         return this;
     }
@@ -79,6 +80,7 @@ public final class HealthMonitor implements AutoCloseable {
         if (timer != null) {
             timer.shutdownNow();
             timer = null;
+            cluster.stopFollowingDeaths();
         }
     }
 }

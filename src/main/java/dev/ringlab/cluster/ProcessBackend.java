@@ -22,6 +22,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.function.Consumer;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.slf4j.Logger;
@@ -55,6 +56,7 @@ public final class ProcessBackend implements Backend {
     private final HttpReplicaClient heartbeats;
     private final Thread shutdownHook = new Thread(this::endAll, "ringlab-process-reaper");
     private volatile boolean closed;
+    private volatile Consumer<Replica> deaths;
 
     public ProcessBackend(Duration heartbeatInterval) {
         ProcessHandle self = ProcessHandle.current();
@@ -99,6 +101,13 @@ public final class ProcessBackend implements Backend {
         int port = awaitPort(server, process);
         Replica replica = new Replica(server, Long.toString(process.pid()), address(port), Instant.now());
         children.put(replica.backendId(), new Child(replica, process));
+        // An exit nobody asked for (kill -9, a crash) is news at once, not after missed heartbeats.
+        process.onExit().thenRun(() -> {
+            Consumer<Replica> listener = deaths;
+            if (listener != null && children.containsKey(replica.backendId())) {
+                listener.accept(replica);
+            }
+        });
         if (closed) { // closed while this one was starting: do not leave it behind
             stop(replica);
             throw new BackendException("the process backend closed while " + server + " was starting");
@@ -141,6 +150,23 @@ public final class ProcessBackend implements Backend {
             return false;
         }
         return heartbeats.heartbeat(replica);
+    }
+
+    /** Tells of a child that exits while this backend still counts it as running, as soon as the JVM sees it. */
+    @Override
+    public AutoCloseable watchDeaths(Consumer<Replica> onDeath) {
+        deaths = onDeath;
+        return () -> deaths = null;
+    }
+
+    /** A child that has exited says with which code; the cluster stops waiting for its first heartbeat. */
+    @Override
+    public Optional<String> ended(Replica replica) {
+        Child child = children.get(replica.backendId());
+        if (child == null || child.process.isAlive()) {
+            return Optional.empty();
+        }
+        return Optional.of("exited with code " + child.process.exitValue());
     }
 
     @Override
@@ -242,13 +268,27 @@ public final class ProcessBackend implements Backend {
         } catch (ExecutionException | TimeoutException notBound) {
             // reported below
         }
+        // Say what happened: an output that ended means the process exited (killed, or it failed).
+        String what = port.isDone() && !port.isCompletedExceptionally() ? exitOf(process)
+                : "did not start listening within " + START_TIMEOUT.toSeconds() + " s";
         process.destroyForcibly();
         String said;
         synchronized (output) {
             said = output.toString().trim();
         }
-        throw new BackendException("replica process for " + server + " did not start listening within "
-                + START_TIMEOUT.toSeconds() + " s" + (said.isEmpty() ? "" : ": " + said));
+        throw new BackendException("replica process for " + server + " " + what + (said.isEmpty() ? "" : ": " + said));
+    }
+
+    /** "exited with code 137 while starting", once the process has ended (its output closed first). */
+    private static String exitOf(Process process) {
+        try {
+            if (process.waitFor(STOP_GRACE.toMillis(), TimeUnit.MILLISECONDS)) {
+                return "exited with code " + process.exitValue() + " while starting";
+            }
+        } catch (InterruptedException interrupted) {
+            Thread.currentThread().interrupt();
+        }
+        return "closed its output without listening while starting";
     }
 
     private static Optional<String> parentMarkOf(ProcessHandle process) {

@@ -50,6 +50,24 @@ public final class ClusterMembership implements Membership {
     }
 
     @Override
+    public void addNamed(List<String> names) {
+        try {
+            cluster.readmit(List.copyOf(names));
+        } catch (ClusterException failure) {
+            throw new TestbedException(failure.getMessage(), failure);
+        }
+    }
+
+    @Override
+    public void removeNamed(List<String> names) {
+        try {
+            cluster.remove(names.size(), List.copyOf(names));
+        } catch (ClusterException failure) {
+            throw new TestbedException(failure.getMessage(), failure);
+        }
+    }
+
+    @Override
     public String kill(String server) {
         try {
             return cluster.kill(server).name();

@@ -1,16 +1,26 @@
 package dev.ringlab.experiment;
 
+import static dev.ringlab.experiment.ChartStyle.count;
+
+import dev.ringlab.ring.RingConfig;
+import dev.ringlab.ring.RingSnapshot;
+import dev.ringlab.ring.Server;
 import java.awt.BasicStroke;
 import java.awt.Color;
-import java.awt.Font;
 import java.awt.Paint;
+import java.awt.geom.Ellipse2D;
+import java.awt.geom.Path2D;
 import java.text.NumberFormat;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 import org.jfree.chart.ChartFactory;
 import org.jfree.chart.JFreeChart;
+import org.jfree.chart.LegendItem;
 import org.jfree.chart.axis.NumberAxis;
 import org.jfree.chart.labels.StandardCategoryItemLabelGenerator;
 import org.jfree.chart.plot.CategoryPlot;
+import org.jfree.chart.plot.CombinedDomainXYPlot;
 import org.jfree.chart.plot.PlotOrientation;
 import org.jfree.chart.plot.ValueMarker;
 import org.jfree.chart.plot.XYPlot;
@@ -19,11 +29,11 @@ import org.jfree.chart.renderer.category.StandardBarPainter;
 import org.jfree.chart.renderer.xy.DeviationRenderer;
 import org.jfree.chart.renderer.xy.XYLineAndShapeRenderer;
 import org.jfree.chart.renderer.xy.XYStepRenderer;
-import org.jfree.chart.title.TextTitle;
 import org.jfree.chart.ui.Layer;
 import org.jfree.chart.ui.RectangleAnchor;
 import org.jfree.chart.ui.RectangleInsets;
 import org.jfree.chart.ui.TextAnchor;
+import org.jfree.data.RangeType;
 import org.jfree.data.category.DefaultCategoryDataset;
 import org.jfree.data.xy.XYSeries;
 import org.jfree.data.xy.XYSeriesCollection;
@@ -31,69 +41,105 @@ import org.jfree.data.xy.YIntervalSeries;
 import org.jfree.data.xy.YIntervalSeriesCollection;
 
 /**
- * The charts of every experiment, as JFreeChart objects: written to PNG headless by
- * {@link ExperimentFiles} and embedded as they are by the window.
+ * The charts of every analysis, as JFreeChart objects: written to PNG headless by
+ * {@link ExperimentFiles} and embedded as they are by the window. Each has a title, a legend, a
+ * caption saying what it was made from ({@link ChartStyle}), servers in their own colours and a
+ * reference line for the even share.
  */
 public final class ExperimentCharts {
 
-    private static final Color[] HASH_COLORS = {new Color(0xD6, 0x27, 0x28), new Color(0x1F, 0x77, 0xB4)};
-    private static final Color GRID = new Color(0xDD, 0xDD, 0xDD);
-    private static final Color LABEL_BACKGROUND = new Color(255, 255, 255, 220);
-    private static final Font SUBTITLE = new Font(Font.SANS_SERIF, Font.PLAIN, 12);
+    /** Hashes where they are lines and bands, not bars: assignment vermilion, murmur3 blue. */
+    private static final Color ASSIGNMENT = new Color(0xD55E00);
+    private static final Color MURMUR3 = new Color(0x0072B2);
+    private static final Color ANSWERED = new Color(0x117733);
+    private static final Color RETRIED = new Color(0xD55E00);
+    private static final Color FAILED = new Color(0xAA0000);
+    private static final Color LABEL_BACKGROUND = new Color(255, 255, 255, 230);
 
     private ExperimentCharts() {
     }
 
-    /** a bar per server, its count on top; the subtitle gives the spread and the even share. */
+    /** a bar per server in its colour, its count on top, and the even share as a line. */
     public static JFreeChart distribution(DistributionResult result) {
         DefaultCategoryDataset dataset = new DefaultCategoryDataset();
         result.loads().forEach(load -> dataset.addValue(load.requests(), "requests", load.server()));
+        DistributionParameters parameters = result.parameters();
         JFreeChart chart = ChartFactory.createBarChart(
-                "A-1: " + count(result.parameters().workload().requests()) + " requests over "
-                        + result.parameters().servers() + " servers (" + result.hash() + " hash)",
-                "server", "requests answered", dataset, PlotOrientation.VERTICAL, false, true, false);
+                "A-1: " + count(parameters.workload().requests()) + " requests over " + parameters.servers()
+                        + " servers (" + result.hash() + " hash)",
+                "server", "requests answered", dataset, PlotOrientation.VERTICAL, true, true, false);
         CategoryPlot plot = chart.getCategoryPlot();
-        styleBars(plot, new Color[] {HASH_COLORS[indexOf(result.hash())]});
-        chart.addSubtitle(subtitle(describe(result.parameters().ring(), result.parameters().workload())
-                + spreadLine(result.spread())));
+        ServerBars bars = new ServerBars(1);
+        styleBars(plot, bars);
+        double even = result.loads().isEmpty() ? 0 : (double) result.answered() / result.loads().size();
+        plot.addRangeMarker(ChartStyle.reference(even, "even share " + count(Math.round(even))), Layer.FOREGROUND);
+        plot.setFixedLegendItems(ChartStyle.items(
+                ChartStyle.boxItem("requests a server answered (one colour per server)", ChartStyle.server(0)),
+                ChartStyle.lineItem("even share: answered / N", ChartStyle.REFERENCE, ChartStyle.dashed(2f))));
+        ChartStyle.slide(chart);
+        chart.addSubtitle(ChartStyle.subtitle(spreadLine(result.spread(), result.failed())));
+        ChartStyle.caption(chart, ChartStyle.caption(parameters.ring(), parameters.servers() + " servers",
+                parameters.workload(), result.testbed()));
         return chart;
     }
 
-    /** the mean load per server against N with a band of one standard deviation, and min and max. */
+    /**
+     * A-2: the mean load per server against N (which is the even share) with a band of one standard
+     * deviation that never dips below zero, and the busiest and quietest server in colours of their own.
+     */
     public static JFreeChart scaling(ScalingResult result) {
         YIntervalSeriesCollection band = new YIntervalSeriesCollection();
-        band.addSeries(meanBand("mean ± std dev", result));
-        XYSeriesCollection extremes = new XYSeriesCollection();
-        XYSeries min = new XYSeries("min");
-        XYSeries max = new XYSeries("max");
+        YIntervalSeries mean = new YIntervalSeries("mean = even share (requests / N), band ± 1 std dev");
+        XYSeries max = new XYSeries("busiest server (max)");
+        XYSeries min = new XYSeries("quietest server (min)");
         for (ScalingStep step : result.steps()) {
-            min.add(step.servers(), step.spread().min());
-            max.add(step.servers(), step.spread().max());
+            LoadSpread spread = step.spread();
+            mean.add(step.servers(), spread.mean(), Math.max(0, spread.mean() - spread.stdDev()),
+                    spread.mean() + spread.stdDev());
+            max.add(step.servers(), spread.max());
+            min.add(step.servers(), spread.min());
         }
+        band.addSeries(mean);
+        XYSeriesCollection extremes = new XYSeriesCollection();
         extremes.addSeries(max);
         extremes.addSeries(min);
+        ScalingParameters parameters = result.parameters();
         JFreeChart chart = ChartFactory.createXYLineChart(
                 "A-2: requests per server against N (" + result.hash() + " hash)",
                 "servers (N)", "requests per server", band, PlotOrientation.VERTICAL, true, true, false);
         XYPlot plot = chart.getXYPlot();
         styleXy(plot);
-        Color color = HASH_COLORS[indexOf(result.hash())];
-        plot.setRenderer(0, deviation(color));
+        DeviationRenderer deviation = new DeviationRenderer(true, true);
+        deviation.setSeriesPaint(0, MURMUR3);
+        deviation.setSeriesFillPaint(0, MURMUR3);
+        deviation.setSeriesStroke(0, new BasicStroke(3f));
+        deviation.setSeriesShape(0, new Ellipse2D.Double(-5, -5, 10, 10));
+        deviation.setAlpha(0.18f);
+        plot.setRenderer(0, deviation);
         plot.setDataset(1, extremes);
         XYLineAndShapeRenderer lines = new XYLineAndShapeRenderer(true, true);
-        lines.setSeriesPaint(0, color.darker());
-        lines.setSeriesPaint(1, color.brighter());
-        lines.setSeriesStroke(0, dashed(2f));
-        lines.setSeriesStroke(1, dashed(2f));
+        lines.setSeriesPaint(0, ASSIGNMENT);
+        lines.setSeriesStroke(0, ChartStyle.dashed(2.5f));
+        lines.setSeriesShape(0, triangle(true));
+        lines.setSeriesPaint(1, ANSWERED);
+        lines.setSeriesStroke(1, ChartStyle.dotted(3f));
+        lines.setSeriesShape(1, triangle(false));
         plot.setRenderer(1, lines);
-        chart.addSubtitle(subtitle(describe(result.parameters().ring(), result.parameters().workload())
-                + " at each N from " + result.parameters().minServers() + " to " + result.parameters().maxServers()));
+        // Loads are counts: the axis starts at zero, and so does the band.
+        ((NumberAxis) plot.getRangeAxis()).setRangeType(RangeType.POSITIVE);
+        ChartStyle.slide(chart);
+        chart.addSubtitle(ChartStyle.subtitle("the same " + count(parameters.workload().requests())
+                + " requests at each N from " + parameters.minServers() + " to " + parameters.maxServers()));
+        ChartStyle.caption(chart, ChartStyle.caption(parameters.ring(), parameters.minServers() + "–"
+                + parameters.maxServers() + " servers", parameters.workload(), result.testbed()));
         return chart;
     }
 
     /**
-     * A-3: requests per second over time, answered, retried and failed, with a vertical marker where
-     * the server was killed, detected dead and replaced; marker labels are stacked so none hides another.
+     * A-3: answered requests per second on top, retried and failed on a panel of their own below
+     * (each panel's axis says its scale, so a few retries never look as common as the answers), with
+     * the kill, the detection and the replacement as labelled lines across both, each label on its
+     * own row so none hides another.
      */
     public static JFreeChart failover(FailoverResult result) {
         XYSeries ok = new XYSeries("answered");
@@ -112,78 +158,98 @@ public final class ExperimentCharts {
             retried.add(last.endMillis() / 1000.0, last.rate(last.retried()));
             failed.add(last.endMillis() / 1000.0, last.rate(last.failed()));
         }
-        XYSeriesCollection answered = new XYSeriesCollection(ok);
-        XYSeriesCollection trouble = new XYSeriesCollection();
-        trouble.addSeries(retried);
-        trouble.addSeries(failed);
         FailoverParameters parameters = result.parameters();
-        JFreeChart chart = ChartFactory.createXYLineChart(
-                "A-3: " + result.victim() + " killed during " + count(parameters.workload().requests())
-                        + " requests at " + count(parameters.rate()) + "/s",
-                "time (s)", "answered per second", answered, PlotOrientation.VERTICAL, true, true, false);
-        XYPlot plot = chart.getXYPlot();
-        styleXy(plot);
-        ((NumberAxis) plot.getDomainAxis()).setStandardTickUnits(NumberAxis.createStandardTickUnits());
-        // Room above the lines for the stacked marker labels.
-        plot.getRangeAxis().setUpperMargin(0.45);
-        XYStepRenderer answeredLine = new XYStepRenderer();
-        answeredLine.setSeriesPaint(0, new Color(0x2C, 0xA0, 0x2C));
-        answeredLine.setSeriesStroke(0, new BasicStroke(2f));
-        plot.setRenderer(0, answeredLine);
-        // Retries and failures are a few percent of the traffic at most: their own axis keeps them visible.
-        NumberAxis troubleAxis = new NumberAxis("retried / failed per second");
-        troubleAxis.setAutoRangeIncludesZero(true);
-        troubleAxis.setRangeType(org.jfree.data.RangeType.POSITIVE); // counts: no negative axis when all are 0
-        troubleAxis.setUpperMargin(0.45);
-        troubleAxis.setAutoRangeMinimumSize(10);
-        plot.setRangeAxis(1, troubleAxis);
-        plot.setDataset(1, trouble);
-        plot.mapDatasetToRangeAxis(1, 1);
-        XYStepRenderer troubleLines = new XYStepRenderer();
-        troubleLines.setSeriesPaint(0, new Color(0xFF, 0x7F, 0x0E));
-        troubleLines.setSeriesPaint(1, new Color(0xD6, 0x27, 0x28));
-        troubleLines.setSeriesStroke(0, new BasicStroke(2f));
-        troubleLines.setSeriesStroke(1, dashed(2f));
-        plot.setRenderer(1, troubleLines);
+        NumberAxis time = new NumberAxis("time since the first request (s)");
+        time.setLabelFont(ChartStyle.AXIS);
+        time.setTickLabelFont(ChartStyle.TICKS);
         double end = result.buckets().isEmpty() ? 1 : result.buckets().get(result.buckets().size() - 1).endMillis() / 1000.0;
-        // A detection or replacement after the last request still gets its marker on the chart.
+        // A detection or replacement after the last request still gets its line on the chart.
         for (Double millis : new Double[] {result.killedAtMillis(), result.detectedAtMillis(), result.replacedAtMillis()}) {
             if (millis != null) {
                 end = Math.max(end, millis / 1000.0 * 1.02);
             }
         }
-        plot.getDomainAxis().setRange(0, end);
+        time.setRange(0, end);
+        CombinedDomainXYPlot plot = new CombinedDomainXYPlot(time);
+        plot.setGap(12);
+
+        NumberAxis answeredAxis = countAxis("answered per second");
+        XYPlot top = new XYPlot(new XYSeriesCollection(ok), null, answeredAxis, step(ANSWERED, new BasicStroke(2.5f)));
+        styleXy(top);
+        // Room above the lines for the stacked labels.
+        answeredAxis.setUpperMargin(0.40);
+        ValueMarker asked = ChartStyle.reference(parameters.rate(), "asked " + count(parameters.rate()) + "/s");
+        top.addRangeMarker(asked, Layer.FOREGROUND);
+
+        NumberAxis troubleAxis = countAxis("retried / failed per second");
+        troubleAxis.setAutoRangeMinimumSize(10);
+        XYSeriesCollection trouble = new XYSeriesCollection();
+        trouble.addSeries(retried);
+        trouble.addSeries(failed);
+        XYStepRenderer troubleLines = step(RETRIED, new BasicStroke(2.5f));
+        troubleLines.setSeriesPaint(1, FAILED);
+        troubleLines.setSeriesStroke(1, ChartStyle.dashed(2.5f));
+        XYPlot bottom = new XYPlot(trouble, null, troubleAxis, troubleLines);
+        styleXy(bottom);
+        plot.add(top, 3);
+        plot.add(bottom, 2);
+
+        List<Milestone> milestones = new ArrayList<>();
+        milestones.add(new Milestone(result.killedAtMillis(), "killed " + result.victim(), new Color(0xAA0000)));
+        milestones.add(new Milestone(result.detectedAtMillis(), "detected dead", new Color(0x6A3D9A)));
+        milestones.add(new Milestone(result.replacedAtMillis(), result.replacement() == null ? "replaced"
+                : "replaced by " + result.replacement(), MURMUR3));
         int row = 0;
-        row = marker(plot, result.killedAtMillis(), "killed " + result.victim(), new Color(0xD6, 0x27, 0x28), row, end);
-        row = marker(plot, result.detectedAtMillis(), "detected dead", new Color(0x94, 0x67, 0xBD), row, end);
-        marker(plot, result.replacedAtMillis(), result.replacement() == null ? "replaced"
-                : "replaced by " + result.replacement(), new Color(0x1F, 0x77, 0xB4), row, end);
-        chart.addSubtitle(subtitle(describe(parameters.ring(), parameters.workload()) + String.format(Locale.ROOT,
-                "; %s servers, %d ms buckets; %s ok, %s retried, %s failed", parameters.servers(),
-                parameters.bucket().toMillis(), count(result.ok()), count(result.retried()), count(result.failed()))));
+        for (Milestone milestone : milestones) {
+            if (milestone.millis() != null) {
+                top.addDomainMarker(milestone.marker(row++, end, true), Layer.FOREGROUND);
+                bottom.addDomainMarker(milestone.marker(0, end, false), Layer.FOREGROUND);
+            }
+        }
+        String rate = result.keptRate() || result.sent() == 0 ? "at " + count(parameters.rate()) + "/s"
+                : "at " + count(parameters.rate()) + "/s asked, " + count(Math.round(result.reachedRate())) + "/s reached";
+        JFreeChart chart = new JFreeChart("A-3: " + (result.victim() == null ? "a server" : result.victim())
+                + " killed during " + count(parameters.workload().requests()) + " requests " + rate,
+                ChartStyle.TITLE, plot, true);
+        ChartStyle.slide(chart);
+        chart.addSubtitle(ChartStyle.subtitle(String.format(Locale.ROOT,
+                "%s ok, %s retried, %s failed; detected %s, replaced %s after the kill; %d ms buckets",
+                count(result.ok()), count(result.retried()), count(result.failed()), after(result.detectionMillis()),
+                after(result.recoveryMillis()), parameters.bucket().toMillis())));
+        ChartStyle.caption(chart, ChartStyle.caption(parameters.ring(), parameters.servers() + " servers",
+                parameters.workload(), result.testbed()));
         return chart;
     }
 
-    /** A labelled vertical line at {@code millis}; the label goes left of the line near the right edge. */
-    private static int marker(XYPlot plot, Double millis, String label, Color color, int row, double end) {
-        if (millis == null) {
-            return row;
-        }
-        double seconds = millis / 1000.0;
-        ValueMarker marker = new ValueMarker(seconds, color, new BasicStroke(1.5f));
-        marker.setLabel(String.format(Locale.ROOT, "%s (%.2f s)", label, seconds));
-        marker.setLabelFont(SUBTITLE);
-        marker.setLabelBackgroundColor(LABEL_BACKGROUND);
-        marker.setLabelPaint(color.darker());
-        boolean rightHalf = seconds > end * 0.6;
-        marker.setLabelAnchor(rightHalf ? RectangleAnchor.TOP_LEFT : RectangleAnchor.TOP_RIGHT);
-        marker.setLabelTextAnchor(rightHalf ? TextAnchor.TOP_RIGHT : TextAnchor.TOP_LEFT);
-        marker.setLabelOffset(new RectangleInsets(6 + 18 * row, 4, 0, 4));
-        plot.addDomainMarker(marker, Layer.FOREGROUND);
-        return row + 1;
+    private static String after(Double millis) {
+        return millis == null ? "—" : String.format(Locale.ROOT, "%.0f ms", millis);
     }
 
-    /** A-4, left: A-1 under each hash function, bars side by side per server. */
+    /** A moment of A-3 as a vertical line; its label sits on its own row at the top of the upper panel. */
+    private record Milestone(Double millis, String label, Color color) {
+
+        ValueMarker marker(int row, double end, boolean labelled) {
+            double seconds = millis / 1000.0;
+            ValueMarker marker = new ValueMarker(seconds, color, new BasicStroke(2f));
+            if (labelled) {
+                marker.setLabel(String.format(Locale.ROOT, "%s (%.2f s)", label, seconds));
+                marker.setLabelFont(ChartStyle.LABEL);
+                marker.setLabelBackgroundColor(LABEL_BACKGROUND);
+                marker.setLabelPaint(color);
+                boolean rightHalf = seconds > end * 0.6;
+                marker.setLabelAnchor(rightHalf ? RectangleAnchor.TOP_LEFT : RectangleAnchor.TOP_RIGHT);
+                marker.setLabelTextAnchor(rightHalf ? TextAnchor.TOP_RIGHT : TextAnchor.TOP_LEFT);
+                // One row per label, a line and a half of the label font apart: they cannot overlap.
+                marker.setLabelOffset(new RectangleInsets(6 + 22 * row, 5, 0, 5));
+            }
+            return marker;
+        }
+    }
+
+    /**
+     * A-4, left: A-1 under each hash on the same servers, a pair of bars per server in the server's
+     * colour — solid for the first hash, striped for the second — and the even share as a line.
+     */
     public static JFreeChart hashDistribution(HashComparisonResult result) {
         DefaultCategoryDataset dataset = new DefaultCategoryDataset();
         for (HashRun run : result.runs()) {
@@ -194,121 +260,217 @@ public final class ExperimentCharts {
                 "A-4: A-1 again, " + hashes(result),
                 "server", "requests answered", dataset, PlotOrientation.VERTICAL, true, true, false);
         CategoryPlot plot = chart.getCategoryPlot();
-        Color[] colors = result.runs().stream().map(run -> HASH_COLORS[indexOf(run.hash())]).toArray(Color[]::new);
-        styleBars(plot, colors);
-        chart.addSubtitle(subtitle(count(first.workload().requests()) + " requests over " + first.servers()
-                + " servers, seed " + first.workload().seed()));
+        styleBars(plot, new ServerBars(result.runs().size()));
+        long answered = result.runs().get(0).distribution().answered();
+        double even = (double) answered / Math.max(1, first.servers());
+        plot.addRangeMarker(ChartStyle.reference(even, "even share " + count(Math.round(even))), Layer.FOREGROUND);
+        List<LegendItem> items = new ArrayList<>();
+        for (int i = 0; i < result.runs().size(); i++) {
+            Paint swatch = i == 0 ? Color.GRAY : ChartStyle.striped(Color.GRAY);
+            items.add(ChartStyle.boxItem(result.runs().get(i).hash() + (i == 0 ? " (solid)" : " (striped)"), swatch));
+        }
+        items.add(ChartStyle.lineItem("even share: requests / N", ChartStyle.REFERENCE, ChartStyle.dashed(2f)));
+        plot.setFixedLegendItems(ChartStyle.items(items.toArray(LegendItem[]::new)));
+        ChartStyle.slide(chart);
+        chart.addSubtitle(ChartStyle.subtitle("the same keys on the same servers; one colour per server"));
+        ChartStyle.caption(chart, ChartStyle.caption(first.ring(), first.servers() + " servers", first.workload(), null)
+                .replace("hash " + first.ring().hash().name(), "hashes " + String.join(" and ", hashNames(result))));
         return chart;
     }
 
-    /** A-4, right: A-2 under each hash function, the band spanning min to max around the mean. */
+    /**
+     * A-4, right: A-2 under each hash, a band from the quietest to the busiest server per hash, and the
+     * mean once — it is requests / N under every hash, so one line says it for both.
+     */
     public static JFreeChart hashScaling(HashComparisonResult result) {
         YIntervalSeriesCollection bands = new YIntervalSeriesCollection();
         for (HashRun run : result.runs()) {
-            YIntervalSeries series = new YIntervalSeries(run.hash() + " (min to max)");
+            YIntervalSeries series = new YIntervalSeries(run.hash() + ": quietest to busiest server");
             run.scaling().steps().forEach(step ->
                     series.add(step.servers(), step.spread().mean(), step.spread().min(), step.spread().max()));
             bands.addSeries(series);
         }
+        XYSeriesCollection means = new XYSeriesCollection();
+        XYSeries mean = new XYSeries("mean = even share, requests / N (both hashes)");
+        result.runs().get(0).scaling().steps().forEach(step -> mean.add(step.servers(), step.spread().mean()));
+        means.addSeries(mean);
         ScalingParameters first = result.runs().get(0).scaling().parameters();
         JFreeChart chart = ChartFactory.createXYLineChart("A-4: A-2 again, " + hashes(result),
                 "servers (N)", "requests per server", bands, PlotOrientation.VERTICAL, true, true, false);
         XYPlot plot = chart.getXYPlot();
         styleXy(plot);
-        DeviationRenderer renderer = new DeviationRenderer(true, true);
+        // Bands only: their edges are the min and max; the mean is drawn once, on top.
+        DeviationRenderer renderer = new DeviationRenderer(false, false);
         for (int i = 0; i < result.runs().size(); i++) {
-            Color color = HASH_COLORS[indexOf(result.runs().get(i).hash())];
+            Color color = colorOf(result.runs().get(i).hash());
             renderer.setSeriesPaint(i, color);
             renderer.setSeriesFillPaint(i, color);
-            renderer.setSeriesStroke(i, new BasicStroke(2f));
         }
-        renderer.setAlpha(0.18f);
-        plot.setRenderer(renderer);
-        chart.addSubtitle(subtitle(count(first.workload().requests()) + " requests at each N from "
-                + first.minServers() + " to " + first.maxServers() + ", seed " + first.workload().seed()
-                + "; line = mean (requests / N for both), band = min to max"));
+        renderer.setAlpha(0.25f);
+        plot.setRenderer(0, renderer);
+        XYLineAndShapeRenderer meanLine = new XYLineAndShapeRenderer(true, true);
+        meanLine.setSeriesPaint(0, ChartStyle.REFERENCE);
+        meanLine.setSeriesStroke(0, ChartStyle.dashed(2.5f));
+        meanLine.setSeriesShape(0, new Ellipse2D.Double(-4, -4, 8, 8));
+        plot.setDataset(1, means);
+        plot.setRenderer(1, meanLine);
+        plot.setDatasetRenderingOrder(org.jfree.chart.plot.DatasetRenderingOrder.FORWARD);
+        ((NumberAxis) plot.getRangeAxis()).setRangeType(RangeType.POSITIVE);
+        List<LegendItem> items = new ArrayList<>();
+        for (HashRun run : result.runs()) {
+            Color color = colorOf(run.hash());
+            items.add(ChartStyle.boxItem(run.hash() + ": band from the quietest to the busiest server",
+                    new Color(color.getRed(), color.getGreen(), color.getBlue(), 110)));
+        }
+        items.add(ChartStyle.lineItem("mean = even share, requests / N (the same for both)", ChartStyle.REFERENCE,
+                ChartStyle.dashed(2.5f)));
+        plot.setFixedLegendItems(ChartStyle.items(items.toArray(LegendItem[]::new)));
+        ChartStyle.slide(chart);
+        chart.addSubtitle(ChartStyle.subtitle("the same " + count(first.workload().requests())
+                + " requests at each N; a narrow band is an even spread"));
+        ChartStyle.caption(chart, ChartStyle.caption(first.ring(), first.minServers() + "–" + first.maxServers()
+                + " servers", first.workload(), null)
+                .replace("hash " + first.ring().hash().name(), "hashes " + String.join(" and ", hashNames(result))));
         return chart;
     }
 
-    private static YIntervalSeries meanBand(String name, ScalingResult result) {
-        YIntervalSeries series = new YIntervalSeries(name);
-        for (ScalingStep step : result.steps()) {
-            LoadSpread spread = step.spread();
-            series.add(step.servers(), spread.mean(), Math.max(0, spread.mean() - spread.stdDev()),
-                    spread.mean() + spread.stdDev());
+    /**
+     * The load of a run so far, on the servers of the ring as it is now, titled with how many requests
+     * have gone out of how many (the bars add up to the requests answered at this stage).
+     */
+    public static JFreeChart liveDistribution(String label, Workload workload, LiveView live) {
+        RingSnapshot ring = live.ring();
+        List<String> names = ring == null ? List.of() : ring.servers().stream().map(Server::name).toList();
+        DistributionParameters now = new DistributionParameters(ring == null ? RingConfig.DEFAULT : ring.config(),
+                Math.max(1, names.size()), workload);
+        JFreeChart chart = distribution(new DistributionResult(now, "live", live.tally().loads(names),
+                live.tally().failed(), live.tally().retried(), live.elapsed()));
+        chart.setTitle(liveTitle(label, workload, live) + " over " + names.size() + " servers ("
+                + now.ring().hash().name() + " hash)");
+        chart.getTitle().setFont(ChartStyle.TITLE);
+        return chart;
+    }
+
+    /**
+     * "A-1 running (A-1 N=3): 980 of 10,000 requests sent": the runner's own count when it reported one,
+     * so the title and the bars under it agree.
+     */
+    public static String liveTitle(String label, Workload workload, LiveView live) {
+        Progress progress = live.progress();
+        long done = progress == null ? live.tally().sent() : Math.max(progress.done(), live.tally().sent());
+        long total = progress == null ? workload.requests() : progress.total();
+        String stage = progress == null || progress.stage().isEmpty() ? "" : " (" + progress.stage() + ")";
+        return label + " running" + stage + ": " + count(Math.min(done, total)) + " of " + count(total)
+                + " requests sent";
+    }
+
+    /**
+     * Bars in their server's colour (by column), solid for the first series and striped for the next,
+     * so a server keeps its colour whichever condition the bar shows.
+     */
+    private static final class ServerBars extends BarRenderer {
+
+        private final int series;
+
+        ServerBars(int series) {
+            this.series = series;
         }
-        return series;
+
+        @Override
+        public Paint getItemPaint(int row, int column) {
+            Color color = ChartStyle.server(column);
+            return row == 0 || series == 1 ? color : ChartStyle.striped(color);
+        }
+
+        @Override
+        public Paint getItemOutlinePaint(int row, int column) {
+            return ChartStyle.server(column).darker();
+        }
     }
 
-    private static DeviationRenderer deviation(Color color) {
-        DeviationRenderer renderer = new DeviationRenderer(true, true);
-        renderer.setSeriesPaint(0, color);
-        renderer.setSeriesFillPaint(0, color);
-        renderer.setSeriesStroke(0, new BasicStroke(2.5f));
-        renderer.setAlpha(0.2f);
-        return renderer;
-    }
-
-    private static void styleBars(CategoryPlot plot, Paint[] colors) {
+    private static void styleBars(CategoryPlot plot, BarRenderer renderer) {
+        plot.setRenderer(renderer);
         plot.setBackgroundPaint(Color.WHITE);
-        plot.setRangeGridlinePaint(GRID);
-        plot.getRangeAxis().setUpperMargin(0.12);
-        BarRenderer renderer = (BarRenderer) plot.getRenderer();
+        plot.setRangeGridlinePaint(ChartStyle.GRID);
+        plot.getRangeAxis().setUpperMargin(0.15);
+        plot.getRangeAxis().setLabelFont(ChartStyle.AXIS);
+        plot.getRangeAxis().setTickLabelFont(ChartStyle.TICKS);
+        plot.getDomainAxis().setLabelFont(ChartStyle.AXIS);
+        plot.getDomainAxis().setTickLabelFont(ChartStyle.LABEL);
         renderer.setBarPainter(new StandardBarPainter());
         renderer.setShadowVisible(false);
-        renderer.setItemMargin(0.05);
-        for (int i = 0; i < colors.length; i++) {
-            renderer.setSeriesPaint(i, colors[i]);
-        }
+        renderer.setDrawBarOutline(true);
+        renderer.setDefaultOutlineStroke(new BasicStroke(1f));
+        renderer.setItemMargin(0.06);
         renderer.setDefaultItemLabelGenerator(new StandardCategoryItemLabelGenerator(
                 "{2}", NumberFormat.getIntegerInstance(Locale.ROOT)));
         renderer.setDefaultItemLabelsVisible(true);
-        renderer.setDefaultItemLabelFont(SUBTITLE);
+        renderer.setDefaultItemLabelFont(ChartStyle.LABEL);
     }
 
     static void styleXy(XYPlot plot) {
         plot.setBackgroundPaint(Color.WHITE);
-        plot.setRangeGridlinePaint(GRID);
-        plot.setDomainGridlinePaint(GRID);
+        plot.setRangeGridlinePaint(ChartStyle.GRID);
+        plot.setDomainGridlinePaint(ChartStyle.GRID);
         plot.setAxisOffset(RectangleInsets.ZERO_INSETS);
-        NumberAxis domain = (NumberAxis) plot.getDomainAxis();
-        domain.setStandardTickUnits(NumberAxis.createIntegerTickUnits());
+        if (plot.getDomainAxis() instanceof NumberAxis domain) {
+            domain.setStandardTickUnits(NumberAxis.createIntegerTickUnits());
+            domain.setLabelFont(ChartStyle.AXIS);
+            domain.setTickLabelFont(ChartStyle.TICKS);
+        }
         NumberAxis range = (NumberAxis) plot.getRangeAxis();
         range.setAutoRangeIncludesZero(true);
         range.setUpperMargin(0.1);
+        range.setLabelFont(ChartStyle.AXIS);
+        range.setTickLabelFont(ChartStyle.TICKS);
     }
 
-    static BasicStroke dashed(float width) {
-        return new BasicStroke(width, BasicStroke.CAP_BUTT, BasicStroke.JOIN_MITER, 10, new float[] {6, 4}, 0);
+    private static NumberAxis countAxis(String label) {
+        NumberAxis axis = new NumberAxis(label);
+        axis.setAutoRangeIncludesZero(true);
+        axis.setRangeType(RangeType.POSITIVE); // counts: no negative axis when all are 0
+        return axis;
     }
 
-    static TextTitle subtitle(String text) {
-        TextTitle title = new TextTitle(text, SUBTITLE);
-        title.setPaint(Color.DARK_GRAY);
-        return title;
+    private static XYStepRenderer step(Color color, BasicStroke stroke) {
+        XYStepRenderer renderer = new XYStepRenderer();
+        renderer.setSeriesPaint(0, color);
+        renderer.setSeriesStroke(0, stroke);
+        return renderer;
     }
 
-    static String describe(dev.ringlab.ring.RingConfig ring, Workload workload) {
+    private static java.awt.Shape triangle(boolean up) {
+        Path2D.Double shape = new Path2D.Double();
+        double tip = up ? -6 : 6;
+        shape.moveTo(0, tip);
+        shape.lineTo(6, -tip);
+        shape.lineTo(-6, -tip);
+        shape.closePath();
+        return shape;
+    }
+
+    static String describe(RingConfig ring, Workload workload) {
         return String.format(Locale.ROOT, "%s requests, seed %d, %d slots × %d virtual nodes, %s probing",
                 count(workload.requests()), workload.seed(), ring.slots(), ring.virtualNodesPerServer(),
                 ring.probing().label());
     }
 
-    static String count(long value) {
-        return NumberFormat.getIntegerInstance(Locale.ROOT).format(value);
+    private static String spreadLine(LoadSpread spread, long failed) {
+        return String.format(Locale.ROOT, "busiest %s, quietest %s, std dev %s, even share %s%s", count(spread.max()),
+                count(spread.min()), count(Math.round(spread.stdDev())), count(Math.round(spread.mean())),
+                failed == 0 ? "" : "; " + count(failed) + " failed");
     }
 
-    private static String spreadLine(LoadSpread spread) {
-        return String.format(Locale.ROOT, "; min %s, max %s, std dev %s; even share %s", count(spread.min()),
-                count(spread.max()), count(Math.round(spread.stdDev())), count(Math.round(spread.mean())));
+    private static List<String> hashNames(HashComparisonResult result) {
+        return result.runs().stream().map(HashRun::hash).toList();
     }
 
     private static String hashes(HashComparisonResult result) {
-        return String.join(" vs ", result.runs().stream().map(HashRun::hash).toList()) + " hash";
+        return String.join(" vs ", hashNames(result)) + " hash";
     }
 
-    /** Assignment is always red and murmur3 blue, so charts side by side read alike. */
-    private static int indexOf(String hash) {
-        return "murmur3".equals(hash) ? 1 : 0;
+    private static Color colorOf(String hash) {
+        return "murmur3".equals(hash) ? MURMUR3 : ASSIGNMENT;
     }
+
 }

@@ -24,45 +24,29 @@ public final class ExperimentFiles {
 
     /** a1.csv, a1.png */
     public static List<Path> write(DistributionResult result, Path folder) throws IOException {
-        return csvAndChart(folder, "a1", file -> CsvExport.distribution(result, file),
-                ExperimentCharts.distribution(result));
+        return Analyses.A1.finished(result).write(folder);
     }
 
     /** a2.csv, a2.png */
     public static List<Path> write(ScalingResult result, Path folder) throws IOException {
-        return csvAndChart(folder, "a2", file -> CsvExport.scaling(result, file), ExperimentCharts.scaling(result));
+        return Analyses.A2.finished(result).write(folder);
     }
 
     /** a3.csv (per time bucket), a3-events.csv, a3.png */
     public static List<Path> write(FailoverResult result, Path folder) throws IOException {
-        Files.createDirectories(folder);
-        Path csv = folder.resolve("a3.csv");
-        Path events = folder.resolve("a3-events.csv");
-        Path png = folder.resolve("a3.png");
-        CsvExport.failover(result, csv);
-        CsvExport.failoverEvents(result, events);
-        png(ExperimentCharts.failover(result), png);
-        return List.of(csv, events, png);
+        return Analyses.A3.finished(result).write(folder);
     }
 
     /** a4-distribution.csv, a4-scaling.csv, a4.png (the two charts side by side) */
     public static List<Path> write(HashComparisonResult result, Path folder) throws IOException {
-        Files.createDirectories(folder);
-        Path distribution = folder.resolve("a4-distribution.csv");
-        Path scaling = folder.resolve("a4-scaling.csv");
-        Path png = folder.resolve("a4.png");
-        CsvExport.hashDistribution(result, distribution);
-        CsvExport.hashScaling(result, scaling);
-        sideBySide(List.of(ExperimentCharts.hashDistribution(result), ExperimentCharts.hashScaling(result)), png);
-        return List.of(distribution, scaling, png);
+        return Analyses.A4.finished(result).write(folder);
     }
 
-    private interface CsvWriter {
+    interface CsvWriter {
         void write(Path file) throws IOException;
     }
 
-    private static List<Path> csvAndChart(Path folder, String name, CsvWriter csv, JFreeChart chart)
-            throws IOException {
+    static List<Path> csvAndChart(Path folder, String name, CsvWriter csv, JFreeChart chart) throws IOException {
         Files.createDirectories(folder);
         Path figures = folder.resolve(name + ".csv");
         Path png = folder.resolve(name + ".png");
@@ -71,20 +55,43 @@ public final class ExperimentFiles {
         return List.of(figures, png);
     }
 
+    /** {@code data.csv} with {@code -events} is {@code data-events.csv}: a companion file next to the chosen one. */
+    static Path sibling(Path file, String suffix) {
+        String name = file.getFileName().toString();
+        String stem = name.endsWith(".csv") ? name.substring(0, name.length() - 4) : name;
+        return file.resolveSibling(stem + suffix + ".csv");
+    }
+
+    /** Pixels per point in every PNG: twice the on-screen size, sharp on a projector and a slide. */
+    public static final int SCALE = 2;
+
+    /** The chart laid out at {@link #WIDTH} x {@link #HEIGHT} points and drawn at {@link #SCALE}x. */
     public static void png(JFreeChart chart, Path file) throws IOException {
-        ChartUtils.saveChartAsPNG(file.toFile(), chart, WIDTH, HEIGHT);
+        png(chart, file, WIDTH, HEIGHT);
+    }
+
+    /** The chart laid out at {@code width} x {@code height} points and drawn at {@link #SCALE}x. */
+    public static void png(JFreeChart chart, Path file, int width, int height) throws IOException {
+        sideBySide(List.of(chart), file, width, height);
     }
 
     /** Several charts in one PNG, left to right, each as large as a single chart. */
     public static void sideBySide(List<JFreeChart> charts, Path file) throws IOException {
-        BufferedImage image = new BufferedImage(WIDTH * charts.size(), HEIGHT, BufferedImage.TYPE_INT_RGB);
+        sideBySide(charts, file, WIDTH, HEIGHT);
+    }
+
+    private static void sideBySide(List<JFreeChart> charts, Path file, int width, int height) throws IOException {
+        BufferedImage image = new BufferedImage(width * charts.size() * SCALE, height * SCALE, BufferedImage.TYPE_INT_RGB);
         Graphics2D graphics = image.createGraphics();
         try {
             graphics.setRenderingHint(RenderingHints.KEY_ANTIALIASING, RenderingHints.VALUE_ANTIALIAS_ON);
+            graphics.setRenderingHint(RenderingHints.KEY_TEXT_ANTIALIASING, RenderingHints.VALUE_TEXT_ANTIALIAS_ON);
+            graphics.setRenderingHint(RenderingHints.KEY_STROKE_CONTROL, RenderingHints.VALUE_STROKE_PURE);
             graphics.setColor(Color.WHITE);
             graphics.fillRect(0, 0, image.getWidth(), image.getHeight());
+            graphics.scale(SCALE, SCALE);
             for (int i = 0; i < charts.size(); i++) {
-                charts.get(i).draw(graphics, new Rectangle2D.Double(i * WIDTH, 0, WIDTH, HEIGHT));
+                charts.get(i).draw(graphics, new Rectangle2D.Double(i * width, 0, width, height));
             }
         } finally {
             graphics.dispose();

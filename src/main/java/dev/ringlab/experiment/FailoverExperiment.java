@@ -3,7 +3,11 @@ package dev.ringlab.experiment;
 import dev.ringlab.cluster.ClusterEvent;
 import java.time.Duration;
 import java.time.Instant;
+import dev.ringlab.ring.RingSnapshot;
 import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Executors;
@@ -40,7 +44,9 @@ public final class FailoverExperiment {
         long started = System.nanoTime();
         try (Testbed testbed = testbeds.open(parameters.ring(), parameters.servers())) {
             List<String> servers = testbed.membership().servers();
-            String victim = parameters.victim() != null ? parameters.victim() : servers.get(Math.min(1, servers.size() - 1));
+            String victim = parameters.victim() == null ? servers.get(Math.min(1, servers.size() - 1))
+                    : parameters.victim().equals(FailoverParameters.BUSIEST)
+                    ? busiest(testbed.membership().ring(), keys, servers) : parameters.victim();
             if (!servers.contains(victim)) {
                 throw new TestbedException("no server named '" + victim + "' to kill (servers: "
                         + String.join(", ", servers) + ")");
@@ -85,6 +91,23 @@ public final class FailoverExperiment {
                     BucketTally.merge(tallies, parameters.bucket().toMillis()),
                     Duration.ofNanos(System.nanoTime() - started));
         }
+    }
+
+    /**
+     * The server the workload's keys route to most often: killing it shows the most retries and the
+     * largest share of the ring moving. Without a visible ring, the second server, as the original did.
+     */
+    static String busiest(RingSnapshot ring, long[] keys, List<String> servers) {
+        if (ring == null || ring.isEmpty()) {
+            return servers.get(Math.min(1, servers.size() - 1));
+        }
+        Map<String, Integer> owned = new HashMap<>();
+        for (long key : keys) {
+            owned.merge(ring.route(key).name(), 1, Integer::sum);
+        }
+        // Ties go to the server that joined first, so the choice does not depend on hashing order.
+        return servers.stream().max(Comparator.comparingInt((String name) -> owned.getOrDefault(name, 0))
+                .thenComparing(name -> -servers.indexOf(name))).orElseThrow();
     }
 
     /** The cluster events of one run, as they arrive on the cluster's threads. */

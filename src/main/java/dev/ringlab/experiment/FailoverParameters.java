@@ -7,7 +7,8 @@ import java.util.Objects;
 /**
  * A-3: the workload sent at {@code rate} requests per second to {@code servers} servers; after
  * {@code killAfter} the server {@code victim} is crashed (null: the second server to join, as the
- * original stopped {@code server_2}). Requests are tallied per {@code bucket}; after the stream the run
+ * original stopped {@code server_2}; {@link #BUSIEST}: the one most of the workload's keys route to,
+ * which shows the lesson best and is what the window kills unless told otherwise). Requests are tallied per {@code bucket}; after the stream the run
  * waits up to {@code settle} for the replacement, so the timeline is complete.
  */
 public record FailoverParameters(RingConfig ring, int servers, Workload workload, int rate, Duration killAfter,
@@ -19,6 +20,8 @@ public record FailoverParameters(RingConfig ring, int servers, Workload workload
     public static final Duration DEFAULT_BUCKET = Duration.ofMillis(100);
     public static final Duration DEFAULT_SETTLE = Duration.ofSeconds(10);
     public static final int MAX_RATE = 1_000_000;
+    /** The victim that names no server but the busiest one. */
+    public static final String BUSIEST = "busiest";
 
     public FailoverParameters {
         Objects.requireNonNull(ring, "ring");

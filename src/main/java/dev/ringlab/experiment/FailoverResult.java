@@ -34,6 +34,21 @@ public record FailoverResult(FailoverParameters parameters, String testbed, Stri
         return buckets.stream().mapToLong(TimeBucket::retried).sum();
     }
 
+    /**
+     * Requests per second actually sent: from the first request to the end of the last bucket that sent
+     * any. A client slower than the asked rate shows here, below {@code parameters().rate()}.
+     */
+    public double reachedRate() {
+        long last = buckets.stream().filter(bucket -> bucket.sent() > 0).mapToLong(TimeBucket::endMillis).max()
+                .orElse(0);
+        return last == 0 ? 0 : sent() * 1000.0 / last;
+    }
+
+    /** Whether the stream kept within 5 % of the rate it was asked for. */
+    public boolean keptRate() {
+        return reachedRate() >= 0.95 * parameters.rate();
+    }
+
     /** From the kill to the cluster declaring the server dead, or null. */
     public Double detectionMillis() {
         return killedAtMillis == null || detectedAtMillis == null ? null : detectedAtMillis - killedAtMillis;

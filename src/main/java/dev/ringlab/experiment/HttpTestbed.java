@@ -130,14 +130,18 @@ public final class HttpTestbed implements Testbed {
 
     /**
      * Testbeds over a balancer that already runs at {@code balancer}: servers are added and removed
-     * through {@code /add} and {@code /rm} (with {@code adminToken} when it needs one). Its ring is its
-     * own, so {@code ring} must be left as it is, and it cannot crash a replica for A-3.
+     * through {@code /add} and {@code /rm} (with {@code adminToken} when it needs one), and put back as
+     * they were (same names) when each testbed closes. Its ring is its own, so {@code ring} must be left
+     * as it is, and it cannot crash a replica for A-3.
      */
     public static TestbedFactory remote(URI balancer, String adminToken) {
+        RemoteMembership membership = new RemoteMembership(balancer, adminToken, client(Duration.ofSeconds(60)));
+        // The balancer is someone else's: every run gives its servers back as they were.
+        BorrowedServers borrowed = new BorrowedServers(membership);
         return (ring, servers) -> {
-            RemoteMembership membership = new RemoteMembership(balancer, adminToken, client(Duration.ofSeconds(60)));
-            membership.resize(servers);
-            return new HttpTestbed(balancer, "the balancer at " + balancer, membership, () -> { });
+            borrowed.shape(servers, () -> { });
+            return new HttpTestbed(balancer, "the balancer at " + balancer,
+                    membership, () -> borrowed.restore(() -> { }));
         };
     }
 

@@ -22,15 +22,15 @@ public final class InProcessTestbed implements Testbed {
 
     private final Cluster cluster;
     private final Dispatcher dispatcher;
-    /** Null when the cluster belongs to someone else, who watches its health and closes it. */
-    private final HealthMonitor health;
     private final Membership membership;
+    /** Stops what this testbed owns, or gives a borrowed cluster back as it was. */
+    private final Runnable closing;
 
-    private InProcessTestbed(Cluster cluster, HealthMonitor health) {
+    private InProcessTestbed(Cluster cluster, Membership membership, Runnable closing) {
         this.cluster = cluster;
         this.dispatcher = new Dispatcher(cluster, cluster.backend().client());
-        this.membership = new ClusterMembership(cluster);
-        this.health = health;
+        this.membership = membership;
+        this.closing = closing;
     }
 
     /** Each testbed it opens gets a new backend from {@code backends} and closes it when done. */
@@ -48,31 +48,42 @@ public final class InProcessTestbed implements Testbed {
             throw new TestbedException(failure.getMessage(), failure);
         }
         HealthMonitor health = new HealthMonitor(cluster, HealthMonitor.DEFAULT_INTERVAL, HealthMonitor.DEFAULT_MISSES);
-        InProcessTestbed testbed = new InProcessTestbed(cluster, health);
+        InProcessTestbed testbed = new InProcessTestbed(cluster, new ClusterMembership(cluster), () -> {
+            health.close();
+            cluster.close();
+        });
         health.start();
         return testbed;
     }
 
     /**
-     * Testbeds over a cluster that already runs (the window's): each one reshapes that cluster to the
-     * ring and server count asked for, and leaves it running when closed. The owner keeps its own
-     * health monitor, which is what notices A-3's kill.
+     * Testbeds over a cluster that already runs (the window's): each one shapes that cluster to the ring
+     * and server count asked for, from the owner's own servers, and gives it back exactly as it was (same
+     * ring, same server names) when closed. The owner keeps its own health monitor, which is what
+     * notices A-3's kill, and keeps the cluster running.
      */
     public static TestbedFactory sharing(Cluster cluster) {
+        ClusterMembership membership = new ClusterMembership(cluster);
+        BorrowedServers borrowed = new BorrowedServers(membership);
+        RingConfig original = cluster.ring().config();
         return (ring, servers) -> {
             try {
-                InProcessTestbed testbed = new InProcessTestbed(cluster, null);
-                // Shrink before and grow after the new shape, so the servers always fit the ring.
-                if (servers < testbed.membership.servers().size()) {
-                    testbed.membership.resize(servers);
-                }
-                cluster.reconfigure(ring);
-                testbed.membership.resize(servers);
-                return testbed;
-            } catch (ClusterException failure) {
-                throw new TestbedException(failure.getMessage(), failure);
+                borrowed.shape(servers, () -> reconfigure(cluster, ring));
+            } catch (ClusterException | TestbedException failure) {
+                borrowed.restore(() -> reconfigure(cluster, original));
+                throw failure instanceof TestbedException testbed ? testbed
+                        : new TestbedException(failure.getMessage(), failure);
             }
+            return new InProcessTestbed(cluster, membership, () -> borrowed.restore(() -> reconfigure(cluster, original)));
         };
+    }
+
+    private static void reconfigure(Cluster cluster, RingConfig ring) {
+        try {
+            cluster.reconfigure(ring);
+        } catch (ClusterException failure) {
+            throw new TestbedException(failure.getMessage(), failure);
+        }
     }
 
     /** The cluster itself, for a window that wants to show it while an experiment runs. */
@@ -104,9 +115,6 @@ public final class InProcessTestbed implements Testbed {
 
     @Override
     public void close() {
-        if (health != null) {
-            health.close();
-            cluster.close();
-        }
+        closing.run();
     }
 }

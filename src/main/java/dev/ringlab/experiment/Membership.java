@@ -24,6 +24,12 @@ public interface Membership {
     /** Removes {@code n} servers, the most recently joined first. */
     void remove(int n);
 
+    /** Adds servers under these names and returns once they are on the ring. */
+    void addNamed(List<String> names);
+
+    /** Removes the servers of these names. */
+    void removeNamed(List<String> names);
+
     /** Crashes the named server without telling the cluster; returns the server's name. */
     String kill(String server);
 

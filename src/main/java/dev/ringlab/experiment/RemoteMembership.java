@@ -2,6 +2,7 @@ package dev.ringlab.experiment;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.ringlab.cluster.Cluster;
 import dev.ringlab.cluster.ClusterEvent;
 import dev.ringlab.ring.RingSnapshot;
 import java.io.IOException;
@@ -56,6 +57,21 @@ final class RemoteMembership implements Membership {
         }
         List<String> newest = new ArrayList<>(names.subList(names.size() - n, names.size()));
         call(admin("/rm").delete(body(Map.of("n", n, "hostnames", newest))));
+    }
+
+    /**
+     * Names the classic API takes back as hostnames return under them; a generated name ({@code Server 3})
+     * is refused by {@code /add} as a hostname, so the balancer generates a new one in its place.
+     */
+    @Override
+    public void addNamed(List<String> names) {
+        List<String> hostnames = names.stream().filter(name -> Cluster.HOSTNAME.matcher(name).matches()).toList();
+        call(admin("/add").post(body(Map.of("n", names.size(), "hostnames", hostnames))));
+    }
+
+    @Override
+    public void removeNamed(List<String> names) {
+        call(admin("/rm").delete(body(Map.of("n", names.size(), "hostnames", List.copyOf(names)))));
     }
 
     @Override

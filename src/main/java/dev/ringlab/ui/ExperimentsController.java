@@ -1,26 +1,19 @@
 package dev.ringlab.ui;
 
-import dev.ringlab.experiment.CsvExport;
-import dev.ringlab.experiment.DistributionExperiment;
+import dev.ringlab.experiment.Analyses;
+import dev.ringlab.experiment.Analysis;
+import dev.ringlab.experiment.AnalysisInput;
 import dev.ringlab.experiment.DistributionParameters;
 import dev.ringlab.experiment.DistributionResult;
 import dev.ringlab.experiment.ExperimentCharts;
 import dev.ringlab.experiment.ExperimentFiles;
-import dev.ringlab.experiment.FailoverExperiment;
 import dev.ringlab.experiment.FailoverParameters;
-import dev.ringlab.experiment.FailoverResult;
-import dev.ringlab.experiment.HashComparisonExperiment;
-import dev.ringlab.experiment.HashComparisonParameters;
-import dev.ringlab.experiment.HashComparisonResult;
+import dev.ringlab.experiment.LiveTally;
+import dev.ringlab.experiment.LiveView;
 import dev.ringlab.experiment.Progress;
-import dev.ringlab.experiment.ScalingExperiment;
-import dev.ringlab.experiment.ScalingParameters;
-import dev.ringlab.experiment.ScalingResult;
 import dev.ringlab.experiment.TestbedFactory;
 import dev.ringlab.experiment.Workload;
 import dev.ringlab.ring.RingConfig;
-import dev.ringlab.ring.RingSnapshot;
-import dev.ringlab.ring.Server;
 import java.io.File;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -33,7 +26,6 @@ import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
-import java.util.function.Supplier;
 import javafx.fxml.FXML;
 import javafx.scene.control.Button;
 import javafx.scene.control.ChoiceBox;
@@ -56,12 +48,13 @@ public final class ExperimentsController {
     static final long REDRAW_EVERY_NANOS = 250_000_000L;
 
     @FXML private VBox panel;
-    @FXML private ChoiceBox<ExperimentKind> experimentChoice;
+    @FXML private ChoiceBox<Analysis<?, ?>> experimentChoice;
     @FXML private TextField requests;
     @FXML private TextField concurrency;
     @FXML private TextField serverCount;
     @FXML private TextField fromServers;
     @FXML private TextField toServers;
+    @FXML private TextField victim;
     @FXML private Button run;
     @FXML private Button cancel;
     @FXML private ProgressBar progress;
@@ -72,18 +65,17 @@ public final class ExperimentsController {
     @FXML private Button exportCsv;
 
     private final LabSession session;
-    private final LiveRun live = new LiveRun();
+    private final LiveTally live = new LiveTally();
     private final AtomicReference<Progress> lastProgress = new AtomicReference<>();
     private final ConcurrentLinkedQueue<Runnable> finished = new ConcurrentLinkedQueue<>();
     private final ChartView chartView = new ChartView();
     private Consumer<String> log = line -> { };
-    private ExperimentKind running;
-    private Object parameters;
-    private Runnable cancelRun;
+    /** The run in progress, or null. */
+    private Analysis<?, ?>.Prepared running;
     private AutoCloseable subscription;
     private long startedNanos;
     private long redrawnAt;
-    private Object result;
+    private Analysis<?, ?>.Finished outcome;
 
     public ExperimentsController(LabSession session) {
         this.session = session;
@@ -91,14 +83,14 @@ public final class ExperimentsController {
 
     @FXML
     private void initialize() {
-        experimentChoice.getItems().setAll(ExperimentKind.values());
+        experimentChoice.getItems().setAll(Analyses.all());
         experimentChoice.valueProperty().addListener((obs, old, kind) -> choose(kind));
-        experimentChoice.setValue(ExperimentKind.A1);
+        experimentChoice.setValue(Analyses.A1);
         chartArea.getChildren().setAll(chartView);
         ChartView.warmUp(() -> ExperimentCharts.distribution(new DistributionResult(
                 new DistributionParameters(RingConfig.DEFAULT, 1, new Workload(1, 1, 1)), "warm-up",
                 List.of(new dev.ringlab.experiment.ServerLoad("Server 1", 1)), 0, 0, Duration.ZERO)));
-        status.setText("Choose an experiment and press Run; it uses the servers and ring of this window.");
+        status.setText("Choose an experiment and press Run: it borrows this window's servers and gives them back as they were.");
     }
 
     /** Joins the window's frame pump and log. */
@@ -125,8 +117,9 @@ public final class ExperimentsController {
         return !chartView.busy();
     }
 
+    /** The last run's raw result, or null. */
     Object result() {
-        return result;
+        return outcome == null ? null : outcome.result();
     }
 
     String statusText() {
@@ -139,22 +132,23 @@ public final class ExperimentsController {
     }
 
     /** Picks an experiment and a request count, as a person would type them. */
-    void prepare(ExperimentKind kind, int requestCount) {
+    void prepare(Analysis<?, ?> kind, int requestCount) {
         experimentChoice.setValue(kind);
         requests.setText(Integer.toString(requestCount));
     }
 
     /** The same, over {@code servers} servers. */
-    void prepare(ExperimentKind kind, int requestCount, int servers) {
+    void prepare(Analysis<?, ?> kind, int requestCount, int servers) {
         prepare(kind, requestCount);
         serverCount.setText(Integer.toString(servers));
     }
 
-    private void choose(ExperimentKind kind) {
+    private void choose(Analysis<?, ?> kind) {
         description.setText(kind.description());
-        serverCount.setDisable(!kind.usesServers());
-        fromServers.setDisable(!kind.usesRange());
-        toServers.setDisable(!kind.usesRange());
+        serverCount.setDisable(!kind.uses(Analysis.Input.SERVERS));
+        fromServers.setDisable(!kind.uses(Analysis.Input.SERVER_RANGE));
+        toServers.setDisable(!kind.uses(Analysis.Input.SERVER_RANGE));
+        victim.setDisable(!kind.uses(Analysis.Input.FAILURE));
     }
 
     @FXML
@@ -162,57 +156,32 @@ public final class ExperimentsController {
         if (running != null) {
             return;
         }
-        ExperimentKind kind = experimentChoice.getValue();
+        Analysis<?, ?> kind = experimentChoice.getValue();
         RingConfig ring = session.ring().config();
         long seed = ThreadLocalRandom.current().nextLong(1, 1_000_000);
-        Supplier<Object> task;
         TestbedFactory testbeds = WindowTestbed.factory(session, live);
+        Analysis<?, ?>.Prepared prepared;
         try {
             Workload workload = new Workload(number(requests, "requests"), seed, number(concurrency, "concurrency"));
-            switch (kind) {
-                case A1 -> {
-                    DistributionParameters p = new DistributionParameters(ring, number(serverCount, "N"), workload);
-                    DistributionExperiment experiment = new DistributionExperiment(testbeds);
-                    parameters = p;
-                    cancelRun = experiment::cancel;
-                    task = () -> experiment.run(p, lastProgress::set);
-                }
-                case A2 -> {
-                    ScalingParameters p = new ScalingParameters(ring, number(fromServers, "N from"),
-                            number(toServers, "N to"), workload);
-                    ScalingExperiment experiment = new ScalingExperiment(testbeds);
-                    parameters = p;
-                    cancelRun = experiment::cancel;
-                    task = () -> experiment.run(p, lastProgress::set);
-                }
-                case A3 -> {
-                    FailoverParameters p = FailoverParameters.of(ring, number(serverCount, "N"), workload);
-                    FailoverExperiment experiment = new FailoverExperiment(testbeds);
-                    parameters = p;
-                    cancelRun = experiment::cancel;
-                    task = () -> experiment.run(p, lastProgress::set);
-                }
-                case A4 -> {
-                    HashComparisonParameters p = new HashComparisonParameters(ring, number(serverCount, "N"),
-                            number(fromServers, "N from"), number(toServers, "N to"), workload);
-                    HashComparisonExperiment experiment = new HashComparisonExperiment(testbeds);
-                    parameters = p;
-                    cancelRun = experiment::cancel;
-                    task = () -> experiment.run(p, lastProgress::set);
-                }
-                default -> throw new IllegalStateException("unknown experiment " + kind);
-            }
+            AnalysisInput input = AnalysisInput.defaults(ring, workload)
+                    .withServers(kind.uses(Analysis.Input.SERVERS) ? number(serverCount, "N") : 1)
+                    .withServerRange(kind.uses(Analysis.Input.SERVER_RANGE) ? number(fromServers, "N from") : 1,
+                            kind.uses(Analysis.Input.SERVER_RANGE) ? number(toServers, "N to") : 1)
+                    .withFailure(FailoverParameters.DEFAULT_RATE, FailoverParameters.DEFAULT_KILL_AFTER,
+                            victim.getText().isBlank() ? FailoverParameters.BUSIEST : victim.getText());
+            prepared = kind.prepare(input, testbeds);
         } catch (IllegalArgumentException invalid) {
             showError(invalid.getMessage());
             return;
         }
-        start(kind, ring, seed, task);
+        start(prepared, seed);
     }
 
-    private void start(ExperimentKind kind, RingConfig ring, long seed, Supplier<Object> task) {
-        running = kind;
-        result = null;
-        live.reset(kind.code());
+    private void start(Analysis<?, ?>.Prepared prepared, long seed) {
+        String label = prepared.analysis().label();
+        running = prepared;
+        outcome = null;
+        live.reset(label);
         lastProgress.set(null);
         subscription = session.subscribe(live::record);
         startedNanos = System.nanoTime();
@@ -222,25 +191,16 @@ public final class ExperimentsController {
         exportCsv.setDisable(true);
         experimentChoice.setDisable(true);
         progress.setProgress(0);
-        showStatus(kind.code() + " running (seed " + seed + ")…", false);
-        log.accept(kind.code() + " started: " + requests.getText().trim() + " requests, seed " + seed);
-        CompletableFuture<Object> work = session.async(() -> {
-            try {
-                return task.get();
-            } finally {
-                // A-4 switches hashes: give the window back the ring the user had.
-                if (!session.ring().config().equals(ring)) {
-                    session.cluster().reconfigure(ring);
-                }
-            }
-        });
+        showStatus(label + " running (seed " + seed + ")…", false);
+        log.accept(label + " started: " + requests.getText().trim() + " requests, seed " + seed);
+        CompletableFuture<Analysis<?, ?>.Finished> work = session.async(() -> prepared.run(lastProgress::set));
         work.whenComplete((value, failure) -> finished.add(() -> end(value, failure)));
     }
 
     @FXML
     private void cancel() {
-        if (cancelRun != null) {
-            cancelRun.run();
+        if (running != null) {
+            running.cancel();
             showStatus("Cancelling…", false);
         }
     }
@@ -264,46 +224,17 @@ public final class ExperimentsController {
             showStatus(current.describe(), false);
         }
         if (!chartView.busy()) {
-            ExperimentKind kind = running;
-            Object runParameters = parameters;
+            Analysis<?, ?>.Prepared run = running;
             long started = startedNanos;
-            chartView.show(() -> List.of(liveChart(kind, runParameters, started)));
+            // Built on the chart thread from values that are safe to read there.
+            chartView.show(() -> List.of(run.liveChart(new LiveView(live, session.ring(), lastProgress.get(),
+                    Duration.ofNanos(System.nanoTime() - started)))));
         }
     }
 
-    /** The chart of the run so far; built on the chart thread from values that are safe to read there. */
-    private JFreeChart liveChart(ExperimentKind running, Object parameters, long startedNanos) {
-        Duration elapsed = Duration.ofNanos(System.nanoTime() - startedNanos);
-        RingSnapshot ring = session.ring();
-        List<String> names = ring.servers().stream().map(Server::name).toList();
-        if (running == ExperimentKind.A3) {
-            FailoverParameters p = (FailoverParameters) parameters;
-            return ExperimentCharts.failover(new FailoverResult(p, "live", live.victim(), live.replacement(),
-                    live.killedAt(), live.detectedAt(), live.replacedAt(), live.events(), live.buckets(), elapsed));
-        }
-        DistributionParameters now = running == ExperimentKind.A1 ? (DistributionParameters) parameters
-                : new DistributionParameters(ring.config(), Math.max(1, ring.size()), workloadOf(parameters));
-        JFreeChart chart = ExperimentCharts.distribution(new DistributionResult(now, "live", live.loads(names),
-                live.failed(), live.retried(), elapsed));
-        if (running != ExperimentKind.A1) {
-            Progress current = lastProgress.get();
-            chart.setTitle(running.code() + " running, " + (current == null ? "" : current.stage() + ": ")
-                    + "load so far over " + ring.size() + " servers (" + ring.config().hash().name() + ")");
-        }
-        return chart;
-    }
-
-    private static Workload workloadOf(Object parameters) {
-        if (parameters instanceof ScalingParameters scaling) {
-            return scaling.workload();
-        }
-        return ((HashComparisonParameters) parameters).workload();
-    }
-
-    private void end(Object value, Throwable failure) {
-        ExperimentKind kind = running;
+    private void end(Analysis<?, ?>.Finished value, Throwable failure) {
+        String label = running.analysis().label();
         running = null;
-        cancelRun = null;
         closeSubscription();
         run.setDisable(false);
         cancel.setDisable(true);
@@ -312,57 +243,21 @@ public final class ExperimentsController {
             Throwable cause = failure instanceof CompletionException && failure.getCause() != null
                     ? failure.getCause() : failure;
             if (cause instanceof CancellationException) {
-                showStatus(kind.code() + " cancelled.", false);
-                log.accept(kind.code() + " cancelled");
+                showStatus(label + " cancelled.", false);
+                log.accept(label + " cancelled");
             } else {
-                showError(kind.code() + " failed: " + LabController.reason(cause));
+                showError(label + " failed: " + LabController.reason(cause));
             }
             return;
         }
-        result = value;
+        outcome = value;
         progress.setProgress(1);
-        chartView.show(() -> finalCharts(value));
+        chartView.show(value::charts);
         exportPng.setDisable(false);
         exportCsv.setDisable(false);
-        String summary = summary(value);
+        String summary = value.summary();
         showStatus(summary, false);
         log.accept(summary);
-    }
-
-    private static List<JFreeChart> finalCharts(Object value) {
-        if (value instanceof DistributionResult distribution) {
-            return List.of(ExperimentCharts.distribution(distribution));
-        }
-        if (value instanceof ScalingResult scaling) {
-            return List.of(ExperimentCharts.scaling(scaling));
-        }
-        if (value instanceof FailoverResult failover) {
-            return List.of(ExperimentCharts.failover(failover));
-        }
-        HashComparisonResult comparison = (HashComparisonResult) value;
-        return List.of(ExperimentCharts.hashDistribution(comparison), ExperimentCharts.hashScaling(comparison));
-    }
-
-    private static String summary(Object value) {
-        if (value instanceof DistributionResult r) {
-            return String.format("A-1 done in %.1f s: %d answered, %d failed, busiest server %d, quietest %d.",
-                    r.elapsed().toMillis() / 1000.0, r.answered(), r.failed(), r.spread().max(), r.spread().min());
-        }
-        if (value instanceof ScalingResult r) {
-            return String.format("A-2 done in %.1f s: N = %d..%d.", r.elapsed().toMillis() / 1000.0,
-                    r.parameters().minServers(), r.parameters().maxServers());
-        }
-        if (value instanceof FailoverResult r) {
-            return String.format("A-3 done in %.1f s: %s killed, detected after %s, replaced after %s; %d ok, %d failed.",
-                    r.elapsed().toMillis() / 1000.0, r.victim(), millis(r.detectionMillis()),
-                    millis(r.recoveryMillis()), r.ok(), r.failed());
-        }
-        HashComparisonResult r = (HashComparisonResult) value;
-        return "A-4 done: " + r.runs().size() + " hash functions compared.";
-    }
-
-    private static String millis(Double value) {
-        return value == null ? "—" : String.format("%.0f ms", value);
     }
 
     @FXML
@@ -393,23 +288,14 @@ public final class ExperimentsController {
         });
     }
 
-    /** Writes the last result's figures; A-3 adds its events and A-4 its A-2 half next to the chosen file. */
+    /** Writes the last result's figures; an analysis with several tables puts the others next to the chosen file. */
     CompletableFuture<Path> exportCsvTo(Path file) {
-        Object value = result;
+        Analysis<?, ?>.Finished value = outcome;
         return write(file, () -> {
-            if (value instanceof DistributionResult r) {
-                CsvExport.distribution(r, file);
-            } else if (value instanceof ScalingResult r) {
-                CsvExport.scaling(r, file);
-            } else if (value instanceof FailoverResult r) {
-                CsvExport.failover(r, file);
-                CsvExport.failoverEvents(r, sibling(file, "-events"));
-            } else if (value instanceof HashComparisonResult r) {
-                CsvExport.hashDistribution(r, file);
-                CsvExport.hashScaling(r, sibling(file, "-scaling"));
-            } else {
+            if (value == null) {
                 throw new IOException("run an experiment first");
             }
+            value.exportCsv(file);
         });
     }
 
@@ -436,27 +322,9 @@ public final class ExperimentsController {
         return written;
     }
 
-    private static Path sibling(Path file, String suffix) {
-        String name = file.getFileName().toString();
-        String stem = name.endsWith(".csv") ? name.substring(0, name.length() - 4) : name;
-        return file.resolveSibling(stem + suffix + ".csv");
-    }
-
     /** e.g. a1-assignment-n3, a2-murmur3-n2-6 */
     String baseName() {
-        if (result instanceof DistributionResult r) {
-            return "a1-" + r.hash() + "-n" + r.parameters().servers();
-        }
-        if (result instanceof ScalingResult r) {
-            return "a2-" + r.hash() + "-n" + r.parameters().minServers() + "-" + r.parameters().maxServers();
-        }
-        if (result instanceof FailoverResult r) {
-            return "a3-" + r.parameters().ring().hash().name() + "-n" + r.parameters().servers();
-        }
-        if (result instanceof HashComparisonResult r) {
-            return "a4-n" + r.parameters().servers();
-        }
-        return "experiment";
+        return outcome == null ? "experiment" : outcome.fileStem();
     }
 
     private File choose(String title, String name, String kind, String pattern) {
@@ -502,8 +370,8 @@ public final class ExperimentsController {
 
     /** Stops a run in progress; the window is closing. */
     void stop() {
-        if (cancelRun != null) {
-            cancelRun.run();
+        if (running != null) {
+            running.cancel();
         }
         closeSubscription();
     }

@@ -2,6 +2,7 @@ package dev.ringlab.ui;
 
 import dev.ringlab.experiment.Delivery;
 import dev.ringlab.experiment.InProcessTestbed;
+import dev.ringlab.experiment.LiveTally;
 import dev.ringlab.experiment.Membership;
 import dev.ringlab.experiment.Testbed;
 import dev.ringlab.experiment.TestbedFactory;
@@ -15,15 +16,15 @@ final class WindowTestbed implements Testbed {
 
     private final Testbed shared;
     private final LabSession session;
-    private final LiveRun live;
+    private final LiveTally live;
 
-    private WindowTestbed(Testbed shared, LabSession session, LiveRun live) {
+    private WindowTestbed(Testbed shared, LabSession session, LiveTally live) {
         this.shared = shared;
         this.session = session;
         this.live = live;
     }
 
-    static TestbedFactory factory(LabSession session, LiveRun live) {
+    static TestbedFactory factory(LabSession session, LiveTally live) {
         return (ring, servers) -> new WindowTestbed(InProcessTestbed.sharing(session.cluster()).open(ring, servers),
                 session, live);
     }

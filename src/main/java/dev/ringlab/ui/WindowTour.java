@@ -1,5 +1,6 @@
 package dev.ringlab.ui;
 
+import dev.ringlab.experiment.Analyses;
 import dev.ringlab.ring.algorithm.Algorithm;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -79,7 +80,7 @@ final class WindowTour {
         int servers = Math.max(1, expectedServers);
         fx(() -> {
             selectTab(1);
-            experiments.prepare(ExperimentKind.A1, requests, servers);
+            experiments.prepare(Analyses.A1, requests, servers);
             return null;
         });
         PulseGaps.Summary inTab = measuredRun(lab, experiments);
@@ -90,7 +91,7 @@ final class WindowTour {
             Thread.sleep(300);
             shoot("window-a1.png");
             fx(() -> {
-                experiments.prepare(ExperimentKind.A3, requests);
+                experiments.prepare(Analyses.A3, requests);
                 button("#run").fire();
                 return null;
             });
@@ -102,7 +103,7 @@ final class WindowTour {
         if (diagnosePulse) {
             // The ring on screen while the run goes: every answer flashes on it, every frame repaints it.
             fx(() -> {
-                experiments.prepare(ExperimentKind.A1, requests, servers);
+                experiments.prepare(Analyses.A1, requests, servers);
                 selectTab(0);
                 return null;
             });

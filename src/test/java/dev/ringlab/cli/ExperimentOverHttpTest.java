@@ -48,7 +48,8 @@ class ExperimentOverHttpTest {
         ProcessBackend backend = new ProcessBackend(HealthMonitor.DEFAULT_INTERVAL);
         try (Cluster cluster = new Cluster(backend, RingConfig.DEFAULT);
                 HealthMonitor health = new HealthMonitor(cluster, HealthMonitor.DEFAULT_INTERVAL, 2)) {
-            cluster.add(3, List.of());
+            cluster.add(2, List.of());
+            cluster.add(1, List.of("web-c"));
             health.start();
             try (BalancerEndpoint balancer = BalancerEndpoint.start(cluster,
                     new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), null, 1)) {
@@ -66,6 +67,8 @@ class ExperimentOverHttpTest {
                         "--min-servers", "2", "--max-servers", "4", "--seed", "9", "--out", dir.resolve("a2").toString());
                 assertThat(a2.exitCode()).as(a2.err()).isZero();
                 assertThat(Files.readAllLines(dir.resolve("a2").resolve("a2.csv"))).hasSize(4);
+                // The balancer is given back as big as it was; web-c, which a2 took away for N=2, by its name.
+                assertThat(cluster.ring().servers()).hasSize(3).extracting(Server::name).contains("web-c");
 
                 Run a3 = ExperimentCommandTest.run("experiment", "a3", "--target", url, "--out", dir.toString());
                 assertThat(a3.exitCode()).isEqualTo(2);

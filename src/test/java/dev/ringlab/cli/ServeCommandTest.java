@@ -98,6 +98,49 @@ class ServeCommandTest {
         }
     }
 
+    /** Issue 11 item 7: a client that waits for the port, as compose health checks do, gets N=3 at once. */
+    @Test
+    void thePortOpensOnlyOnceTheReplicasHaveJoined() throws Exception {
+        int port;
+        try (java.net.ServerSocket free = new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+            port = free.getLocalPort();
+        }
+        Process serve = Serve.launch(3, Integer.toString(port));
+        List<String> lines = new CopyOnWriteArrayList<>();
+        Thread reader = Serve.read(serve, lines, line -> { }, () -> { });
+        try {
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+            while (!accepts(port)) {
+                assertThat(System.nanoTime()).as("port %d opens: %s", port, lines).isLessThan(deadline);
+                assertThat(serve.isAlive()).as("serve runs: %s", lines).isTrue();
+                Thread.sleep(5);
+            }
+
+            String rep = get("http://127.0.0.1:" + port + "/rep");
+            HttpResponse<String> home = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+                    URI.create("http://127.0.0.1:" + port + "/home")).build(), HttpResponse.BodyHandlers.ofString());
+
+            assertThat(rep).contains("\"N\":3");
+            assertThat(home.statusCode()).isEqualTo(200);
+            assertThat(home.body()).contains("Hello from Server");
+            assertThat(String.join("\n", lines)).contains("starting 3 replicas", "opens once they have joined");
+        } finally {
+            serve.toHandle().destroy();
+            serve.waitFor(30, TimeUnit.SECONDS);
+            serve.destroyForcibly();
+            reader.join(10_000);
+        }
+    }
+
+    private static boolean accepts(int port) {
+        try (java.net.Socket socket = new java.net.Socket()) {
+            socket.connect(new java.net.InetSocketAddress(java.net.InetAddress.getLoopbackAddress(), port), 200);
+            return true;
+        } catch (IOException refused) {
+            return false;
+        }
+    }
+
     private static String get(String url) throws Exception {
         HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
         return http.send(HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(10)).build(),
@@ -108,35 +151,47 @@ class ServeCommandTest {
     private record Serve(Process process, String url, List<String> lines, Thread reader) {
 
         static Serve start(int replicas) throws Exception {
-            String java = ProcessHandle.current().info().command().orElseThrow();
-            Process process = new ProcessBuilder(java, "-cp", System.getProperty("java.class.path"),
-                    Launcher.class.getName(), "serve", "--backend", "process", "--port", "0", "--replicas", Integer.toString(replicas))
-                    .redirectErrorStream(true).start();
+            Process process = launch(replicas, "0");
             List<String> lines = new CopyOnWriteArrayList<>();
             CompletableFuture<String> url = new CompletableFuture<>();
-            Thread reader = new Thread(() -> {
-                try (BufferedReader out = new BufferedReader(
-                        new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
-                    for (String line = out.readLine(); line != null; line = out.readLine()) {
-                        lines.add(line);
-                        Matcher listening = LISTENING.matcher(line);
-                        if (listening.find()) {
-                            url.complete(listening.group(1));
-                        }
-                    }
-                    url.completeExceptionally(new IOException("serve ended: " + lines));
-                } catch (IOException ended) {
-                    url.completeExceptionally(ended);
+            Thread reader = read(process, lines, line -> {
+                Matcher listening = LISTENING.matcher(line);
+                if (listening.find()) {
+                    url.complete(listening.group(1));
                 }
-            }, "serve-output");
-            reader.setDaemon(true);
-            reader.start();
+            }, () -> url.completeExceptionally(new IOException("serve ended: " + lines)));
             try {
                 return new Serve(process, url.get(60, TimeUnit.SECONDS), lines, reader);
             } catch (Exception failure) {
                 process.destroyForcibly();
                 throw new AssertionError("serve did not start: " + lines, failure);
             }
+        }
+
+        static Process launch(int replicas, String port) throws IOException {
+            String java = ProcessHandle.current().info().command().orElseThrow();
+            return new ProcessBuilder(java, "-cp", System.getProperty("java.class.path"),
+                    Launcher.class.getName(), "serve", "--backend", "process", "--port", port, "--replicas",
+                    Integer.toString(replicas)).redirectErrorStream(true).start();
+        }
+
+        /** Collects serve's output lines in {@code lines}, telling {@code each} of every line and {@code ended} of the end. */
+        static Thread read(Process process, List<String> lines, java.util.function.Consumer<String> each, Runnable ended) {
+            Thread reader = new Thread(() -> {
+                try (BufferedReader out = new BufferedReader(
+                        new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
+                    for (String line = out.readLine(); line != null; line = out.readLine()) {
+                        lines.add(line);
+                        each.accept(line);
+                    }
+                } catch (IOException closed) {
+                    // serve ended
+                }
+                ended.run();
+            }, "serve-output");
+            reader.setDaemon(true);
+            reader.start();
+            return reader;
         }
 
         List<ProcessHandle> replicas() {

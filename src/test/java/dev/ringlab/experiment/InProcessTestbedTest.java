@@ -59,22 +59,52 @@ class InProcessTestbedTest {
         }
     }
 
-    /** The window runs experiments on its own cluster: reshaped for the run, still running afterwards. */
+    /**
+     * The window runs experiments on its own cluster: reshaped for the run (the first N of its servers),
+     * then given back exactly as it was — same server names, same ring — and still running.
+     */
     @Test
-    void aSharedClusterIsReshapedForTheRunAndLeftRunning() {
+    void aSharedClusterIsReshapedForTheRunAndGivenBackAsItWas() {
         try (Cluster cluster = new Cluster(new SimBackend(), RingConfig.DEFAULT);
              HealthMonitor health = new HealthMonitor(cluster, HealthMonitor.DEFAULT_INTERVAL, 2).start()) {
-            cluster.add(5, List.of());
+            cluster.add(3, List.of());
+            cluster.add(2, List.of("web-a", "web-b"));
+            List<String> before = cluster.ring().servers().stream().map(dev.ringlab.ring.Server::name).toList();
 
             DistributionResult result = new DistributionExperiment(InProcessTestbed.sharing(cluster)).run(
                     new DistributionParameters(RingConfig.DEFAULT.withHash(RingHash.MURMUR3), 3, Workload.of(42)),
                     ProgressListener.NONE);
 
-            assertThat(result.loads()).hasSize(3);
+            assertThat(result.loads()).extracting(ServerLoad::server)
+                    .containsExactly("Server 1", "Server 2", "Server 3");
             assertThat(result.answered()).isEqualTo(10_000);
-            assertThat(cluster.ring().size()).isEqualTo(3);
-            assertThat(cluster.ring().config().hash()).isEqualTo(RingHash.MURMUR3);
+            assertThat(cluster.ring().servers()).extracting(dev.ringlab.ring.Server::name)
+                    .containsExactlyInAnyOrderElementsOf(before);
+            assertThat(cluster.ring().config()).isEqualTo(RingConfig.DEFAULT);
             assertThat(cluster.add(1, List.of())).hasSize(1);
+        }
+    }
+
+    /** A-2 grows and A-4 switches hashes on a shared cluster; both hashes see the same server names. */
+    @Test
+    void aHashComparisonOnASharedClusterPairsTheServersAndRestoresThem() {
+        try (Cluster cluster = new Cluster(new SimBackend(), RingConfig.DEFAULT);
+             HealthMonitor health = new HealthMonitor(cluster, HealthMonitor.DEFAULT_INTERVAL, 2).start()) {
+            cluster.add(4, List.of());
+            List<String> before = cluster.ring().servers().stream().map(dev.ringlab.ring.Server::name).toList();
+
+            HashComparisonResult result = new HashComparisonExperiment(InProcessTestbed.sharing(cluster)).run(
+                    new HashComparisonParameters(RingConfig.DEFAULT, 3, 2, 5, new Workload(500, 7, 1)),
+                    ProgressListener.NONE);
+
+            assertThat(result.runs()).hasSize(2);
+            assertThat(result.runs().get(0).distribution().loads()).extracting(ServerLoad::server)
+                    .containsExactlyElementsOf(result.runs().get(1).distribution().loads().stream()
+                            .map(ServerLoad::server).toList())
+                    .containsExactly("Server 1", "Server 2", "Server 3");
+            assertThat(cluster.ring().servers()).extracting(dev.ringlab.ring.Server::name)
+                    .containsExactlyInAnyOrderElementsOf(before);
+            assertThat(cluster.ring().config()).isEqualTo(RingConfig.DEFAULT);
         }
     }
 }

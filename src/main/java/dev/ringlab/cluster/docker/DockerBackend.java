@@ -70,6 +70,8 @@ public final class DockerBackend implements Backend {
 
     static final long MEMORY_BYTES = 128L << 20;
     static final long PIDS = 128;
+    /** One core per replica: a runaway replica cannot take the machine from the balancer and the window. */
+    static final long NANO_CPUS = 1_000_000_000L;
     private static final int STOP_GRACE_SECONDS = 2;
     private static final Logger LOG = LoggerFactory.getLogger(DockerBackend.class);
 
@@ -81,14 +83,19 @@ public final class DockerBackend implements Backend {
     private final Consumer<String> progress;
     /** The network of RingLab's own container when it runs in one (compose); null otherwise. */
     private final String network;
+    /** The run's own network when RingLab runs on the host. */
+    private final RunNetwork runNetwork;
     private final Map<String, Replica> replicas = new ConcurrentHashMap<>();
     /** Container names this run uses, so two server names with one slug ("S 1", "s-1") still differ. */
     private final Set<String> names = ConcurrentHashMap.newKeySet();
     private final Map<String, String> nameById = new ConcurrentHashMap<>();
     /** Containers being stopped or removed on purpose: their death is no news. */
     private final Set<String> leaving = ConcurrentHashMap.newKeySet();
-    /** Containers the event stream reported dead: they miss heartbeats at once. */
-    private final Set<String> dead = ConcurrentHashMap.newKeySet();
+    /**
+     * Containers the event stream reported dead, and how ("exited with code 137"): they miss
+     * heartbeats at once, and a start that waits for one of them stops waiting. Kept until removed.
+     */
+    private final Map<String, String> dead = new ConcurrentHashMap<>();
     private final HttpReplicaClient requests = HttpReplicaClient.forRequests();
     private final HttpReplicaClient heartbeats;
     /** Removes containers that are already dead off the caller's path. */
@@ -128,6 +135,10 @@ public final class DockerBackend implements Backend {
         this.docker = engine.commands();
         this.heartbeats = HttpReplicaClient.forHeartbeats(heartbeatInterval);
         this.network = owner.container() == null ? null : networkOf(owner.container());
+        Map<String, String> networkLabels = new HashMap<>(owner.labels());
+        networkLabels.put(VERSION_LABEL, version);
+        networkLabels.put(RUN_LABEL, runId);
+        this.runNetwork = new RunNetwork(docker, "ringlab-" + runId, networkLabels);
         int reaped = reapDeadRuns();
         if (reaped > 0) {
             progress.accept("removed " + reaped + " container(s) left behind by a RingLab that is gone");
@@ -174,7 +185,7 @@ public final class DockerBackend implements Backend {
         nameById.put(id, name);
         try {
             docker.startContainerCmd(id).exec();
-            Replica replica = new Replica(server, id, address(id, name), Instant.now());
+            Replica replica = new Replica(server, id, address(server, id, name), Instant.now());
             replicas.put(id, replica);
             LOG.debug("{} created and started in {} ms", name, (System.nanoTime() - began) / 1_000_000);
             if (closed) {
@@ -183,9 +194,9 @@ public final class DockerBackend implements Backend {
             }
             return replica;
         } catch (RuntimeException failure) {
+            leaving.add(id);
             removeQuietly(id);
-            names.remove(name);
-            nameById.remove(id);
+            releaseName(id);
             throw failure instanceof BackendException backend ? backend
                     : engine.failure("cannot start the container " + name + " for " + server, failure);
         }
@@ -203,10 +214,15 @@ public final class DockerBackend implements Backend {
                 .withSecurityOpts(List.of("no-new-privileges"))
                 .withMemory(MEMORY_BYTES)
                 .withMemorySwap(MEMORY_BYTES)
-                .withPidsLimit(PIDS);
+                .withPidsLimit(PIDS)
+                .withNanoCPUs(NANO_CPUS);
         if (network == null) {
             String bindIp = engine.isLocal() ? "127.0.0.1" : "0.0.0.0";
             host.withPortBindings(new PortBinding(Ports.Binding.bindIp(bindIp), port));
+            String own = runNetwork.ensure();
+            if (own != null) {
+                host.withNetworkMode(own);
+            }
         } else {
             host.withNetworkMode(network);
         }
@@ -222,7 +238,7 @@ public final class DockerBackend implements Backend {
     }
 
     /** Published port on the engine's host, or the container's name on RingLab's own network. */
-    private URI address(String id, String name) {
+    private URI address(Server server, String id, String name) {
         InspectContainerResponse container = docker.inspectContainerCmd(id).exec();
         if (network != null) {
             return URI.create("http://" + name + ":" + ReplicaImage.PORT);
@@ -230,6 +246,12 @@ public final class DockerBackend implements Backend {
         Ports.Binding[] bindings = container.getNetworkSettings().getPorts().getBindings()
                 .get(ExposedPort.tcp(ReplicaImage.PORT));
         if (bindings == null || bindings.length == 0) {
+            // A container killed as it starts loses its ports: say that, not a riddle about ports.
+            InspectContainerResponse.ContainerState state = container.getState();
+            if (state != null && !Boolean.TRUE.equals(state.getRunning())) {
+                throw new BackendException("the container " + name + " of " + server + " exited with code "
+                        + state.getExitCodeLong() + " while starting");
+            }
             throw new BackendException("the engine published no port for " + name);
         }
         return URI.create("http://" + engine.publishedHost() + ":" + bindings[0].getHostPortSpec());
@@ -240,7 +262,7 @@ public final class DockerBackend implements Backend {
         long began = System.nanoTime();
         String id = replica.backendId();
         leaving.add(id);
-        if (dead.contains(id)) {
+        if (dead.containsKey(id)) {
             // Already ended: nothing graceful to wait for, and its replacement should not wait on the removal.
             replicas.remove(id);
             releaseName(id);
@@ -299,10 +321,22 @@ public final class DockerBackend implements Backend {
     /** A container the engine reported dead misses at once; otherwise it must answer {@code /heartbeat}. */
     @Override
     public boolean heartbeat(Replica replica) {
-        if (dead.contains(replica.backendId())) {
+        if (dead.containsKey(replica.backendId())) {
             return false;
         }
         return heartbeats.heartbeat(replica);
+    }
+
+    /** What the engine's die event said of the container, once it said it. */
+    @Override
+    public java.util.Optional<String> ended(Replica replica) {
+        return java.util.Optional.ofNullable(dead.get(replica.backendId()));
+    }
+
+    /** Whether the engine answers a ping now; the cluster asks after a failed start. */
+    @Override
+    public boolean answers() {
+        return engine.answers();
     }
 
     /** Follows the engine's {@code die} events for this run's containers, reconnecting if the stream drops. */
@@ -346,6 +380,7 @@ public final class DockerBackend implements Backend {
             LOG.warn("could not remove the containers of run {}: {}", runId, engine.explain(failure));
         }
         replicas.clear();
+        runNetwork.remove();
     }
 
     /** Removes the containers of runs whose owner is gone; returns how many. */
@@ -369,6 +404,10 @@ public final class DockerBackend implements Backend {
                 reaped++;
             }
         }
+        int networks = RunNetwork.reapDead(docker, owner, runId);
+        if (networks > 0) {
+            LOG.info("removed {} network(s) left behind by a RingLab that is gone", networks);
+        }
         return reaped;
     }
 
@@ -380,6 +419,7 @@ public final class DockerBackend implements Backend {
         } catch (RuntimeException failure) {
             LOG.warn("could not remove container {}: {}", id, engine.explain(failure));
         }
+        dead.remove(id);
     }
 
     private String networkOf(String container) {
@@ -395,16 +435,24 @@ public final class DockerBackend implements Backend {
         }
     }
 
-    /** {@code ringlab-<run>-<slug>}, or with the server id appended when another server has that slug. */
-    private String containerName(Server server) {
-        String name = "ringlab-" + runId + "-" + slug(server.name());
-        return names.add(name) ? name : uniqueName(server);
-    }
-
-    private String uniqueName(Server server) {
-        String name = "ringlab-" + runId + "-" + slug(server.name()) + "-" + server.id();
-        names.add(name);
-        return name;
+    /**
+     * A name no other container of this run has, reserved until the container is removed:
+     * {@code ringlab-<run>-<slug>}, else with the server id appended, else with a counter too. Two
+     * valid hostnames can share a slug ("srv", "SRV") and a slug plus id can equal another slug
+     * ("SRV" with id 81 and "srv-81"); only a name this call reserved is ever released.
+     */
+    String containerName(Server server) {
+        String base = "ringlab-" + runId + "-" + slug(server.name());
+        if (names.add(base)) {
+            return base;
+        }
+        String withId = base + "-" + server.id();
+        for (int n = 1; ; n++) {
+            String candidate = n == 1 ? withId : withId + "-" + n;
+            if (names.add(candidate)) {
+                return candidate;
+            }
+        }
     }
 
 
@@ -467,7 +515,7 @@ public final class DockerBackend implements Backend {
                             if (event.getTime() != null) {
                                 lastEventSeconds = event.getTime();
                             }
-                            died(event.getId());
+                            died(event.getId(), exitOf(event));
                         }
 
                         @Override
@@ -491,14 +539,23 @@ public final class DockerBackend implements Backend {
             }
         }
 
-        private void died(String id) {
+        /** Recorded even for a container whose start has not returned yet, so that start fails at once. */
+        private void died(String id, String how) {
             if (id == null || leaving.contains(id)) {
                 return;
             }
-            Replica replica = replicas.get(id);
-            if (replica != null && dead.add(id)) {
-                onDeath.accept(replica);
+            if (dead.putIfAbsent(id, how) == null) {
+                Replica replica = replicas.get(id);
+                if (replica != null) {
+                    onDeath.accept(replica);
+                }
             }
+        }
+
+        private static String exitOf(Event event) {
+            Map<String, String> attributes = event.getActor() == null ? null : event.getActor().getAttributes();
+            String code = attributes == null ? null : attributes.get("exitCode");
+            return code == null ? "ended" : "exited with code " + code;
         }
 
         @Override

@@ -21,9 +21,16 @@ public final class CompareReport {
             + "needless_on_remove_mean,ideal_on_remove,ns_per_lookup,memory_bytes";
 
     private final List<ContenderResult> results;
+    /** What the comparison was made from, for the charts' caption; null when unknown. */
+    private final CompareSettings settings;
 
     public CompareReport(List<ContenderResult> results) {
+        this(results, null);
+    }
+
+    public CompareReport(List<ContenderResult> results, CompareSettings settings) {
         this.results = List.copyOf(results);
+        this.settings = settings;
     }
 
     /** Writes the four files into {@code directory}, creating it if needed, and returns their paths. */
@@ -35,8 +42,9 @@ public final class CompareReport {
         Path moved = directory.resolve(KEYS_MOVED_PNG);
         Files.writeString(csv, csv(), StandardCharsets.UTF_8);
         Files.writeString(markdown, markdown(), StandardCharsets.UTF_8);
-        ChartUtils.saveChartAsPNG(spread.toFile(), CompareCharts.loadSpread(results), 1100, 650);
-        ChartUtils.saveChartAsPNG(moved.toFile(), CompareCharts.keysMoved(results), 1100, 650);
+        // 1100 x 650 pixels, as before; the charts' fonts are sized for a slide at that size.
+        ChartUtils.saveChartAsPNG(spread.toFile(), CompareCharts.loadSpread(results, settings), 1100, 650);
+        ChartUtils.saveChartAsPNG(moved.toFile(), CompareCharts.keysMoved(results, settings), 1100, 650);
         return List.of(csv, markdown, spread, moved);
     }
 

@@ -1,10 +1,6 @@
-package dev.ringlab.ui;
+package dev.ringlab.experiment;
 
 import dev.ringlab.cluster.ClusterEvent;
-import dev.ringlab.experiment.Delivery;
-import dev.ringlab.experiment.ServerLoad;
-import dev.ringlab.experiment.TimeBucket;
-import dev.ringlab.experiment.TimelineEvent;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -12,12 +8,12 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.LongAdder;
 
 /**
- * What an experiment in the window has done so far, counted as its requests come back: per server for
- * the load charts, per time bucket and with the kill, detection and replacement times for the A-3
- * timeline. The sending threads write, the frame pump reads a few times per second to redraw the
- * chart; the runner's own result replaces it when the run ends.
+ * What a run has done so far, counted as its requests come back: per server for the load charts, per
+ * time bucket and with the kill, detection and replacement times for the A-3 timeline. The sending
+ * threads write, a window reads a few times per second to redraw an analysis's live chart; the
+ * runner's own result replaces it when the run ends. No UI toolkit here: the window wraps the chart.
  */
-final class LiveRun {
+public final class LiveTally {
 
     static final long BUCKET_MILLIS = 100;
 
@@ -30,6 +26,7 @@ final class LiveRun {
 
     private final Map<String, LongAdder> served = new ConcurrentHashMap<>();
     private final Map<Long, Bucket> buckets = new ConcurrentHashMap<>();
+    private final LongAdder sent = new LongAdder();
     private final LongAdder failed = new LongAdder();
     private final LongAdder retried = new LongAdder();
     private final List<TimelineEvent> events = new ArrayList<>();
@@ -43,9 +40,10 @@ final class LiveRun {
     private String replacement;
 
     /** Starts counting afresh, e.g. for the next N of A-2. */
-    synchronized void reset(String nextStage) {
+    public synchronized void reset(String nextStage) {
         served.clear();
         buckets.clear();
+        sent.reset();
         failed.reset();
         retried.reset();
         events.clear();
@@ -58,11 +56,11 @@ final class LiveRun {
         replacement = null;
     }
 
-    String stage() {
+    public String stage() {
         return stage;
     }
 
-    void record(Delivery delivery) {
+    public void record(Delivery delivery) {
         long now = System.nanoTime();
         if (originNanos == 0) {
             synchronized (this) {
@@ -74,6 +72,7 @@ final class LiveRun {
         }
         Bucket bucket = buckets.computeIfAbsent((now - originNanos) / 1_000_000 / BUCKET_MILLIS, index -> new Bucket());
         bucket.sent.increment();
+        sent.increment();
         if (delivery.ok()) {
             bucket.ok.increment();
         } else {
@@ -91,7 +90,7 @@ final class LiveRun {
     }
 
     /** Cluster events while the run goes: the A-3 timeline's markers. */
-    synchronized void record(ClusterEvent event) {
+    public synchronized void record(ClusterEvent event) {
         if (originNanos == 0) {
             return;
         }
@@ -121,7 +120,7 @@ final class LiveRun {
     }
 
     /** Requests per server so far, in the order given (servers not yet answering count 0). */
-    List<ServerLoad> loads(List<String> servers) {
+    public List<ServerLoad> loads(List<String> servers) {
         List<ServerLoad> loads = new ArrayList<>();
         for (String server : servers) {
             LongAdder count = served.get(server);
@@ -135,11 +134,16 @@ final class LiveRun {
         return loads;
     }
 
-    long failed() {
+    /** Requests sent since the last {@link #reset}, answered or not. */
+    public long sent() {
+        return sent.sum();
+    }
+
+    public long failed() {
         return failed.sum();
     }
 
-    long retried() {
+    public long retried() {
         return retried.sum();
     }
 
@@ -147,7 +151,7 @@ final class LiveRun {
      * The buckets that are complete, gaps included, so the timeline's x axis is time. The one still
      * filling is left out: drawn, it would show as a drop in throughput at the end of every live chart.
      */
-    List<TimeBucket> buckets() {
+    public List<TimeBucket> buckets() {
         long origin = originNanos;
         long filling = origin == 0 ? 0 : (System.nanoTime() - origin) / 1_000_000 / BUCKET_MILLIS;
         long last = buckets.keySet().stream().mapToLong(Long::longValue).filter(index -> index < filling).max()
@@ -163,27 +167,27 @@ final class LiveRun {
         return list;
     }
 
-    synchronized String victim() {
+    public synchronized String victim() {
         return victim;
     }
 
-    synchronized String replacement() {
+    public synchronized String replacement() {
         return replacement;
     }
 
-    synchronized Double killedAt() {
+    public synchronized Double killedAt() {
         return killedAt;
     }
 
-    synchronized Double detectedAt() {
+    public synchronized Double detectedAt() {
         return detectedAt;
     }
 
-    synchronized Double replacedAt() {
+    public synchronized Double replacedAt() {
         return replacedAt;
     }
 
-    synchronized List<TimelineEvent> events() {
+    public synchronized List<TimelineEvent> events() {
         return List.copyOf(events);
     }
 }

@@ -1,16 +1,5 @@
-package dev.ringlab.cli;
+package dev.ringlab.experiment;
 
-import dev.ringlab.experiment.DistributionResult;
-import dev.ringlab.experiment.FailoverResult;
-import dev.ringlab.experiment.HashComparisonResult;
-import dev.ringlab.experiment.HashRun;
-import dev.ringlab.experiment.KeyMoves;
-import dev.ringlab.experiment.LoadSpread;
-import dev.ringlab.experiment.ScalingResult;
-import dev.ringlab.experiment.ScalingStep;
-import dev.ringlab.experiment.ServerLoad;
-import dev.ringlab.experiment.TimelineEvent;
-import dev.ringlab.experiment.Workload;
 import java.io.PrintWriter;
 import java.util.Locale;
 import java.util.Set;
@@ -40,9 +29,10 @@ final class ResultTable {
 
     static void print(FailoverResult result, PrintWriter out) {
         Workload workload = result.parameters().workload();
-        out.printf(Locale.ROOT, "A-3: %,d requests at %,d/s over %d servers, %s killed, seed %d (%s)%n",
-                workload.requests(), result.parameters().rate(), result.parameters().servers(), result.victim(),
-                workload.seed(), result.testbed());
+        out.printf(Locale.ROOT, "A-3: %,d requests at %,d/s%s over %d servers, %s killed, seed %d (%s)%n",
+                workload.requests(), result.parameters().rate(), result.keptRate() ? ""
+                        : String.format(Locale.ROOT, " asked (%,.0f/s reached)", result.reachedRate()),
+                result.parameters().servers(), result.victim(), workload.seed(), result.testbed());
         out.printf(Locale.ROOT, "%10s  %-9s %-10s %s%n", "at ms", "event", "server", "detail");
         for (TimelineEvent event : result.events()) {
             if (MILESTONES.contains(event.kind())) {

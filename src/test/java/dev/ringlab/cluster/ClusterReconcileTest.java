@@ -1,0 +1,134 @@
+package dev.ringlab.cluster;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.ringlab.ring.RingConfig;
+import dev.ringlab.ring.Server;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The controller loop on the simulation backend, with a backend that can be taken away: what is
+ * owed is replaced in parallel, a backend that does not answer is said once and retried with
+ * backoff (no spinning), and add/remove move the desired size.
+ */
+class ClusterReconcileTest {
+
+    /** The simulation, with a switch that makes the backend "gone", as a stopped Docker engine is. */
+    private static final class Unplugged implements Backend {
+        final SimBackend sim = new SimBackend();
+        final AtomicBoolean down = new AtomicBoolean();
+        final AtomicInteger starts = new AtomicInteger();
+
+        public BackendKind kind() {
+            return sim.kind();
+        }
+
+        public Replica start(Server server) {
+            starts.incrementAndGet();
+            if (down.get()) {
+                throw new BackendException("no engine answers at unix:///test.sock");
+            }
+            return sim.start(server);
+        }
+
+        public void stop(Replica replica) {
+            sim.stop(replica);
+        }
+
+        public void kill(Replica replica) {
+            sim.kill(replica);
+        }
+
+        public List<Replica> list() {
+            return sim.list();
+        }
+
+        public ReplicaClient client() {
+            return sim.client();
+        }
+
+        @Override
+        public boolean answers() {
+            return !down.get();
+        }
+
+        public void close() {
+            sim.close();
+        }
+    }
+
+    @Test
+    void everyDeadServerIsReplacedAtOnceAndTheSizeIsKept() {
+        try (Cluster cluster = new Cluster(new SimBackend(), RingConfig.DEFAULT)) {
+            cluster.add(4, List.of());
+            List<Server> servers = cluster.ring().servers();
+
+            servers.subList(0, 3).forEach(server -> cluster.declareDead(server, "test"));
+
+            assertThat(ChaosRun.await(() -> cluster.ring().size() == 4
+                    && cluster.members().size() == 4, Duration.ofSeconds(10))).isTrue();
+            assertThat(cluster.desiredSize()).isEqualTo(4);
+            assertThat(cluster.ring().servers()).doesNotContainAnyElementsOf(servers.subList(0, 3));
+        }
+    }
+
+    @Test
+    void aGoneBackendIsSaidOnceRetriedWithBackoffAndUsedWhenItComesBack() {
+        Unplugged backend = new Unplugged();
+        try (Cluster cluster = new Cluster(backend, RingConfig.DEFAULT)) {
+            cluster.add(3, List.of());
+            List<ClusterEvent> events = new CopyOnWriteArrayList<>();
+            cluster.subscribe(events::add);
+            backend.down.set(true);
+            int before = backend.starts.get();
+
+            cluster.declareDead(cluster.ring().servers().get(0), "test");
+            ChaosRun.await(() -> false, Duration.ofSeconds(3));
+
+            // 0, 0.25, 0.75, 1.75 s (give or take 20 %): a handful of tries in 3 s, not thousands.
+            assertThat(backend.starts.get() - before).isBetween(2, 6);
+            assertThat(events).filteredOn(ClusterEvent.BackendFailed.class::isInstance).hasSize(1)
+                    .first().extracting(ClusterEvent::describe).asString()
+                    .contains("does not answer", "no engine answers at unix:///test.sock", "retry");
+            assertThat(events).noneMatch(ClusterEvent.ReplacementFailed.class::isInstance);
+            assertThat(cluster.ring().size()).isEqualTo(2);
+
+            backend.down.set(false);
+
+            assertThat(ChaosRun.await(() -> cluster.ring().size() == 3, Cluster.RETRY_CAP.plusSeconds(5))).isTrue();
+            assertThat(events).filteredOn(ClusterEvent.BackendRecovered.class::isInstance).hasSize(1);
+            assertThat(cluster.members()).hasSize(3).allMatch(m -> m.state() == MemberState.UP);
+        }
+    }
+
+    @Test
+    void addAndRemoveMoveTheDesiredSizeAndARemovalLowersWhatIsOwed() {
+        Unplugged backend = new Unplugged();
+        try (Cluster cluster = new Cluster(backend, RingConfig.DEFAULT)) {
+            cluster.add(3, List.of());
+            cluster.add(1, List.of("S5"));
+            assertThat(cluster.desiredSize()).isEqualTo(4);
+            backend.down.set(true);
+            cluster.declareDead(cluster.ring().servers().get(0), "test");
+
+            cluster.remove(1, List.of("S5"));
+
+            assertThat(cluster.desiredSize()).isEqualTo(3);
+            backend.down.set(false);
+            assertThat(ChaosRun.await(() -> cluster.ring().size() == 3, Cluster.RETRY_CAP.plusSeconds(5))).isTrue();
+            ChaosRun.await(() -> false, Duration.ofMillis(300));
+            assertThat(cluster.members()).hasSize(3);
+
+            cluster.remove(1, List.of());
+            cluster.declareDead(cluster.ring().servers().get(0), "test");
+            assertThat(ChaosRun.await(() -> cluster.ring().size() == 2 && cluster.members().size() == 2,
+                    Duration.ofSeconds(10))).isTrue();
+            assertThat(cluster.desiredSize()).isEqualTo(2);
+        }
+    }
+}
