@@ -9,7 +9,7 @@
 # `experiment a1 --backend process` (wall time, testbed start and the 10,000 requests, from the run's
 # debug log), `experiment a2 --backend process`, `experiment a1 --backend docker` (when an engine
 # answers), BEFORE's a1 and a2 when given (an older jar, for before/after side by side), and wrk for 2 s
-# at 64 connections through the running balancer. Needs wrk and python3 (Debian packages).
+# at 64 connections through the running balancer. Needs wrk, python3 and time (Debian packages).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 RUNS="${RUNS:-5}"
@@ -46,16 +46,18 @@ ms() { echo $(( ($(date +%s%N) - $1) / 1000000 )); }
 experiment() {
   local name="$1" jar="$2" analysis="$3" backend="$4" start log="$WORK/$1.log"
   start=$(date +%s%N)
-  java "${OPTS[@]}" "${DEBUG[@]}" -jar "$jar" experiment "$analysis" --backend "$backend" --seed 1 \
-    --out "$WORK/out" > "$log" 2>&1 || { cat "$log" >&2; echo "cold: $name failed" >&2; exit 1; }
-  local wall testbed sent
+  # CPU: user + sys of the JVM and of the replica processes it started and reaped
+  /usr/bin/time -f "%U %S" -o "$WORK/cpu" java "${OPTS[@]}" "${DEBUG[@]}" -jar "$jar" experiment "$analysis" \
+    --backend "$backend" --seed 1 --out "$WORK/out" > "$log" 2>&1 || { cat "$log" >&2; echo "cold: $name failed" >&2; exit 1; }
+  local wall testbed sent cpu
   wall=$(ms "$start")
+  cpu="$(awk '{printf "%d", ($1 + $2) * 1000}' "$WORK/cpu")"
   testbed="$(grep -o 'testbed up in [0-9]*' "$log" | head -1 | grep -o '[0-9]*$' || true)"
   sent="$(grep -o 'requests answered in [0-9]*' "$log" | awk '{s += $4} END {if (NR) print s}' || true)"
   # the table: a1's requests per server, a2's row per N
   grep -E '^  Server [0-9]+ |^ +[0-9] +[0-9,.]+ ' "$log" | tr -s ' ' > "$WORK/$name.counts.$round"
   [ -s "$WORK/$name.counts.$round" ] || { cat "$log" >&2; echo "cold: $name printed no table" >&2; exit 1; }
-  echo "$name $wall ${testbed:--} ${sent:--}" >> "$WORK/results"
+  echo "$name $wall ${testbed:--} ${sent:--} $cpu" >> "$WORK/results"
 }
 
 # A replica process, started as the process backend starts it, until it answers /heartbeat.
@@ -73,12 +75,12 @@ wall = round((time.monotonic() - t0) * 1000)
 stat = open(f"/proc/{p.pid}/stat").read().split(")")[1].split()
 cpu = (int(stat[11]) + int(stat[12])) * 1000 // 100
 p.kill(); p.wait()
-print(f"replica {wall} {cpu} -")
+print(f"replica {wall} {cpu} - -")
 EOF
 }
 
 wrk_rate() {
-  wrk -t2 -c64 -d2s -s bench/keys.lua "$RINGLAB/home" | awk '/Requests\/sec/ {printf "wrk %d - -\n", $2}' >> "$WORK/results"
+  wrk -t2 -c64 -d2s -s bench/keys.lua "$RINGLAB/home" | awk '/Requests\/sec/ {printf "wrk %d - - -\n", $2}' >> "$WORK/results"
 }
 
 : > "$WORK/results"
@@ -113,7 +115,7 @@ def mmm(v, unit="ms"):
     return f"{min(v)} / {statistics.median(v):.0f} / {max(v)} {unit}" if v else "-"
 wrk = values("wrk", 1)
 print(f"wrk through the balancer (64 connections, 2 s, warm): {mmm(wrk, 'req/s')}")
-print(f"{'run':20s} {'wall min/median/max':>24s} {'testbed up':>22s} {'requests answered':>24s} {'rate / wrk (median)':>20s}")
+print(f"{'run':20s} {'wall min/median/max':>24s} {'CPU (JVM + replicas)':>24s} {'testbed up':>22s} {'requests answered':>24s} {'rate / wrk':>11s}")
 for name in dict.fromkeys(r[0] for r in rows):
     if name == "wrk":
         continue
@@ -123,5 +125,5 @@ for name in dict.fromkeys(r[0] for r in rows):
     sent = values(name, 3)
     n = 50_000 if name.startswith("a2") else 10_000
     ratio = f"{(n / (statistics.median(sent) / 1000)) / statistics.median(wrk):.2f}x" if sent and wrk else "-"
-    print(f"{name:20s} {mmm(values(name, 1)):>24s} {mmm(values(name, 2)):>22s} {mmm(sent):>24s} {ratio:>20s}")
+    print(f"{name:20s} {mmm(values(name, 1)):>24s} {mmm(values(name, 4)):>24s} {mmm(values(name, 2)):>22s} {mmm(sent):>24s} {ratio:>11s}")
 EOF
