@@ -39,10 +39,7 @@ public final class ReplicaServer implements AutoCloseable {
                 .getBytes(StandardCharsets.UTF_8);
     }
 
-    /**
-     * Binds {@code bind:port} (port 0 picks a free one) and starts answering, from {@code threads}
-     * worker threads, or with 0 from the server's own dispatcher thread.
-     */
+    /** Binds {@code bind:port} (port 0 picks a free one) and starts answering. */
     public static ReplicaServer start(String id, InetAddress bind, int port, int threads) throws IOException {
         System.setProperty("sun.net.httpserver.nodelay", "true");
         // The JDK closes keep-alive connections beyond 200 idle ones; a replica behind several balancers
@@ -50,13 +47,8 @@ public final class ReplicaServer implements AutoCloseable {
         if (System.getProperty("sun.net.httpserver.maxIdleConnections") == null) {
             System.setProperty("sun.net.httpserver.maxIdleConnections", "4096");
         }
-        // Answering on the dispatcher thread, a client that stops mid-request would hold up the rest:
-        // the server closes a request that takes longer than this to read (seconds).
-        if (threads == 0 && System.getProperty("sun.net.httpserver.maxReqTime") == null) {
-            System.setProperty("sun.net.httpserver.maxReqTime", "2");
-        }
         HttpServer http = HttpServer.create(new InetSocketAddress(bind, port), 512);
-        ExecutorService workers = threads == 0 ? null : Executors.newFixedThreadPool(threads, runnable -> {
+        ExecutorService workers = Executors.newFixedThreadPool(threads, runnable -> {
             Thread thread = new Thread(runnable, "replica-" + id);
             thread.setDaemon(true);
             return thread;
@@ -102,9 +94,7 @@ public final class ReplicaServer implements AutoCloseable {
     @Override
     public void close() {
         http.stop(0);
-        if (workers != null) {
-            workers.shutdownNow();
-        }
+        workers.shutdownNow();
     }
 
     /**
@@ -115,10 +105,8 @@ public final class ReplicaServer implements AutoCloseable {
         String id = args.length > 0 ? args[0] : env("SERVER_ID", "1");
         int port = Integer.parseInt(args.length > 1 ? args[1] : env("PORT", "5000"));
         InetAddress bind = InetAddress.getByName(env("BIND", "0.0.0.0"));
-        // Answers from the dispatcher thread: the handlers never block, and a hand-off to a worker per
-        // request cost more than the answer (wrk -c64 at one replica, two loaded cores: 3.1k and 7.0k
-        // req/s against 0.7k and 2.7k with four workers; docs/performance.md).
-        ReplicaServer replica = start(id, bind, port, 0);
+        int threads = Math.max(2, Runtime.getRuntime().availableProcessors() * 2);
+        ReplicaServer replica = start(id, bind, port, threads);
         // The parent reads this line to learn the port when it asked for port 0.
         System.out.println("replica " + id + " listening on " + replica.port());
         System.out.flush();
