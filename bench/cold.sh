@@ -3,7 +3,7 @@
 # min/median/max; and in every round, wrk's rate through a RingLab balancer over three replica processes,
 # so the ratio holds on a noisy machine (the cold runs and wrk share the round's load).
 #
-#   [RUNS=5] [BEFORE=old-ringlab.jar] [DOCKER=auto|yes|no] [APP_OPTS="-XX:..."] bench/cold.sh
+#   [RUNS=5] [BEFORE=old-ringlab.jar] [DOCKER=auto|yes|no] [A2=yes|no] [APP_OPTS="-XX:..."] bench/cold.sh
 #
 # Per round: a replica process start to its first heartbeat (the launch the process backend makes),
 # `experiment a1 --backend process` (wall time, testbed start and the 10,000 requests, from the run's
@@ -90,18 +90,23 @@ for round in $(seq 1 "$RUNS"); do
   experiment a1-process target/ringlab.jar a1 process
   wrk_rate
   [ -n "${BEFORE:-}" ] && experiment a1-process-before "$BEFORE" a1 process
-  experiment a2-process target/ringlab.jar a2 process
-  [ -n "${BEFORE:-}" ] && experiment a2-process-before "$BEFORE" a2 process
+  if [ "${A2:-yes}" = yes ]; then
+    experiment a2-process target/ringlab.jar a2 process
+    [ -n "${BEFORE:-}" ] && experiment a2-process-before "$BEFORE" a2 process
+  fi
   [ "$DOCKER" = yes ] && experiment a1-docker target/ringlab.jar a1 docker
   [ -n "${BEFORE:-}" ] && [ "$DOCKER" = yes ] && experiment a1-docker-before "$BEFORE" a1 docker
   wrk_rate
 done
 
-# Same seed, same counts: every run of a kind printed the same table.
+# Same seed, same counts: every run of a kind printed the same table (said at the end, after the figures).
+DIFFERED=""
 for kind in $(awk '{print $1}' "$WORK/results" | sort -u); do
   files=("$WORK/$kind".counts.*)
   [ -e "${files[0]}" ] || continue
-  for f in "${files[@]}"; do cmp -s "$f" "${files[0]}" || { echo "cold: $kind counted differently in $f" >&2; exit 1; }; done
+  for f in "${files[@]}"; do
+    cmp -s "$f" "${files[0]}" || { DIFFERED="$DIFFERED $kind"; diff "${files[0]}" "$f" >&2 || true; }
+  done
 done
 
 echo
@@ -127,3 +132,5 @@ for name in dict.fromkeys(r[0] for r in rows):
     ratio = f"{(n / (statistics.median(sent) / 1000)) / statistics.median(wrk):.2f}x" if sent and wrk else "-"
     print(f"{name:20s} {mmm(values(name, 1)):>24s} {mmm(values(name, 4)):>24s} {mmm(values(name, 2)):>22s} {mmm(sent):>24s} {ratio:>11s}")
 EOF
+if [ -n "$DIFFERED" ]; then echo "cold: same seed, different counts:$DIFFERED" >&2; exit 1; fi
+echo "same seed, same counts in every run of each kind"
