@@ -4,7 +4,10 @@
 # HAProxy (balance url_param key + hash-type consistent), with random keys. Then A-1: 10,000
 # requests through RingLab to 3 process replicas.
 #
-#   [ROUNDS=3] bench/wrk.sh [seconds per run, default 10] [connections, default 64]
+#   [ROUNDS=3] [BASELINE_JAR=path] bench/wrk.sh [seconds per run, default 10] [connections, default 64]
+#
+# BASELINE_JAR (say a build from before a change) adds a "baseline" path: a second serve from that jar,
+# with 3 replica processes of its own, measured in the same rounds as the others.
 #
 # Needs wrk, nginx and haproxy (Debian packages; installed here when missing and run as root).
 # Everything it starts listens on 127.0.0.1 only and is stopped on exit.
@@ -14,6 +17,7 @@ DURATION="${1:-10}"
 CONNECTIONS="${2:-64}"
 ROUNDS="${ROUNDS:-3}"
 THREADS=2
+JAR="${RINGLAB_JAR:-target/ringlab.jar}"  # RINGLAB_JAR=path measures another build
 WORK="$(mktemp -d /tmp/ringlab-bench.XXXXXX)"
 PIDS=()
 
@@ -32,17 +36,27 @@ if [ ${#need[@]} -gt 0 ]; then
   echo "bench: installing ${need[*]}" >&2
   apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "${need[@]}" >/dev/null
 fi
-[ -f target/ringlab.jar ] || ./mvnw -q -B package -DskipTests
+[ -f "$JAR" ] || ./mvnw -q -B package -DskipTests
 
 free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1]); s.close()'; }
 
 # RingLab with its 3 process replicas; nginx and HAProxy are pointed at those same replicas.
-java -jar target/ringlab.jar serve --port 0 --replicas 3 --backend process > "$WORK/serve.log" 2>&1 &
+java -jar "$JAR" serve --port 0 --replicas 3 --backend process > "$WORK/serve.log" 2>&1 &
 PIDS+=($!)
 for _ in $(seq 1 300); do grep -q "RingLab balancer on" "$WORK/serve.log" && break; sleep 0.1; done
 grep -q "RingLab balancer on" "$WORK/serve.log" || { cat "$WORK/serve.log" >&2; echo "bench: serve did not start" >&2; exit 1; }
 RINGLAB="$(grep -o 'RingLab balancer on http://[0-9.:]*' "$WORK/serve.log" | sed 's/.* on //')"
 mapfile -t REPLICAS < <(grep -o ' up at http://[0-9.:]*' "$WORK/serve.log" | sed 's/.*http:\/\///' | head -3)
+
+NAMES=(replica ringlab nginx haproxy)
+if [ -n "${BASELINE_JAR:-}" ]; then
+  java -jar "$BASELINE_JAR" serve --port 0 --replicas 3 --backend process > "$WORK/baseline.log" 2>&1 &
+  PIDS+=($!)
+  for _ in $(seq 1 300); do grep -q "RingLab balancer on" "$WORK/baseline.log" && break; sleep 0.1; done
+  grep -q "RingLab balancer on" "$WORK/baseline.log" || { cat "$WORK/baseline.log" >&2; echo "bench: baseline did not start" >&2; exit 1; }
+  BASELINE="$(grep -o 'RingLab balancer on http://[0-9.:]*' "$WORK/baseline.log" | sed 's/.* on //')"
+  NAMES=(replica ringlab baseline nginx haproxy)
+fi
 
 NGINX_PORT="$(free_port)"
 {
@@ -94,11 +108,10 @@ run() { # name url -> "req/s p99-ms errors"
   errors="$(echo "$out" | awk '/Non-2xx|Socket errors/ {printf "%s;", $0}' | tr -s ' ' | tr ' ' '_')"
   echo "$rps $p99 ${errors:-none}"
 }
-declare -A URL=([replica]="http://${REPLICAS[0]}" [ringlab]="$RINGLAB" [nginx]="http://127.0.0.1:$NGINX_PORT" [haproxy]="http://127.0.0.1:$HAPROXY_PORT")
-NAMES=(replica ringlab nginx haproxy)
+declare -A URL=([replica]="http://${REPLICAS[0]}" [ringlab]="$RINGLAB" [baseline]="${BASELINE:-}" [nginx]="http://127.0.0.1:$NGINX_PORT" [haproxy]="http://127.0.0.1:$HAPROXY_PORT")
 # The JVM paths need longer: C2 compiles the forwarding path only after some 10^5 requests.
 for name in "${NAMES[@]}"; do
-  warmup=3; [ "$name" = ringlab ] && warmup="${WARMUP:-15}"
+  warmup=3; case "$name" in ringlab|baseline) warmup="${WARMUP:-15}" ;; esac
   wrk -t"$THREADS" -c"$CONNECTIONS" -d"${warmup}s" -s bench/keys.lua "${URL[$name]}/home" > /dev/null
 done
 : > "$WORK/rounds"
@@ -111,7 +124,7 @@ done
 echo
 echo "wrk: $CONNECTIONS connections, $THREADS threads, random ?key=, 3 replica processes, median of $ROUNDS rounds of ${DURATION}s"
 echo "machine: $(nproc) cores, load average $(cut -d' ' -f1-3 /proc/loadavg), wrk and every server on it"
-awk '
+awk -v names="${NAMES[*]}" '
   { n[$1]++; rps[$1, n[$1]] = $2; p99[$1, n[$1]] = $3; if ($4 != "none") err[$1] = err[$1] " " $4 }
   function median(arr, name, count,   i, j, t, v) {
     for (i = 1; i <= count; i++) v[i] = arr[name, i]
@@ -119,19 +132,20 @@ awk '
     return v[int((count + 1) / 2)]
   }
   END {
-    split("replica ringlab nginx haproxy", order, " ")
-    for (k = 1; k <= 4; k++) { name = order[k]; R[name] = median(rps, name, n[name]); P[name] = median(p99, name, n[name]) }
+    count = split(names, order, " ")
+    for (k = 1; k <= count; k++) { name = order[k]; R[name] = median(rps, name, n[name]); P[name] = median(p99, name, n[name]) }
     best = R["nginx"] > R["haproxy"] ? "nginx" : "haproxy"
     printf "%-9s %10s %9s %12s %14s\n", "path", "req/s", "p99 ms", "req/s vs " best, "p99 vs " best
-    for (k = 1; k <= 4; k++) { name = order[k]
+    for (k = 1; k <= count; k++) { name = order[k]
       printf "%-9s %10.0f %9.2f %11.2fx %13.2fx %s\n", name, R[name], P[name], R[name] / R[best], P[name] / P[best], err[name] }
+    if ("baseline" in R) printf "ringlab vs baseline: req/s %.2fx, p99 %.2fx\n", R["ringlab"] / R["baseline"], P["ringlab"] / P["baseline"]
   }' "$WORK/rounds"
 
 # A-1: 10,000 requests through the balancer to the 3 process replicas (the same serve), sent by the
 # experiment command over HTTP; its own clock covers the requests, the JVM start is reported apart.
 for concurrency in 1 16; do
   start=$(date +%s%N)
-  java -jar target/ringlab.jar experiment a1 --target "$RINGLAB" --requests 10000 --concurrency "$concurrency" \
+  java -jar "$JAR" experiment a1 --target "$RINGLAB" --requests 10000 --concurrency "$concurrency" \
     --seed 1 --out "$WORK/a1" > "$WORK/a1.log" 2>&1 || { cat "$WORK/a1.log" >&2; exit 1; }
   end=$(date +%s%N)
   sent_ms="$(grep -o 'A-1: 10,000 requests.*, [0-9]* ms' "$WORK/a1.log" | grep -o '[0-9]* ms$' | tr -d ' ms')"

@@ -1,6 +1,8 @@
 #!/usr/bin/env bash
 # Prepares a bare Debian machine for RingLab: the JDK, fonts for charts, GTK and Xvfb for the window,
-# and a running Docker engine. Idempotent, so the README's commands and CI can always call it first.
+# dbus-x11 (without it GTK's file chooser floods the terminal with dconf warnings), fakeroot and
+# xwininfo for building and trying the .deb (scripts/package-deb.sh, scripts/test-deb.sh), and a
+# running Docker engine. Idempotent, so the README's commands and CI can always call it first.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -17,6 +19,9 @@ dpkg -s fonts-dejavu-core >/dev/null 2>&1 || packages+=(fonts-dejavu-core)
 dpkg -s libgtk-3-0 >/dev/null 2>&1 || packages+=(libgtk-3-0)
 command -v Xvfb >/dev/null 2>&1 || packages+=(xvfb)
 command -v unzip >/dev/null 2>&1 || packages+=(unzip)
+command -v dbus-launch >/dev/null 2>&1 || packages+=(dbus-x11)
+command -v fakeroot >/dev/null 2>&1 || packages+=(fakeroot)
+command -v xwininfo >/dev/null 2>&1 || packages+=(x11-utils)
 if [ ${#packages[@]} -gt 0 ]; then
   echo "setup: installing ${packages[*]}"
   as_root env DEBIAN_FRONTEND=noninteractive apt-get update -qq

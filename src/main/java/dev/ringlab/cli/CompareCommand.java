@@ -29,33 +29,33 @@ public final class CompareCommand implements Callable<Integer> {
             description = "Which algorithms (default: all): ring, jump, rendezvous, maglev, bounded.")
     List<String> algorithms = List.of("ring", "jump", "rendezvous", "maglev", "bounded");
 
-    @Option(names = "--servers", defaultValue = "10", description = "Servers before the change (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--servers", paramLabel = "N", defaultValue = "10", description = "Servers before the change (default: ${DEFAULT-VALUE}).")
     int servers;
 
-    @Option(names = "--keys", defaultValue = "100000", description = "Keys in the stream (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--keys", paramLabel = "N", defaultValue = "100000", description = "Keys in the stream (default: ${DEFAULT-VALUE}).")
     int keys;
 
     @Option(names = "--vnodes", split = ",", paramLabel = "V",
             description = "Virtual nodes per server; one ring per value, bounded loads uses the smallest (default: 9,100).")
     List<Integer> virtualNodes = List.of(9, 100);
 
-    @Option(names = "--slots", defaultValue = "65536", description = "Ring slots (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--slots", paramLabel = "N", defaultValue = "65536", description = "Ring slots (default: ${DEFAULT-VALUE}).")
     int slots;
 
-    @Option(names = "--ring-hash", defaultValue = "murmur3",
-            description = "The ring's hash: murmur3 or assignment (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--ring-hash", paramLabel = "NAME", defaultValue = "murmur3",
+            description = "The ring's hash: murmur3, assignment or assignment-v2 (default: ${DEFAULT-VALUE}).")
     String ringHash;
 
-    @Option(names = "--maglev-size", defaultValue = "65537", description = "Maglev table size, a prime (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--maglev-size", paramLabel = "PRIME", defaultValue = "65537", description = "Maglev table size, a prime (default: ${DEFAULT-VALUE}).")
     int maglevSize;
 
-    @Option(names = "--load-factor", defaultValue = "1.25", description = "Bounded loads' c (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--load-factor", paramLabel = "C", defaultValue = "1.25", description = "Bounded loads' c (default: ${DEFAULT-VALUE}).")
     double loadFactor;
 
-    @Option(names = "--seed", defaultValue = "1", description = "Seed of the key stream (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--seed", paramLabel = "S", defaultValue = "1", description = "Seed of the key stream (default: ${DEFAULT-VALUE}).")
     long seed;
 
-    @Option(names = "--out", defaultValue = "compare-results", description = "Output folder (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--out", paramLabel = "DIR", defaultValue = "out", description = "Folder for the PNG and CSV files, as for the analyses (default: ${DEFAULT-VALUE}).")
     String out;
 
     @Override

@@ -64,14 +64,14 @@ final class ExperimentCommand implements Callable<Integer> {
     Analysis<?, ?> analysis;
 
     @Option(names = "--backend", paramLabel = "KIND", defaultValue = "sim", converter = TestbedChoice.Converter.class,
-            description = "where the replicas run (default: ${DEFAULT-VALUE})")
+            description = "where the replicas run: sim, process, docker or auto (default: ${DEFAULT-VALUE})")
     TestbedChoice backend;
 
     @Option(names = "--target", paramLabel = "URL",
             description = "run against a balancer that already runs (e.g. http://127.0.0.1:5000), over HTTP; a1 and a2 only")
     String target;
 
-    @Option(names = "--admin-token", description = "with --target: the balancer's admin token for /add and /rm")
+    @Option(names = "--admin-token", paramLabel = "TOKEN", description = "with --target: the balancer's admin token for /add and /rm")
     String adminToken;
 
     @Option(names = "--requests", paramLabel = "N", defaultValue = "10000", description = "requests per run (default: ${DEFAULT-VALUE})")
@@ -111,6 +111,18 @@ final class ExperimentCommand implements Callable<Integer> {
     @Option(names = "--victim", paramLabel = "SERVER", description = "a3: the server to kill, or 'busiest' for the one most keys go to (default: the second one)")
     String victim;
 
+    @Option(names = "--zipf-exponent", paramLabel = "S", defaultValue = "1.1",
+            description = "a5: skew of the hot keys, above 0; 1.1 is typical of web traffic (default: ${DEFAULT-VALUE})")
+    double zipfExponent;
+
+    @Option(names = "--key-space", paramLabel = "K", defaultValue = "10000",
+            description = "a5: how many distinct keys the requests are drawn from (default: ${DEFAULT-VALUE})")
+    int keySpace;
+
+    @Option(names = "--balance-factor", paramLabel = "C", defaultValue = "1.25",
+            description = "a5: bounded loads' c, above 1: no server above c times the mean (default: ${DEFAULT-VALUE})")
+    double balanceFactor;
+
     @Option(names = "--out", paramLabel = "DIR", defaultValue = "out", description = "folder for the PNG and CSV files (default: ${DEFAULT-VALUE})")
     String out;
 
@@ -125,8 +137,7 @@ final class ExperimentCommand implements Callable<Integer> {
         Path folder = outputFolder(out, spec.commandLine());
         PrintWriter stdout = spec.commandLine().getOut();
         AnalysisInput input = new AnalysisInput(ring, workload, servers, minServers, maxServers, rate,
-                Duration.ofMillis(killAfterMillis), victim, AnalysisInput.DEFAULT_ZIPF_EXPONENT,
-                AnalysisInput.DEFAULT_KEY_SPACE, AnalysisInput.DEFAULT_LOAD_FACTOR);
+                Duration.ofMillis(killAfterMillis), victim, zipfExponent, keySpace, balanceFactor);
         TestbedFactory testbeds = target == null ? backend.factory() : remoteTestbeds();
         ProgressListener progress = new ProgressLine(spec.commandLine().getErr());
         Analysis<?, ?>.Prepared prepared = checked(() -> analysis.prepare(input, testbeds));

@@ -23,22 +23,17 @@ final class GuiCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Option(names = "--backend", defaultValue = "auto", converter = Backends.ChoiceConverter.class,
+    @Option(names = "--backend", paramLabel = "KIND", defaultValue = "auto", converter = Backends.ChoiceConverter.class,
             description = "Where replicas run: auto (Docker when an engine answers, else processes), docker, process"
                     + " or sim (default: ${DEFAULT-VALUE}); the window can switch later.")
     Backends.Choice backend;
 
-    @Option(names = "--port", defaultValue = "5000",
+    @Option(names = "--port", paramLabel = "PORT", defaultValue = "5000",
             description = "Balancer port on 127.0.0.1; a free one is taken when it is busy (default: ${DEFAULT-VALUE}).")
     int port;
 
-    @Option(names = "--servers", defaultValue = "3", description = "Servers to start with (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--servers", paramLabel = "N", defaultValue = "3", description = "Servers to start with (default: ${DEFAULT-VALUE}).")
     int servers;
-
-
-
-
-
     @Mixin
     RingOptions ringOptions;
 
@@ -54,10 +49,10 @@ final class GuiCommand implements Callable<Integer> {
     boolean diagnosePulse;
 
     @Option(names = "--screenshots", paramLabel = "DIR",
-            description = "Take screenshots of the ring, A-1 and A-3 into DIR, then exit.")
+            description = "Take screenshots of the window into DIR (the ring, A-1, A-3 and the Compare tab), then exit.")
     Path screenshots;
 
-    @Option(names = "--requests", defaultValue = "10000",
+    @Option(names = "--requests", paramLabel = "N", defaultValue = "10000",
             description = "Requests per experiment for --diagnose-pulse and --screenshots (default: ${DEFAULT-VALUE}).")
     int requests;
 
@@ -74,12 +69,64 @@ final class GuiCommand implements Callable<Integer> {
         if (requests < 1 || requests > 10_000_000) {
             throw new ParameterException(spec.commandLine(), "--requests must be between 1 and 10000000, got " + requests);
         }
+        display().ifPresent(missing -> {
+            throw new IllegalStateException(missing);
+        });
         BackendKind first = backend.resolve(spec.commandLine().getOut()::println);
         spec.commandLine().getOut().flush();
         BackendChoice choice = new BackendChoice(List.of(BackendKind.DOCKER, BackendKind.PROCESS, BackendKind.SIM),
                 kind -> Backends.create(kind, Duration.ofMillis(200), System.out::println));
-        LabWindow.open(new LabWindow.Options(first, choice, config, servers, port, backgroundTraffic,
-                new LabWindow.Tour(diagnosePulse, screenshots, requests)));
+        int balancerPort = balancerPort(port, spec.commandLine().getOut()::println);
+        spec.commandLine().getOut().flush();
+        try {
+            LabWindow.open(new LabWindow.Options(first, choice, config, servers, balancerPort, backgroundTraffic,
+                    new LabWindow.Tour(diagnosePulse, screenshots, requests)));
+        } catch (UnsupportedOperationException noDisplay) { // JavaFX: "Unable to open DISPLAY"
+            throw new IllegalStateException("cannot open the display '" + System.getenv("DISPLAY") + "' ("
+                    + noDisplay.getMessage() + "). " + ELSEWHERE, noDisplay);
+        }
         return 0;
+    }
+
+    /**
+     * {@code wanted}, or 0 (a free port) when another program holds it, said in one line like the
+     * backend's. Checked here, before the window, so the note reads like every other message rather
+     * than in a logger's format; the window's balancer still takes a free port if one is taken later.
+     */
+    static int balancerPort(int wanted, java.util.function.Consumer<String> notes) {
+        if (wanted == 0) {
+            return 0;
+        }
+        try (java.net.ServerSocket probe = new java.net.ServerSocket()) {
+            probe.bind(new java.net.InetSocketAddress(java.net.InetAddress.getLoopbackAddress(), wanted));
+            return wanted;
+        } catch (java.io.IOException taken) {
+            notes.accept("balancer: port " + wanted + " on 127.0.0.1 is taken; using a free port (the window shows"
+                    + " its URL; --port chooses another)");
+            return 0;
+        }
+    }
+
+    /** What to do where the window cannot open. */
+    private static final String ELSEWHERE = "Start RingLab from a desktop session, or with a virtual one"
+            + " (xvfb-run -a ringlab), or use a command that needs none: ringlab serve, ringlab experiment a1"
+            + " (see 'ringlab --help')";
+
+    /**
+     * Why the window cannot open here, if it cannot: on Linux and other Unix systems JavaFX needs an X11
+     * or Wayland display, and without one it fails with a bare "Unable to open DISPLAY".
+     */
+    static java.util.Optional<String> display() {
+        String os = System.getProperty("os.name", "");
+        boolean ownDesktop = os.startsWith("Windows") || os.startsWith("Mac");
+        boolean headlessGlass = "Monocle".equals(System.getProperty("glass.platform"));
+        if (ownDesktop || headlessGlass || !blank(System.getenv("DISPLAY")) || !blank(System.getenv("WAYLAND_DISPLAY"))) {
+            return java.util.Optional.empty();
+        }
+        return java.util.Optional.of("no display to open the window on (DISPLAY is not set). " + ELSEWHERE);
+    }
+
+    private static boolean blank(String value) {
+        return value == null || value.isBlank();
     }
 }

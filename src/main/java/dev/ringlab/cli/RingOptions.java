@@ -19,7 +19,8 @@ final class RingOptions {
     CommandLine.Model.CommandSpec mixee;
 
     @Option(names = "--hash", paramLabel = "NAME", defaultValue = "assignment",
-            description = "Ring hash: assignment or murmur3 (default: ${DEFAULT-VALUE}).")
+            description = "Ring hash: assignment (the course's H(i) = i + 2i^2 + 17), assignment-v2 (H(i) = i^2 + 2i + 17)"
+                    + " or murmur3 (default: ${DEFAULT-VALUE}).")
     String hash;
 
     @Option(names = "--slots", paramLabel = "N", defaultValue = "" + RingConfig.DEFAULT_SLOTS,

@@ -1,10 +1,11 @@
 package dev.ringlab.cli;
 
 import dev.ringlab.balancer.BalancerEndpoint;
+import dev.ringlab.balancer.ClientTimeouts;
+import dev.ringlab.balancer.FailoverRoute;
 import dev.ringlab.balancer.LivePlacement;
 import dev.ringlab.cluster.Backend;
-import dev.ringlab.cluster.Cluster;
-import dev.ringlab.cluster.HealthMonitor;
+import dev.ringlab.lab.Lab;
 import dev.ringlab.ring.RingConfig;
 import dev.ringlab.ring.algorithm.Algorithm;
 import dev.ringlab.ring.algorithm.PlacementSettings;
@@ -17,10 +18,8 @@ import java.net.UnknownHostException;
 import java.time.Duration;
 import java.time.LocalTime;
 import java.time.format.DateTimeFormatter;
-import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -65,8 +64,28 @@ final class ServeCommand implements Callable<Integer> {
     @Option(names = "--misses", paramLabel = "N", defaultValue = "2", description = "Missed heartbeats before a replica is declared dead (default ${DEFAULT-VALUE}).")
     int misses;
 
-    @Option(names = "--admin-token", paramLabel = "TOKEN", description = "Token required by /add and /rm (header 'Authorization: Bearer <token>').")
+    @Option(names = "--admin-token", paramLabel = "TOKEN", description = "Token required by /add and /rm (header 'Authorization: Bearer <token>'); "
+            + "other users see it in ps: prefer --admin-token-file or " + AdminToken.ENV + ".")
     String adminToken;
+
+    @Option(names = "--admin-token-file", paramLabel = "FILE", description = "Reads the admin token from the first line of FILE.")
+    java.nio.file.Path adminTokenFile;
+
+    @Option(names = "--generate-admin-token", description = "Without a token from the flags or " + AdminToken.ENV
+            + ", generates one and prints it once.")
+    boolean generateAdminToken;
+
+    @Option(names = "--header-timeout", paramLabel = "TIME", defaultValue = "10s",
+            description = "A request header must arrive within TIME of its first byte, e.g. 500ms, 10s, 2m (default ${DEFAULT-VALUE}).")
+    String headerTimeout;
+
+    @Option(names = "--body-timeout", paramLabel = "TIME", defaultValue = "60s",
+            description = "Longest pause between two reads of a request body (default ${DEFAULT-VALUE}).")
+    String bodyTimeout;
+
+    @Option(names = "--idle-timeout", paramLabel = "TIME", defaultValue = "75s",
+            description = "A keep-alive connection without a request is closed after TIME (default ${DEFAULT-VALUE}).")
+    String idleTimeout;
 
     @Option(names = "--algorithm", paramLabel = "NAME", defaultValue = "ring",
             description = "Placement: ring, jump, rendezvous, maglev or bounded (default ${DEFAULT-VALUE}); "
@@ -95,8 +114,11 @@ final class ServeCommand implements Callable<Integer> {
         checkRange("--heartbeat-ms", heartbeatMs, 10, 60_000);
         checkRange("--misses", misses, 1, 100);
         checkRange("--threads", workers, 0, 256);
-        if (!address.isLoopbackAddress() && (adminToken == null || adminToken.isBlank())) {
-            throw usage("--bind " + bind + " is not loopback: give --admin-token so that only you can /add and /rm");
+        AdminToken token = adminToken();
+        ClientTimeouts timeouts = timeouts();
+        if (!address.isLoopbackAddress() && token.token() == null) {
+            throw usage("--bind " + bind + " is not loopback: give --admin-token (or --admin-token-file, "
+                    + AdminToken.ENV + ", --generate-admin-token) so that only you can /add and /rm");
         }
         checkPortFree(address);
         Duration heartbeat = Duration.ofMillis(heartbeatMs);
@@ -111,18 +133,15 @@ final class ServeCommand implements Callable<Integer> {
         } catch (IllegalArgumentException unavailable) {
             throw usage(unavailable.getMessage());
         }
-        Cluster cluster = new Cluster(replicasBackend, config);
-        cluster.subscribe(event -> {
+        Lab lab = Lab.open(replicasBackend, config, heartbeat, misses, event -> {
             out.println(LocalTime.now().format(TIME) + " " + event.describe());
             out.flush();
         });
-        HealthMonitor monitor = new HealthMonitor(cluster, heartbeat, misses);
-        AtomicReference<BalancerEndpoint> endpoint = new AtomicReference<>();
         CountDownLatch stopped = new CountDownLatch(1);
         Thread cleanup = new Thread(() -> {
             out.println(LocalTime.now().format(TIME) + " stopping: balancer, heartbeats, replicas");
             out.flush();
-            shutDown(endpoint.get(), monitor, cluster);
+            lab.close();
             stopped.countDown();
         }, "ringlab-serve-stop");
         Runtime.getRuntime().addShutdownHook(cleanup);
@@ -132,22 +151,25 @@ final class ServeCommand implements Callable<Integer> {
             out.println(LocalTime.now().format(TIME) + " starting " + replicas + " replicas ("
                     + replicasBackend.kind().label() + "); " + bind + ":" + port + " opens once they have joined");
             out.flush();
-            cluster.add(replicas, List.of());
-            monitor.start();
-            endpoint.set(BalancerEndpoint.start(cluster, new LivePlacement(cluster, chosen, maglevSize, loadFactor),
-                    new InetSocketAddress(address, port), adminToken, workers));
-            out.println("RingLab balancer on " + endpoint.get().address() + " with " + replicas + " replicas ("
+            lab.startServers(replicas);
+            BalancerEndpoint endpoint = lab.serve(new FailoverRoute(lab.cluster(),
+                    new LivePlacement(lab.cluster(), chosen, maglevSize, loadFactor)),
+                    new InetSocketAddress(address, port), token.token(), workers, timeouts);
+            if (token.generated()) {
+                out.println("admin token (generated, give it as 'Authorization: Bearer <token>'): " + token.token());
+            }
+            out.println("RingLab balancer on " + endpoint.address() + " with " + replicas + " replicas ("
                     + replicasBackend.kind().label() + ", " + config.hash().name() + " hash, " + chosen.label()
                     + " placement); Ctrl-C stops");
             out.flush();
         } catch (BindException inUse) {
             removeHook(cleanup);
-            shutDown(endpoint.get(), monitor, cluster);
+            lab.close();
             throw new IOException("cannot listen on " + bind + ":" + port + ": " + inUse.getMessage()
                     + " (choose another --port)");
         } catch (RuntimeException | IOException failure) {
             removeHook(cleanup);
-            shutDown(endpoint.get(), monitor, cluster);
+            lab.close();
             throw failure;
         }
         stopped.await();
@@ -176,14 +198,6 @@ final class ServeCommand implements Callable<Integer> {
         }
     }
 
-    private static void shutDown(BalancerEndpoint endpoint, HealthMonitor monitor, Cluster cluster) {
-        monitor.close();
-        if (endpoint != null) {
-            endpoint.close();
-        }
-        cluster.close();
-    }
-
     /** The algorithm and its knobs, checked before anything starts. */
     private Algorithm algorithm() {
         try {
@@ -192,6 +206,33 @@ final class ServeCommand implements Callable<Integer> {
             return chosen;
         } catch (IllegalArgumentException invalid) {
             throw usage(invalid.getMessage());
+        }
+    }
+
+    private AdminToken adminToken() {
+        try {
+            return AdminToken.resolve(adminToken, adminTokenFile, generateAdminToken, System.getenv());
+        } catch (IllegalArgumentException refused) {
+            throw usage(refused.getMessage());
+        }
+    }
+
+    private ClientTimeouts timeouts() {
+        java.time.Duration header = duration("--header-timeout", headerTimeout);
+        java.time.Duration body = duration("--body-timeout", bodyTimeout);
+        java.time.Duration idle = duration("--idle-timeout", idleTimeout);
+        try {
+            return new ClientTimeouts(header, body, idle);
+        } catch (IllegalArgumentException invalid) {
+            throw usage("--" + invalid.getMessage().replaceFirst(" timeout", "-timeout"));
+        }
+    }
+
+    private java.time.Duration duration(String option, String text) {
+        try {
+            return ClientTimeouts.parse(text);
+        } catch (IllegalArgumentException invalid) {
+            throw usage(option + ": " + invalid.getMessage());
         }
     }
 

@@ -72,7 +72,6 @@ public final class Cluster implements AutoCloseable {
     /** The replicas of the servers on the ring, for the hot path; rebuilt under the lock on every change. */
     private volatile Map<Server, Replica> replicas = Map.of();
     private volatile boolean replaceDead = true;
-    /** The backend's own news of dead replicas (Docker events), quicker than missed heartbeats. */
     /** The backend's news of replicas that end, followed while a health monitor runs; guarded by {@link #lock}. */
     private AutoCloseable deathWatch;
     private volatile boolean closed;

@@ -9,6 +9,7 @@ import java.io.InputStreamReader;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -60,8 +61,7 @@ public final class ProcessBackend implements Backend {
 
     public ProcessBackend(Duration heartbeatInterval) {
         ProcessHandle self = ProcessHandle.current();
-        this.javaCommand = self.info().command()
-                .orElse(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        this.javaCommand = javaCommand(self);
         this.parentMark = self.pid() + "@" + startMillis(self).orElse(0L);
         this.heartbeats = HttpReplicaClient.forHeartbeats(heartbeatInterval);
         int reaped = reapLeftovers();
@@ -329,6 +329,16 @@ public final class ProcessBackend implements Backend {
         } catch (URISyntaxException impossible) {
             throw new IllegalStateException(impossible);
         }
+    }
+
+    /**
+     * The {@code java} launcher of this runtime ({@code java.exe} on Windows). Not this process's own
+     * command: in an installed package that is the application's launcher, which takes no JVM options.
+     */
+    private static String javaCommand(ProcessHandle self) {
+        boolean windows = System.getProperty("os.name", "").startsWith("Windows");
+        Path java = Path.of(System.getProperty("java.home"), "bin", windows ? "java.exe" : "java");
+        return Files.isExecutable(java) ? java.toString() : self.info().command().orElse(java.toString());
     }
 
     private record Child(Replica replica, Process process) {

@@ -14,8 +14,9 @@ public final class Analyses {
     public static final Analysis<ScalingParameters, ScalingResult> A2 = new ScalingAnalysis();
     public static final Analysis<FailoverParameters, FailoverResult> A3 = new FailoverAnalysis();
     public static final Analysis<HashComparisonParameters, HashComparisonResult> A4 = new HashComparisonAnalysis();
+    public static final Analysis<HotKeysParameters, HotKeysResult> A5 = new HotKeysAnalysis();
 
-    private static final List<Analysis<?, ?>> ALL = List.of(A1, A2, A3, A4);
+    private static final List<Analysis<?, ?>> ALL = List.of(A1, A2, A3, A4, A5);
 
     private Analyses() {
     }

@@ -85,6 +85,35 @@ public final class CsvExport {
         }
     }
 
+    /** a row per stretch of the stream, the busiest server over the mean under each algorithm. */
+    public static void hotKeys(HotKeysResult result, Path file) throws IOException {
+        List<String> header = new ArrayList<>(List.of("requests"));
+        result.runs().forEach(run -> header.add(run.algorithm()));
+        try (CSVPrinter csv = printer(file, header.toArray(String[]::new))) {
+            List<Integer> ends = result.runs().get(0).bucketEnds();
+            for (int i = 0; i < ends.size(); i++) {
+                List<Object> row = new ArrayList<>(List.of(ends.get(i)));
+                for (HotKeysRun run : result.runs()) {
+                    row.add(decimal(run.busiestOverMean().get(i)));
+                }
+                csv.printRecord(row);
+            }
+        }
+    }
+
+    /** a row per algorithm over the whole stream. */
+    public static void hotKeysSummary(HotKeysResult result, Path file) throws IOException {
+        try (CSVPrinter csv = printer(file, "algorithm", "busiest_over_mean", "worst_stretch_over_mean",
+                "past_first_choice", "busiest_server", "busiest_requests")) {
+            for (HotKeysRun run : result.runs()) {
+                ServerLoad busiest = run.loads().stream().max(java.util.Comparator.comparingLong(ServerLoad::requests))
+                        .orElseThrow();
+                csv.printRecord(run.algorithm(), decimal(run.overallBusiestOverMean()),
+                        decimal(run.peakBusiestOverMean()), run.pastFirstChoice(), busiest.server(), busiest.requests());
+            }
+        }
+    }
+
     private static List<Object> scalingRow(ScalingStep step) {
         LoadSpread spread = step.spread();
         KeyMoves moves = step.moves();

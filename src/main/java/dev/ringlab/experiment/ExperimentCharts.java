@@ -48,8 +48,12 @@ import org.jfree.data.xy.YIntervalSeriesCollection;
  */
 public final class ExperimentCharts {
 
-    /** Hashes where they are lines and bands, not bars: assignment vermilion, murmur3 blue. */
+    /**
+     * Hashes where they are lines and bands, not bars: assignment vermilion, murmur3 blue, the course's
+     * second version (assignment-v2) an orange far lighter than the vermilion.
+     */
     private static final Color ASSIGNMENT = new Color(0xD55E00);
+    private static final Color ASSIGNMENT_V2 = new Color(0xE69F00);
     private static final Color MURMUR3 = new Color(0x0072B2);
     private static final Color ANSWERED = new Color(0x117733);
     private static final Color RETRIED = new Color(0xD55E00);
@@ -388,7 +392,7 @@ public final class ExperimentCharts {
         }
     }
 
-    private static void styleBars(CategoryPlot plot, BarRenderer renderer) {
+    static void styleBars(CategoryPlot plot, BarRenderer renderer) {
         plot.setRenderer(renderer);
         plot.setBackgroundPaint(Color.WHITE);
         plot.setRangeGridlinePaint(ChartStyle.GRID);
@@ -470,7 +474,7 @@ public final class ExperimentCharts {
     }
 
     private static Color colorOf(String hash) {
-        return "murmur3".equals(hash) ? MURMUR3 : ASSIGNMENT;
+        return "murmur3".equals(hash) ? MURMUR3 : "assignment-v2".equals(hash) ? ASSIGNMENT_V2 : ASSIGNMENT;
     }
 
 }

@@ -2,18 +2,18 @@ package dev.ringlab.experiment;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.ringlab.balancer.BalancerConnections;
 import dev.ringlab.balancer.BalancerEndpoint;
+import dev.ringlab.balancer.LivePlacement;
 import dev.ringlab.cluster.Backend;
-import dev.ringlab.cluster.Cluster;
 import dev.ringlab.cluster.ClusterException;
-import dev.ringlab.cluster.HealthMonitor;
+import dev.ringlab.lab.Lab;
 import dev.ringlab.ring.RingSnapshot;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.URI;
 import java.time.Duration;
-import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutionException;
@@ -65,44 +65,33 @@ public final class HttpTestbed implements Testbed {
     public static TestbedFactory embedded(Supplier<? extends Backend> backends) {
         return (ring, servers) -> {
             long began = System.nanoTime();
-            Cluster cluster = new Cluster(backends.get(), ring);
+            Lab lab = Lab.open(backends.get(), ring);
             long backendReady = System.nanoTime();
-            // The replicas take the longest to start (new processes or containers); the balancer
-            // and its classes load here meanwhile instead of after them.
+            // The replicas take the longest to start (new processes or containers); the balancer and
+            // its classes load meanwhile instead of after them. No request is sent before both are up.
             CompletableFuture<Long> replicas = CompletableFuture.supplyAsync(() -> {
-                cluster.add(servers, List.of());
+                lab.startServers(servers);
                 return System.nanoTime();
             }, HttpTestbed::startInBackground);
-            HealthMonitor health = new HealthMonitor(cluster, HealthMonitor.DEFAULT_INTERVAL, HealthMonitor.DEFAULT_MISSES);
-            BalancerEndpoint endpoint = null;
+            BalancerEndpoint started;
             try {
-                endpoint = BalancerEndpoint.start(cluster, new InetSocketAddress(InetAddress.getLoopbackAddress(), 0),
-                        null, BalancerEndpoint.DEFAULT_THREADS);
+                started = lab.serve(LivePlacement.ring(lab.cluster()),
+                        new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), null, BalancerEndpoint.DEFAULT_THREADS);
                 long balancerUp = System.nanoTime();
                 long replicasUp = awaitReplicas(replicas);
-                health.start();
                 LOG.debug("testbed up in {} ms: backend {} ms, balancer {} ms, {} replicas {} ms (in parallel)",
                         millis(System.nanoTime() - began), millis(backendReady - began), millis(balancerUp - backendReady),
                         servers, millis(replicasUp - backendReady));
             } catch (IOException | RuntimeException failure) {
-                if (endpoint != null) {
-                    endpoint.close();
-                }
                 replicas.handle((done, failed) -> null).join();
-                health.close();
-                cluster.close();
+                lab.close();
                 if (failure instanceof RuntimeException unexpected && !(failure instanceof ClusterException)) {
                     throw unexpected;
                 }
                 throw new TestbedException("cannot start the embedded balancer: " + failure.getMessage(), failure);
             }
-            BalancerEndpoint started = endpoint;
-            return new HttpTestbed(started.address(), cluster.backend().kind().label() + " behind the embedded balancer at "
-                    + started.address(), new ClusterMembership(cluster), () -> {
-                        started.close();
-                        health.close();
-                        cluster.close();
-                    });
+            return new HttpTestbed(started.address(), lab.cluster().backend().kind().label()
+                    + " behind the embedded balancer at " + started.address(), new ClusterMembership(lab.cluster()), lab);
         };
     }
 

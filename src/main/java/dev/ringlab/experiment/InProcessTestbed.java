@@ -5,9 +5,8 @@ import dev.ringlab.balancer.Dispatcher;
 import dev.ringlab.cluster.Backend;
 import dev.ringlab.cluster.Cluster;
 import dev.ringlab.cluster.ClusterException;
-import dev.ringlab.cluster.HealthMonitor;
+import dev.ringlab.lab.Lab;
 import dev.ringlab.ring.RingConfig;
-import java.util.List;
 import java.util.function.Supplier;
 
 /**
@@ -40,20 +39,13 @@ public final class InProcessTestbed implements Testbed {
 
     /** Starts {@code servers} servers on {@code backend}; the testbed owns and closes the backend. */
     public static InProcessTestbed open(Backend backend, RingConfig ring, int servers) {
-        Cluster cluster = new Cluster(backend, ring);
+        Lab lab = Lab.open(backend, ring);
         try {
-            cluster.add(servers, List.of());
+            lab.startServers(servers);
         } catch (ClusterException failure) {
-            cluster.close();
             throw new TestbedException(failure.getMessage(), failure);
         }
-        HealthMonitor health = new HealthMonitor(cluster, HealthMonitor.DEFAULT_INTERVAL, HealthMonitor.DEFAULT_MISSES);
-        InProcessTestbed testbed = new InProcessTestbed(cluster, new ClusterMembership(cluster), () -> {
-            health.close();
-            cluster.close();
-        });
-        health.start();
-        return testbed;
+        return new InProcessTestbed(lab.cluster(), new ClusterMembership(lab.cluster()), lab::close);
     }
 
     /**

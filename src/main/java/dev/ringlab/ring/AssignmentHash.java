@@ -15,6 +15,11 @@ final class AssignmentHash implements RingHash {
     }
 
     @Override
+    public java.util.List<String> aliases() {
+        return java.util.List.of("assignment-v1");
+    }
+
+    @Override
     public int requestSlot(long key, int slots) {
         // Reduce first: the polynomial is taken mod `slots`, so working on i mod slots is exact
         // and keeps 2i^2 far from overflow for any long key.

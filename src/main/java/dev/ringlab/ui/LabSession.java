@@ -13,6 +13,7 @@ import dev.ringlab.ring.RingConfig;
 import dev.ringlab.ring.RingSnapshot;
 import dev.ringlab.ring.Server;
 import dev.ringlab.balancer.BalancerEndpoint;
+import dev.ringlab.lab.Lab;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetAddress;
@@ -37,16 +38,20 @@ import org.slf4j.LoggerFactory;
  */
 public final class LabSession implements AutoCloseable {
 
-    /** The cluster on one backend and what serves it; replaced whole when the backend changes. */
-    private record Deployment(Cluster cluster, HealthMonitor monitor, Dispatcher dispatcher,
-                              BalancerEndpoint balancer) {
+    /** The lab on one backend and the window's request path into it; replaced whole when the backend changes. */
+    private record Deployment(Lab lab, Dispatcher dispatcher) {
 
         static Deployment on(Backend backend, RingConfig config, Consumer<ClusterEvent> events) {
-            Cluster cluster = new Cluster(backend, config);
-            cluster.subscribe(events);
-            return new Deployment(cluster,
-                    new HealthMonitor(cluster, HealthMonitor.DEFAULT_INTERVAL, HealthMonitor.DEFAULT_MISSES),
-                    new Dispatcher(cluster, backend.client(), LivePlacement.ring(cluster)), null);
+            Lab lab = Lab.open(backend, config, HealthMonitor.DEFAULT_INTERVAL, HealthMonitor.DEFAULT_MISSES, events);
+            return new Deployment(lab, new Dispatcher(lab.cluster(), backend.client(), LivePlacement.ring(lab.cluster())));
+        }
+
+        Cluster cluster() {
+            return lab.cluster();
+        }
+
+        BalancerEndpoint balancer() {
+            return lab.balancer();
         }
 
         /** The same deployment answering HTTP on {@code port} of loopback, or on a free port when that one is taken. */
@@ -57,8 +62,8 @@ public final class LabSession implements AutoCloseable {
             InetAddress loopback = InetAddress.getLoopbackAddress();
             try {
                 // one placement for the window's requests and the HTTP balancer: the selector switches both
-                return withBalancer(BalancerEndpoint.start(cluster, dispatcher.placement(),
-                        new InetSocketAddress(loopback, port), null, BalancerEndpoint.DEFAULT_THREADS));
+                lab.serve(dispatcher.placement(), new InetSocketAddress(loopback, port), null, BalancerEndpoint.DEFAULT_THREADS);
+                return this;
             } catch (IOException taken) {
                 if (port == 0) {
                     throw new UncheckedIOException("no free port for the balancer", taken);
@@ -68,16 +73,8 @@ public final class LabSession implements AutoCloseable {
             }
         }
 
-        private Deployment withBalancer(BalancerEndpoint endpoint) {
-            return new Deployment(cluster, monitor, dispatcher, endpoint);
-        }
-
         void close() {
-            if (balancer != null) {
-                balancer.close();
-            }
-            monitor.close();
-            cluster.close();
+            lab.close();
         }
     }
 
@@ -126,7 +123,7 @@ public final class LabSession implements AutoCloseable {
     /** Starts watching health; call once the window listens to events. */
     public LabSession start() {
         started = true;
-        deployment.monitor().start();
+        deployment.lab().watchHealth();
         return this;
     }
 
@@ -205,7 +202,7 @@ public final class LabSession implements AutoCloseable {
                     return fresh.cluster();
                 }
                 if (started) {
-                    fresh.monitor().start();
+                    fresh.lab().watchHealth();
                 }
                 if (servers > 0) {
                     fresh.cluster().add(servers, List.of());

@@ -37,6 +37,12 @@ final class RunningBalancer implements AutoCloseable {
 
     /** {@code replicas} process replicas, heartbeats on (unless {@code monitored} is false), optional admin token. */
     static RunningBalancer start(int replicas, boolean monitored, String adminToken) throws IOException {
+        return start(replicas, monitored, adminToken, ClientTimeouts.DEFAULT);
+    }
+
+    /** As above, with {@code timeouts} on client connections. */
+    static RunningBalancer start(int replicas, boolean monitored, String adminToken, ClientTimeouts timeouts)
+            throws IOException {
         ProcessBackend backend = new ProcessBackend(HealthMonitor.DEFAULT_INTERVAL);
         Cluster cluster = new Cluster(backend, RingConfig.DEFAULT);
         HealthMonitor monitor = new HealthMonitor(cluster, HealthMonitor.DEFAULT_INTERVAL, HealthMonitor.DEFAULT_MISSES);
@@ -45,8 +51,8 @@ final class RunningBalancer implements AutoCloseable {
             if (monitored) {
                 monitor.start();
             }
-            BalancerEndpoint endpoint = BalancerEndpoint.start(cluster,
-                    new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), adminToken, 32);
+            BalancerEndpoint endpoint = BalancerEndpoint.start(cluster, FailoverRoute.ring(cluster),
+                    new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), adminToken, 32, timeouts);
             return new RunningBalancer(backend, cluster, monitor, endpoint);
         } catch (RuntimeException | IOException failure) {
             monitor.close();

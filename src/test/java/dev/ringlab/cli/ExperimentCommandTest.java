@@ -78,7 +78,7 @@ class ExperimentCommandTest {
     @CsvSource(delimiter = '|', value = {
         "--servers 0                      | servers must be at least 1, got 0",
         "--requests -5                    | requests must be between 1 and",
-        "--hash sha1                      | unknown hash function 'sha1' (known: assignment, murmur3)",
+        "--hash sha1                      | unknown hash function 'sha1' (known: assignment, assignment-v2, murmur3)",
         "--vnodes 600                     | virtual nodes per server (600) cannot exceed the number of slots (512)",
         "--probing cubic                  | unknown probing 'cubic'",
         "--backend cloud                  | unknown backend 'cloud' (known: sim, process, docker, auto)",
@@ -118,10 +118,34 @@ class ExperimentCommandTest {
 
     @Test
     void anUnknownAnalysisIsRefused(@TempDir Path dir) {
-        Run run = run("experiment", "a5", "--out", dir.resolve("x").toString());
+        Run run = run("experiment", "a9", "--out", dir.resolve("x").toString());
 
         assertThat(run.exitCode()).isEqualTo(2);
-        assertThat(run.err()).contains("unknown analysis 'a5' (known: a1, a2, a3, a4)");
+        assertThat(run.err()).contains("unknown analysis 'a9' (known: a1, a2, a3, a4, a5)");
+        assertThat(dir.resolve("x")).doesNotExist();
+    }
+
+    @Test
+    void a5PlacesHotKeysAndWritesItsFiles(@TempDir Path dir) throws Exception {
+        Run run = run("experiment", "a5", "--seed", "7", "--requests", "5000", "--servers", "5", "--hash", "murmur3",
+                "--zipf-exponent", "1.2", "--key-space", "2000", "--balance-factor", "1.3", "--out", dir.toString());
+
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        assertThat(run.out()).contains("A-5: 5,000 requests over 5 servers, 2,000 keys, Zipf s 1.20, seed 7")
+                .contains("bounded loads' cap: c = 1.30 x mean");
+        assertThat(Files.readAllLines(dir.resolve("a5-summary.csv")).get(0))
+                .isEqualTo("algorithm,busiest_over_mean,worst_stretch_over_mean,past_first_choice,busiest_server,"
+                        + "busiest_requests");
+        assertThat(dir.resolve("a5.csv")).isNotEmptyFile();
+        assertThat(dir.resolve("a5.png")).isNotEmptyFile();
+    }
+
+    @Test
+    void a5RefusesASkewOfZeroAndWritesNothing(@TempDir Path dir) {
+        Run run = run("experiment", "a5", "--zipf-exponent", "0", "--out", dir.resolve("x").toString());
+
+        assertThat(run.exitCode()).isEqualTo(2);
+        assertThat(run.err().strip()).startsWith("ringlab: the Zipf exponent s must be above 0").doesNotContain("\n");
         assertThat(dir.resolve("x")).doesNotExist();
     }
 

@@ -28,7 +28,8 @@ import java.util.function.BooleanSupplier;
  * health monitor behind the real HTTP balancer, clients sending {@code /home} through it all the
  * time, and faults dealt from outside (the OS or the docker CLI kills replicas, as a person would)
  * or through the API ({@code add}, {@code remove}). It counts every failed request, and whether a
- * live server was on the ring when it failed.
+ * live server was on the ring all the while it was under way (a request that spans the moment the
+ * last live server was killed may fail; any other may not).
  */
 public final class ChaosRun implements AutoCloseable {
 
@@ -55,6 +56,8 @@ public final class ChaosRun implements AutoCloseable {
     private final AtomicBoolean sending = new AtomicBoolean(true);
     private final AtomicLong requests = new AtomicLong();
     private final AtomicLong failedWithNoServer = new AtomicLong();
+    /** {@link System#nanoTime()} when no server on the ring last had a live replica (all killed, some undetected). */
+    private final AtomicLong lastNoLiveServer = new AtomicLong(System.nanoTime() - TimeUnit.DAYS.toNanos(1));
     private final List<String> failedWhileAServerLived = new CopyOnWriteArrayList<>();
     private final List<Thread> clients = new ArrayList<>();
     private final ExecutorService adders = Executors.newCachedThreadPool();
@@ -71,6 +74,10 @@ public final class ChaosRun implements AutoCloseable {
         this.balancer = BalancerEndpoint.start(cluster, new InetSocketAddress(InetAddress.getLoopbackAddress(), 0),
                 null, 4);
         HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+        Thread watch = new Thread(this::watchForNoLiveServer, "chaos-watch");
+        watch.setDaemon(true);
+        clients.add(watch);
+        watch.start();
         for (int c = 0; c < 2; c++) {
             int first = c;
             Thread client = new Thread(() -> send(http, first), "chaos-client-" + c);
@@ -86,6 +93,7 @@ public final class ChaosRun implements AutoCloseable {
 
     private void send(HttpClient http, int first) {
         for (long key = first; sending.get(); key += 2) {
+            long began = System.nanoTime();
             boolean livedBefore = aServerLives();
             String failure = null;
             try {
@@ -100,13 +108,27 @@ public final class ChaosRun implements AutoCloseable {
             }
             requests.incrementAndGet();
             if (failure != null) {
-                if (livedBefore && aServerLives()) {
+                if (livedBefore && aServerLives() && lastNoLiveServer.get() - began < 0) {
                     failedWhileAServerLived.add(failure);
                 } else {
                     failedWithNoServer.incrementAndGet();
                     pause(5); // an empty ring answers at once; no need to count thousands of 503s
                 }
             }
+        }
+    }
+
+    /** Notes the moments when no server on the ring had a live replica, however short, for {@link #send}. */
+    private void watchForNoLiveServer() {
+        while (sending.get()) {
+            noteIfNoLiveServer();
+            pause(2);
+        }
+    }
+
+    private void noteIfNoLiveServer() {
+        if (!aServerLives()) {
+            lastNoLiveServer.set(System.nanoTime());
         }
     }
 
@@ -148,6 +170,7 @@ public final class ChaosRun implements AutoCloseable {
 
     private void kill(String id) {
         killed.add(id);
+        noteIfNoLiveServer();
         log.add("chaos: kill " + id);
         outside.kill(id);
     }
@@ -182,6 +205,7 @@ public final class ChaosRun implements AutoCloseable {
             } else if (kind < 8 && cluster.ring().size() >= 2) {
                 try {
                     log.add("chaos: remove " + cluster.remove(1, List.of()));
+                    noteIfNoLiveServer();
                 } catch (ClusterException refused) {
                     log.add("chaos: remove refused: " + refused.getMessage());
                 }
@@ -290,11 +314,7 @@ public final class ChaosRun implements AutoCloseable {
     }
 
     private static void pause(long millis) {
-        try {
-            Thread.sleep(millis);
-        } catch (InterruptedException interrupted) {
-            Thread.currentThread().interrupt();
-        }
+        dev.ringlab.testing.ClientPace.pause(millis);
     }
 
     @Override

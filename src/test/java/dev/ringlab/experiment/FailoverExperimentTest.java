@@ -2,6 +2,7 @@ package dev.ringlab.experiment;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
 
 import dev.ringlab.ring.RingConfig;
 import dev.ringlab.ring.RingHash;
@@ -12,6 +13,7 @@ import java.util.List;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
 import org.apache.commons.csv.CSVRecord;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -73,9 +75,12 @@ class FailoverExperimentTest {
         FailoverExperiment experiment = new FailoverExperiment(DistributionExperimentTest.SIM);
         FailoverParameters slow = new FailoverParameters(RingConfig.DEFAULT, 3, new Workload(100_000, 1, 2), 1_000,
                 Duration.ofSeconds(50), null, Duration.ofMillis(100), Duration.ZERO);
+        AtomicLong sent = new AtomicLong();
         CompletableFuture<FailoverResult> running = CompletableFuture.supplyAsync(
-                () -> experiment.run(slow, ProgressListener.NONE));
-        Thread.sleep(300);
+                () -> experiment.run(slow, progress -> sent.set(progress.done())));
+        // Cancel a run that is sending, not one that has not begun.
+        await().atMost(Duration.ofSeconds(20)).until(() -> sent.get() > 0);
+        assertThat(running).isNotDone();
 
         experiment.cancel();
 
@@ -86,16 +91,18 @@ class FailoverExperimentTest {
     void interruptingTheRunningThreadStopsIt() throws Exception {
         DistributionExperiment experiment = new DistributionExperiment(DistributionExperimentTest.SIM);
         Throwable[] thrown = new Throwable[1];
+        AtomicLong sent = new AtomicLong();
         Thread runner = new Thread(() -> {
             try {
                 experiment.run(new DistributionParameters(RingConfig.DEFAULT, 3,
-                        new Workload(Workload.MAX_REQUESTS, 1, 1)), ProgressListener.NONE);
+                        new Workload(Workload.MAX_REQUESTS, 1, 1)), progress -> sent.set(progress.done()));
             } catch (Throwable failure) {
                 thrown[0] = failure;
             }
         }, "interrupted-experiment");
         runner.start();
-        Thread.sleep(300);
+        await().atMost(Duration.ofSeconds(20)).until(() -> sent.get() > 0);
+        assertThat(runner.isAlive()).isTrue();
 
         runner.interrupt();
         runner.join(10_000);

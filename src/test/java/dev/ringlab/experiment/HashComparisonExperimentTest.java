@@ -18,30 +18,30 @@ class HashComparisonExperimentTest {
         HashComparisonResult result = new HashComparisonExperiment(DistributionExperimentTest.SIM).run(
                 new HashComparisonParameters(RingConfig.DEFAULT, 3, 2, 6, Workload.of(42)), ProgressListener.NONE);
 
-        assertThat(result.runs()).extracting(HashRun::hash).containsExactly("assignment", "murmur3");
+        assertThat(result.runs()).extracting(HashRun::hash).containsExactly("assignment", "assignment-v2", "murmur3");
         // Each half is exactly what give on their own with that hash and seed.
-        assertThat(result.runs().get(1).distribution().loads())
+        assertThat(result.runs().get(2).distribution().loads())
                 .isEqualTo(DistributionExperimentTest.a1(RingHash.MURMUR3, 42, 1).loads());
         assertThat(result.runs().get(0).scaling().steps())
                 .isEqualTo(ScalingExperimentTest.a2(RingHash.ASSIGNMENT, 42).steps());
         // The modified hash spreads the load far more evenly at every N.
         for (int i = 0; i < 5; i++) {
-            assertThat(result.runs().get(1).scaling().steps().get(i).spread().stdDev())
+            assertThat(result.runs().get(2).scaling().steps().get(i).spread().stdDev())
                     .isLessThan(result.runs().get(0).scaling().steps().get(i).spread().stdDev());
         }
 
         ExperimentFiles.write(result, out);
         List<CSVRecord> loads = DistributionExperimentTest.csv(out.resolve("a4-distribution.csv"));
-        assertThat(loads).hasSize(6);
+        assertThat(loads).hasSize(9);
         assertThat(loads.stream().filter(row -> row.get("hash").equals("murmur3"))
                 .mapToLong(row -> Long.parseLong(row.get("requests"))).sum()).isEqualTo(10_000);
-        assertThat(DistributionExperimentTest.csv(out.resolve("a4-scaling.csv"))).hasSize(10);
+        assertThat(DistributionExperimentTest.csv(out.resolve("a4-scaling.csv"))).hasSize(15);
         assertThat(out.resolve("a4.png")).isNotEmptyFile();
     }
 
     @Test
     void theRingsOwnHashComesFirst() {
         assertThat(new HashComparisonParameters(RingConfig.DEFAULT.withHash(RingHash.MURMUR3), 3, 2, 6,
-                Workload.of(1)).hashes()).containsExactly(RingHash.MURMUR3, RingHash.ASSIGNMENT);
+                Workload.of(1)).hashes()).containsExactly(RingHash.MURMUR3, RingHash.ASSIGNMENT, RingHash.ASSIGNMENT_V2);
     }
 }

@@ -40,11 +40,19 @@ public final class ImageBuild {
 
     /**
      * Builds the image when the engine has no image of this exact content (its content tag), and
-     * points the version tag at it. When it cannot be built here (no jlink, not Linux) but an image
-     * with the version tag exists (built elsewhere, or from replica/Dockerfile), that one is used.
+     * points the version tag at it. An offline recipe that cannot be built offline here (not Linux,
+     * no jlink or ldd) is built on {@link ImageRecipe#DEFAULT_BASE} instead, pulled by the engine.
+     * When the build fails but an image with the version tag exists (built elsewhere, or from
+     * replica/Dockerfile), that one is used.
      */
-    public Outcome ensure(ImageRecipe recipe, String... extraTags) {
+    public Outcome ensure(ImageRecipe wanted, String... extraTags) {
         long began = System.nanoTime();
+        ImageRecipe recipe = wanted;
+        if (wanted.offline() && !ImageContext.canBuildOffline()) {
+            progress.accept("this host cannot build " + wanted.tag() + " offline (that takes Linux with a JDK);"
+                    + " building it on " + ImageRecipe.DEFAULT_BASE + ", which the engine pulls");
+            recipe = wanted.onBase(ImageRecipe.DEFAULT_BASE);
+        }
         String digest = recipe.digest();
         String exact = recipe.contentTag(digest);
         if (exists(exact)) {
@@ -54,7 +62,8 @@ public final class ImageBuild {
             }
             return new Outcome(exact, false, Duration.ofNanos(System.nanoTime() - began));
         }
-        progress.accept("building the image " + recipe.tag() + " (once for this content; no registry needed)");
+        progress.accept("building the image " + recipe.tag() + (recipe.offline()
+                ? " (once for this content; no registry needed)" : " on " + recipe.base() + " (once for this content)"));
         try {
             build(recipe, digest, exact, extraTags);
         } catch (BackendException failure) {
@@ -109,6 +118,7 @@ public final class ImageBuild {
             try (InputStream context = Files.newInputStream(tar)) {
                 docker.buildImageCmd(context)
                     .withTags(tags)
+                    // no forced pull: the engine still fetches a base image it lacks, and one it has serves offline
                     .withPull(false)
                     .withRemove(true)
                     .exec(new BuildImageResultCallback() {

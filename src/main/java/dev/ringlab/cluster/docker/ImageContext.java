@@ -28,7 +28,8 @@ import java.util.stream.Stream;
  * The build context of an {@link ImageRecipe} on disk: {@code rootfs/} holds a runtime jlinked from
  * the JDK RingLab runs on, every shared library that {@code ldd} lists for it (with the loader), and
  * the recipe's files; {@code Dockerfile} copies it into an empty image. This is how an image is made
- * on a machine that has a JDK and an engine but no registry to pull a base image from.
+ * on a machine that has a JDK and an engine but no registry to pull a base image from. A recipe on a
+ * base image gets only its files in {@code rootfs/}: the base brings the runtime.
  */
 final class ImageContext {
 
@@ -38,8 +39,22 @@ final class ImageContext {
     private ImageContext() {
     }
 
+    /**
+     * Whether this host can build an offline image: a Linux runtime can only be copied from Linux, and
+     * it takes this JDK's jlink and the system's ldd.
+     */
+    static boolean canBuildOffline() {
+        return System.getProperty("os.name", "").toLowerCase(Locale.ROOT).contains("linux")
+                && ToolProvider.findFirst("jlink").isPresent()
+                && Stream.of("/usr/bin/ldd", "/bin/ldd").map(Path::of).anyMatch(Files::isExecutable);
+    }
+
     /** Writes the context of {@code recipe} into the empty directory {@code dir}. */
     static void write(ImageRecipe recipe, String digest, Path dir, Consumer<String> progress) {
+        if (!recipe.offline()) {
+            writeOnBase(recipe, digest, dir);
+            return;
+        }
         if (!System.getProperty("os.name", "").toLowerCase(Locale.ROOT).contains("linux")) {
             throw new BackendException("the image " + recipe.tag() + " can only be built offline on Linux, where a Linux"
                     + " runtime can be copied from the host; build it from replica/Dockerfile with a base image instead");
@@ -49,11 +64,7 @@ final class ImageContext {
             Path runtime = rootfs.resolve("opt/jre");
             Files.createDirectories(runtime.getParent());
             Files.createDirectories(rootfs.resolve("tmp"));
-            for (Map.Entry<String, byte[]> file : recipe.files().entrySet()) {
-                Path target = rootfs.resolve(file.getKey());
-                Files.createDirectories(target.getParent());
-                Files.write(target, file.getValue());
-            }
+            writeFiles(recipe, rootfs);
             Set<String> modules = new TreeSet<>(recipe.modules());
             if (recipe.jdeps()) {
                 progress.accept("jdeps: finding the modules the jars need");
@@ -75,6 +86,25 @@ final class ImageContext {
             Files.writeString(dir.resolve("Dockerfile"), recipe.dockerfile(digest));
         } catch (IOException failure) {
             throw new BackendException("could not prepare the image " + recipe.tag() + ": " + failure.getMessage(), failure);
+        }
+    }
+
+    /** The recipe's files in {@code rootfs/} and a Dockerfile that puts them on the base image. */
+    private static void writeOnBase(ImageRecipe recipe, String digest, Path dir) {
+        try {
+            writeFiles(recipe, dir.resolve("rootfs"));
+            Files.writeString(dir.resolve("Dockerfile"), recipe.dockerfile(digest));
+        } catch (IOException failure) {
+            throw new BackendException("could not prepare the image " + recipe.tag() + ": " + failure.getMessage(), failure);
+        }
+    }
+
+    private static void writeFiles(ImageRecipe recipe, Path rootfs) throws IOException {
+        Files.createDirectories(rootfs);
+        for (Map.Entry<String, byte[]> file : recipe.files().entrySet()) {
+            Path target = rootfs.resolve(file.getKey());
+            Files.createDirectories(target.getParent());
+            Files.write(target, file.getValue());
         }
     }
 

@@ -21,7 +21,7 @@ import java.util.stream.Stream;
 
 /**
  * The replica's image: {@code java.base} and {@code jdk.httpserver} only, and a small jar of the
- * {@code dev.ringlab.replica} classes taken from RingLab's own classpath (about 40 MB in all).
+ * {@code dev.ringlab.replica} classes taken from RingLab's own classpath (52.3 MB in all, offline).
  */
 public final class ReplicaImage {
 
@@ -35,10 +35,23 @@ public final class ReplicaImage {
     private ReplicaImage() {
     }
 
+    /**
+     * The system property that names a base image to build the replica on instead of offline
+     * ({@code --replica-image-base} sets it), e.g. {@code eclipse-temurin:17-jre-alpine}.
+     */
+    public static final String BASE_PROPERTY = "ringlab.replica.image.base";
+
+    /** The replica's recipe: offline, unless {@value #BASE_PROPERTY} names a base image. */
     public static ImageRecipe recipe(String version) {
+        String base = System.getProperty(BASE_PROPERTY, "").strip();
+        ImageRecipe offline = offlineRecipe(version);
+        return base.isEmpty() ? offline : offline.onBase(base);
+    }
+
+    private static ImageRecipe offlineRecipe(String version) {
         return new ImageRecipe(REPOSITORY, version, List.of("java.base", "jdk.httpserver"), false,
                 Map.of(JAR, replicaJar()),
-                List.of("/opt/jre/bin/java",
+                List.of(ImageRecipe.OFFLINE_JAVA,
                         // Small and quick to start: one GC thread, C1 only, no perf-data file on the read-only root.
                         "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "-XX:-UsePerfData", "-Xss256k",
                         "-XX:MaxRAMPercentage=50", "-jar", "/" + JAR),

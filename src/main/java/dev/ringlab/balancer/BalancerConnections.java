@@ -1,4 +1,4 @@
-package dev.ringlab.experiment;
+package dev.ringlab.balancer;
 
 import io.netty.bootstrap.Bootstrap;
 import io.netty.buffer.Unpooled;
@@ -31,7 +31,7 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 /**
- * Keep-alive connections from an experiment to one balancer, all run by one Netty event loop: a
+ * Keep-alive connections from a client (the experiments' HTTP testbed) to one balancer, all run by one Netty event loop: a
  * request is written without waiting for the one before, and its answer is handed to the caller on
  * that loop, so one thread keeps as many requests in flight as the run asks for (the blocking
  * client needed a thread per request in flight, and on two cores their hand-offs cost more than
@@ -40,10 +40,10 @@ import java.util.concurrent.TimeUnit;
  * <p>Up to {@code maxConnections} connections are opened, one per request in flight; beyond that,
  * requests are pipelined on the least busy connection (the balancer answers them in order).
  */
-final class BalancerConnections implements AutoCloseable {
+public final class BalancerConnections implements AutoCloseable {
 
     /** What became of one request. Called on the client's event loop; must not block. */
-    interface Answer {
+    public interface Answer {
         /** @param body the answer's body as text; {@code attempts} from the balancer's header, else 1 */
         void answered(int status, String body, int attempts);
 
@@ -74,7 +74,7 @@ final class BalancerConnections implements AutoCloseable {
     /**
      * @param attemptsHeader the balancer's header that says how many servers a request tried
      */
-    BalancerConnections(URI balancer, int maxConnections, long readTimeoutMillis, String attemptsHeader) {
+    public BalancerConnections(URI balancer, int maxConnections, long readTimeoutMillis, String attemptsHeader) {
         this.host = balancer.getHost();
         this.port = balancer.getPort();
         this.hostHeader = host + ":" + port;
@@ -97,7 +97,7 @@ final class BalancerConnections implements AutoCloseable {
     }
 
     /** Sends {@code GET pathAndQuery}; from any thread. {@code answer} is called exactly once, on the loop. */
-    void get(String pathAndQuery, Answer answer) {
+    public void get(String pathAndQuery, Answer answer) {
         Exchange exchange = new Exchange(pathAndQuery, answer);
         if (loop.inEventLoop()) {
             dispatch(exchange);
@@ -107,7 +107,7 @@ final class BalancerConnections implements AutoCloseable {
     }
 
     /** True when the caller runs on this client's loop, where an answer would arrive. */
-    boolean onLoop() {
+    public boolean onLoop() {
         return loop.inEventLoop();
     }
 

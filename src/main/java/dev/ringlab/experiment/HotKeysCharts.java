@@ -1,0 +1,126 @@
+package dev.ringlab.experiment;
+
+import static dev.ringlab.experiment.ChartStyle.count;
+
+import java.awt.BasicStroke;
+import java.awt.Color;
+import java.util.List;
+import java.util.Locale;
+import org.jfree.chart.ChartFactory;
+import org.jfree.chart.JFreeChart;
+import org.jfree.chart.axis.NumberAxis;
+import org.jfree.chart.labels.StandardCategoryItemLabelGenerator;
+import org.jfree.chart.plot.CategoryPlot;
+import org.jfree.chart.plot.PlotOrientation;
+import org.jfree.chart.plot.XYPlot;
+import org.jfree.chart.renderer.category.BarRenderer;
+import org.jfree.chart.renderer.xy.XYLineAndShapeRenderer;
+import org.jfree.chart.ui.Layer;
+import org.jfree.data.RangeType;
+import org.jfree.data.category.DefaultCategoryDataset;
+import org.jfree.data.xy.XYSeries;
+import org.jfree.data.xy.XYSeriesCollection;
+
+/** A-5's charts: busiest/mean over the stream per algorithm, and over the whole stream with the cap. */
+public final class HotKeysCharts {
+
+    /** One colour and dash per algorithm, so they are told apart in grey print too. */
+    private static final Color[] COLORS = {new Color(0xD55E00), new Color(0x6A3D9A), new Color(0x117733),
+        new Color(0x0072B2)};
+
+    private HotKeysCharts() {
+    }
+
+    /** Busiest server over the mean in every stretch of the stream, one line per algorithm, the cap dashed. */
+    public static JFreeChart overTime(HotKeysResult result) {
+        XYSeriesCollection lines = new XYSeriesCollection();
+        for (HotKeysRun run : result.runs()) {
+            XYSeries series = new XYSeries(label(run, result));
+            for (int i = 0; i < run.bucketEnds().size(); i++) {
+                series.add(run.bucketEnds().get(i).doubleValue(), run.busiestOverMean().get(i));
+            }
+            lines.addSeries(series);
+        }
+        HotKeysParameters parameters = result.parameters();
+        JFreeChart chart = ChartFactory.createXYLineChart(String.format(Locale.ROOT,
+                        "A-5: hot keys (Zipf s = %.2f) over %d servers", parameters.exponent(), parameters.servers()),
+                "requests sent", "busiest server / mean (1 = even)", lines, PlotOrientation.VERTICAL, true, true, false);
+        XYPlot plot = chart.getXYPlot();
+        ExperimentCharts.styleXy(plot);
+        ((NumberAxis) plot.getDomainAxis()).setStandardTickUnits(NumberAxis.createIntegerTickUnits());
+        ((NumberAxis) plot.getRangeAxis()).setRangeType(RangeType.POSITIVE);
+        XYLineAndShapeRenderer renderer = new XYLineAndShapeRenderer(true, false);
+        BasicStroke[] strokes = {new BasicStroke(3f), ChartStyle.dashed(3f), ChartStyle.dotted(3.5f), new BasicStroke(3f)};
+        for (int i = 0; i < result.runs().size(); i++) {
+            renderer.setSeriesPaint(i, COLORS[i % COLORS.length]);
+            renderer.setSeriesStroke(i, strokes[i % strokes.length]);
+        }
+        plot.setRenderer(renderer);
+        plot.addRangeMarker(ChartStyle.reference(result.cap(), String.format(Locale.ROOT,
+                "bounded loads' cap: c = %.2f x mean", result.cap())), Layer.FOREGROUND);
+        ChartStyle.slide(chart);
+        chart.addSubtitle(ChartStyle.subtitle(String.format(Locale.ROOT,
+                "each point: %s requests; the hottest key alone is %.1f %% of the traffic, the ten hottest %.1f %%",
+                count(parameters.bucket()), 100 * result.hottestShares().get(0),
+                100 * result.hottestShares().stream().mapToDouble(Double::doubleValue).sum())));
+        ChartStyle.caption(chart, caption(parameters));
+        return chart;
+    }
+
+    /** Over the whole stream: each algorithm's busiest server over the mean, next to the cap. */
+    public static JFreeChart overall(HotKeysResult result) {
+        DefaultCategoryDataset dataset = new DefaultCategoryDataset();
+        for (HotKeysRun run : result.runs()) {
+            dataset.addValue(run.overallBusiestOverMean(), "busiest / mean", run.algorithm());
+        }
+        HotKeysParameters parameters = result.parameters();
+        JFreeChart chart = ChartFactory.createBarChart("A-5: busiest server / mean over the whole stream",
+                "algorithm", "busiest server / mean (1 = even)", dataset, PlotOrientation.VERTICAL, false, true, false);
+        CategoryPlot plot = chart.getCategoryPlot();
+        BarRenderer renderer = new BarRenderer() {
+            @Override
+            public java.awt.Paint getItemPaint(int row, int column) {
+                return COLORS[column % COLORS.length];
+            }
+        };
+        ExperimentCharts.styleBars(plot, renderer);
+        renderer.setDrawBarOutline(false);
+        renderer.setDefaultItemLabelGenerator(new StandardCategoryItemLabelGenerator("{2}",
+                new java.text.DecimalFormat("0.00", java.text.DecimalFormatSymbols.getInstance(Locale.ROOT))));
+        // Unlabelled lines (a label would sit on a bar); the legend names them.
+        plot.addRangeMarker(new org.jfree.chart.plot.ValueMarker(result.cap(), ChartStyle.REFERENCE,
+                ChartStyle.dashed(2.5f)), Layer.FOREGROUND);
+        plot.addRangeMarker(new org.jfree.chart.plot.ValueMarker(1.0, Color.GRAY, ChartStyle.dotted(3f)),
+                Layer.FOREGROUND);
+        plot.setFixedLegendItems(ChartStyle.items(
+                ChartStyle.lineItem(String.format(Locale.ROOT, "bounded loads' cap, c = %.2f", result.cap()),
+                        ChartStyle.REFERENCE, ChartStyle.dashed(2.5f)),
+                ChartStyle.lineItem("even share (1)", Color.GRAY, ChartStyle.dotted(3f))));
+        org.jfree.chart.title.LegendTitle legend = new org.jfree.chart.title.LegendTitle(plot);
+        legend.setPosition(org.jfree.chart.ui.RectangleEdge.BOTTOM);
+        chart.addLegend(legend);
+        ChartStyle.slide(chart);
+        HotKeysRun bounded = result.runs().get(result.runs().size() - 1);
+        chart.addSubtitle(ChartStyle.subtitle(String.format(Locale.ROOT,
+                "bounded loads sent %s of %s requests (%.1f %%) past their first choice", count(bounded.pastFirstChoice()),
+                count(parameters.workload().requests()),
+                100.0 * bounded.pastFirstChoice() / parameters.workload().requests())));
+        ChartStyle.caption(chart, caption(parameters));
+        return chart;
+    }
+
+    private static String label(HotKeysRun run, HotKeysResult result) {
+        return run.pastFirstChoice() == 0 ? run.algorithm()
+                : String.format(Locale.ROOT, "%s (c = %.2f)", run.algorithm(), result.cap());
+    }
+
+    static String caption(HotKeysParameters parameters) {
+        return ChartStyle.caption(parameters.ring(), parameters.servers() + " servers", parameters.workload(),
+                String.format(Locale.ROOT, "%s keys, Zipf s %.2f, %d in flight", count(parameters.keySpace()),
+                        parameters.exponent(), parameters.inFlight()));
+    }
+
+    static List<JFreeChart> both(HotKeysResult result) {
+        return List.of(overTime(result), overall(result));
+    }
+}

@@ -1,0 +1,28 @@
+package dev.ringlab.architecture;
+
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+
+import com.tngtech.archunit.core.importer.ImportOption;
+import com.tngtech.archunit.junit.AnalyzeClasses;
+import com.tngtech.archunit.junit.ArchTest;
+import com.tngtech.archunit.lang.ArchRule;
+import com.tngtech.archunit.library.freeze.FreezingArchRule;
+
+/**
+ * Tests wait on a condition with one helper, Awaitility ({@code await().atMost(…).until(…)}), never on
+ * a fixed sleep: on a loaded machine a sleep is either too short (flaky) or too long (slow), and a
+ * sleep before a cancel proves nothing unless the run is known to have started. The sleeps and
+ * home-made polling loops that predate the rule are frozen in {@code archunit_store}; a new one fails.
+ * Benchmarks are not tests and are left out; a client's own pace goes through {@code ClientPace}.
+ */
+@AnalyzeClasses(packages = "dev.ringlab", importOptions = ImportOption.OnlyIncludeTests.class)
+class WaitingTest {
+
+    @ArchTest
+    static final ArchRule testsWaitOnConditionsNotSleeps = FreezingArchRule.freeze(noClasses()
+            .that().resideOutsideOfPackage("dev.ringlab.bench..")
+            .and().doNotHaveFullyQualifiedName("dev.ringlab.testing.ClientPace")
+            .should().callMethod(Thread.class, "sleep", long.class)
+            .orShould().callMethod(java.util.concurrent.TimeUnit.class, "sleep", long.class)
+            .as("tests wait with Awaitility, not Thread.sleep"));
+}
