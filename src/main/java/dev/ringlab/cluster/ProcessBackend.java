@@ -1,5 +1,6 @@
 package dev.ringlab.cluster;
 
+import dev.ringlab.replica.ReplicaLaunch;
 import dev.ringlab.replica.ReplicaServer;
 import dev.ringlab.ring.Server;
 import java.io.BufferedReader;
@@ -50,7 +51,7 @@ public final class ProcessBackend implements Backend {
 
     private final String runId = UUID.randomUUID().toString().substring(0, 8);
     private final String javaCommand;
-    private final String classpath;
+    private final ReplicaLaunch launch = ReplicaLaunch.here();
     private final String parentMark;
     private final Map<String, Child> children = new ConcurrentHashMap<>();
     private final HttpReplicaClient requests = HttpReplicaClient.forRequests();
@@ -61,7 +62,6 @@ public final class ProcessBackend implements Backend {
     public ProcessBackend(Duration heartbeatInterval) {
         ProcessHandle self = ProcessHandle.current();
         this.javaCommand = javaCommand(self);
-        this.classpath = classpathOf(ReplicaServer.class);
         this.parentMark = self.pid() + "@" + startMillis(self).orElse(0L);
         this.heartbeats = HttpReplicaClient.forHeartbeats(heartbeatInterval);
     }
@@ -91,12 +91,10 @@ public final class ProcessBackend implements Backend {
         if (closed) {
             throw new BackendException("the process backend is closed");
         }
-        List<String> command = List.of(javaCommand,
-                "-Xms16m", "-Xmx96m", "-XX:+UseSerialGC", "-Xss512k", "-Xshare:auto",
+        List<String> command = launch.command(javaCommand, List.of(
                 "-D" + RUN_PROPERTY + "=" + runId,
                 "-D" + PARENT_PROPERTY + "=" + parentMark,
-                "-D" + EXIT_WITH_PROPERTY + "=" + ProcessHandle.current().pid(),
-                "-cp", classpath, ReplicaServer.class.getName(), server.name(), "0");
+                "-D" + EXIT_WITH_PROPERTY + "=" + ProcessHandle.current().pid()), server.name(), 0);
         ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
         builder.environment().put("BIND", "127.0.0.1");
         Process process;
@@ -341,14 +339,6 @@ public final class ProcessBackend implements Backend {
         boolean windows = System.getProperty("os.name", "").startsWith("Windows");
         Path java = Path.of(System.getProperty("java.home"), "bin", windows ? "java.exe" : "java");
         return Files.isExecutable(java) ? java.toString() : self.info().command().orElse(java.toString());
-    }
-
-    private static String classpathOf(Class<?> type) {
-        try {
-            return Path.of(type.getProtectionDomain().getCodeSource().getLocation().toURI()).toString();
-        } catch (URISyntaxException | RuntimeException unknown) {
-            return System.getProperty("java.class.path");
-        }
     }
 
     private record Child(Replica replica, Process process) {

@@ -110,6 +110,8 @@ class LayeringTest {
             .that().resideOutsideOfPackages("dev.ringlab.cli..")
             .and().doNotHaveFullyQualifiedName("dev.ringlab.replica.ReplicaServer")
             .and().doNotHaveFullyQualifiedName("dev.ringlab.cluster.docker.BuildImages")
+            .and().doNotHaveFullyQualifiedName("dev.ringlab.replica.ReplicaArchive")
+            .and().doNotHaveFullyQualifiedName("dev.ringlab.replica.ReplicaLaunch")
             .should().accessField(System.class, "out")
             .as("no System.out outside dev.ringlab.cli"));
 
