@@ -222,15 +222,25 @@ public final class ProcessBackend implements Backend {
         all.forEach(child -> stopGracefully(child.process));
     }
 
+    /**
+     * SIGTERM, then SIGKILL after the grace, and sees the process gone. Cleanup must finish even on an
+     * interrupted thread (a scenario or an experiment stopped mid-step closes its lab from there), so
+     * the interrupt is set aside while waiting and restored after.
+     */
     private static void stopGracefully(Process process) {
+        boolean interrupted = Thread.interrupted();
         process.destroy();
         try {
             if (!process.waitFor(STOP_GRACE.toMillis(), TimeUnit.MILLISECONDS)) {
                 process.destroyForcibly().waitFor(STOP_GRACE.toMillis(), TimeUnit.MILLISECONDS);
             }
-        } catch (InterruptedException interrupted) {
+        } catch (InterruptedException again) {
             process.destroyForcibly();
-            Thread.currentThread().interrupt();
+            interrupted = true;
+        } finally {
+            if (interrupted) {
+                Thread.currentThread().interrupt();
+            }
         }
     }
 

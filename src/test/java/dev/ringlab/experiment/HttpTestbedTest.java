@@ -51,10 +51,9 @@ class HttpTestbedTest {
         ExecutorService runner = Executors.newSingleThreadExecutor();
         try {
             Future<DistributionResult> run = runner.submit(() -> experiment.run(a1(5, 2_000_000, 16), progress::add));
-            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
-            while (progress.stream().noneMatch(step -> step.done() > 0) && System.nanoTime() < deadline) {
-                Thread.sleep(20);
-            }
+            org.awaitility.Awaitility.await("the run has sent requests").atMost(java.time.Duration.ofSeconds(60))
+                    .until(() -> progress.stream().anyMatch(step -> step.done() > 0));
+            assertThat(run.isDone()).as("still running when cancelled").isFalse();
             experiment.cancel();
 
             assertThatThrownBy(() -> run.get(30, TimeUnit.SECONDS)).hasCauseInstanceOf(CancellationException.class);
