@@ -47,6 +47,7 @@ public final class Lab implements AutoCloseable {
      */
     public static Lab open(Backend backend, RingConfig config, Duration heartbeat, int misses,
                            Consumer<ClusterEvent> events) {
+        Reaper.reapDeadRuns(backend);
         Cluster cluster = new Cluster(backend, config);
         cluster.subscribe(events);
         Lab lab = new Lab(cluster, new HealthMonitor(cluster, heartbeat, misses));
