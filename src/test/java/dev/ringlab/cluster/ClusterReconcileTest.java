@@ -101,7 +101,10 @@ class ClusterReconcileTest {
 
             backend.down.set(false);
 
-            assertThat(ChaosRun.await(() -> cluster.ring().size() == 3, Cluster.RETRY_CAP.plusSeconds(5))).isTrue();
+            // The recovery is published just after the ring is written: wait for both.
+            assertThat(ChaosRun.await(() -> cluster.ring().size() == 3
+                    && events.stream().anyMatch(ClusterEvent.BackendRecovered.class::isInstance),
+                    Cluster.RETRY_CAP.plusSeconds(5))).isTrue();
             assertThat(events).filteredOn(ClusterEvent.BackendRecovered.class::isInstance).hasSize(1);
             assertThat(cluster.members()).hasSize(3).allMatch(m -> m.state() == MemberState.UP);
         }
