@@ -61,8 +61,14 @@ final class ServeCommand implements Callable<Integer> {
     @Option(names = "--heartbeat-ms", paramLabel = "MS", defaultValue = "200", description = "Heartbeat interval in ms (default ${DEFAULT-VALUE}).")
     int heartbeatMs;
 
-    @Option(names = "--misses", paramLabel = "N", defaultValue = "2", description = "Missed heartbeats before a replica is declared dead (default ${DEFAULT-VALUE}).")
+    @Option(names = {"--fall", "--misses"}, paramLabel = "N", defaultValue = "2",
+            description = "Missed heartbeats in a row before a replica is declared dead and replaced, as HAProxy's fall (default ${DEFAULT-VALUE}).")
     int misses;
+
+    @Option(names = "--rise", paramLabel = "N", defaultValue = "2",
+            description = "Heartbeats answered in a row before a server that missed some is trusted again, as HAProxy's rise; "
+                    + "1 forgets misses at the first answer (default ${DEFAULT-VALUE}).")
+    int rise;
 
     @Option(names = "--admin-token", paramLabel = "TOKEN", description = "Token required by /add and /rm (header 'Authorization: Bearer <token>'); "
             + "other users see it in ps: prefer --admin-token-file or " + AdminToken.ENV + ".")
@@ -112,7 +118,8 @@ final class ServeCommand implements Callable<Integer> {
         checkRange("--port", port, 0, 65535);
         checkRange("--replicas", replicas, 1, config.maxServers());
         checkRange("--heartbeat-ms", heartbeatMs, 10, 60_000);
-        checkRange("--misses", misses, 1, 100);
+        checkRange("--fall", misses, 1, 100);
+        checkRange("--rise", rise, 1, 100);
         checkRange("--threads", workers, 0, 256);
         AdminToken token = adminToken();
         ClientTimeouts timeouts = timeouts();
@@ -133,7 +140,7 @@ final class ServeCommand implements Callable<Integer> {
         } catch (IllegalArgumentException unavailable) {
             throw usage(unavailable.getMessage());
         }
-        Lab lab = Lab.open(replicasBackend, config, heartbeat, misses, event -> {
+        Lab lab = Lab.open(replicasBackend, config, heartbeat, misses, rise, event -> {
             out.println(LocalTime.now().format(TIME) + " " + event.describe());
             out.flush();
         });
