@@ -93,6 +93,11 @@ final class ServeCommand implements Callable<Integer> {
             description = "A keep-alive connection without a request is closed after TIME (default ${DEFAULT-VALUE}).")
     String idleTimeout;
 
+    @Option(names = "--try-timeout", paramLabel = "TIME", defaultValue = "10s",
+            description = "Longest wait for one replica before the request goes on to the next server clockwise, "
+                    + "e.g. 1s: a frozen server then costs a client at most TIME (default ${DEFAULT-VALUE}).")
+    String tryTimeout;
+
     @Option(names = "--algorithm", paramLabel = "NAME", defaultValue = "ring",
             description = "Placement: ring, jump, rendezvous, maglev or bounded (default ${DEFAULT-VALUE}); "
                     + "switch live with POST /algorithm {\"algorithm\":\"maglev\"}.")
@@ -123,6 +128,7 @@ final class ServeCommand implements Callable<Integer> {
         checkRange("--threads", workers, 0, 256);
         AdminToken token = adminToken();
         ClientTimeouts timeouts = timeouts();
+        java.time.Duration perTry = tryTimeout();
         if (!address.isLoopbackAddress() && token.token() == null) {
             throw usage("--bind " + bind + " is not loopback: give --admin-token (or --admin-token-file, "
                     + AdminToken.ENV + ", --generate-admin-token) so that only you can /add and /rm");
@@ -160,7 +166,7 @@ final class ServeCommand implements Callable<Integer> {
             out.flush();
             lab.startServers(replicas);
             BalancerEndpoint endpoint = lab.serve(new FailoverRoute(lab.cluster(),
-                    new LivePlacement(lab.cluster(), chosen, maglevSize, loadFactor)),
+                    new LivePlacement(lab.cluster(), chosen, maglevSize, loadFactor)).tryTimeout(perTry),
                     new InetSocketAddress(address, port), token.token(), workers, timeouts);
             if (token.generated()) {
                 out.println("admin token (generated, give it as 'Authorization: Bearer <token>'): " + token.token());
@@ -233,6 +239,15 @@ final class ServeCommand implements Callable<Integer> {
         } catch (IllegalArgumentException invalid) {
             throw usage("--" + invalid.getMessage().replaceFirst(" timeout", "-timeout"));
         }
+    }
+
+    private java.time.Duration tryTimeout() {
+        java.time.Duration perTry = duration("--try-timeout", tryTimeout);
+        if (perTry.compareTo(FailoverRoute.MIN_TRY_TIMEOUT) < 0 || perTry.compareTo(FailoverRoute.MAX_TRY_TIMEOUT) > 0) {
+            throw usage("--try-timeout must be between " + FailoverRoute.MIN_TRY_TIMEOUT.toMillis() + " ms and "
+                    + FailoverRoute.MAX_TRY_TIMEOUT.toSeconds() + " s, got " + tryTimeout);
+        }
+        return perTry;
     }
 
     private java.time.Duration duration(String option, String text) {

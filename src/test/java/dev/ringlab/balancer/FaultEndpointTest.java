@@ -83,6 +83,28 @@ class FaultEndpointTest {
     }
 
     @Test
+    void aFrozenServerCostsAClientOneTryTimeoutThenTheNextServerClockwiseAnswers() throws Exception {
+        Duration perTry = Duration.ofMillis(300);
+        try (RunningBalancer balancer = RunningBalancer.start(3, false, null, ClientTimeouts.DEFAULT, perTry)) {
+            String owner = balancer.get("/home?key=frozen-key").message();
+            String victim = owner.substring(owner.indexOf("Server: ") + "Server: ".length());
+
+            assertThat(balancer.post("/fault", "{\"hostname\":\"" + victim + "\",\"freeze\":true}").status()).isEqualTo(200);
+
+            for (int i = 0; i < 3; i++) {
+                long started = System.nanoTime();
+                java.net.http.HttpResponse<String> answer = balancer.exchange("/home?key=frozen-key");
+                Duration took = Duration.ofNanos(System.nanoTime() - started);
+                assertThat(answer.statusCode()).isEqualTo(200);
+                assertThat(answer.body()).doesNotContain(victim + "\"");
+                assertThat(answer.headers().firstValue(BalancerEndpoint.ATTEMPTS_HEADER)).hasValue("2");
+                // the default try timeout is 10 s: well under it, the 300 ms one is what ended the wait
+                assertThat(took).isLessThan(Duration.ofSeconds(5));
+            }
+        }
+    }
+
+    @Test
     void refusesBadAsksAndChangesNothing() throws Exception {
         try (RunningBalancer balancer = RunningBalancer.start(1, false, "s3cret")) {
             List<String[]> refused = List.of(

@@ -35,6 +35,8 @@ class ServeCommandTest {
         "--misses 0                     | --fall must be between 1 and 100, got 0",
         "--fall 101                     | --fall must be between 1 and 100, got 101",
         "--rise 0                       | --rise must be between 1 and 100, got 0",
+        "--try-timeout 5ms              | --try-timeout must be between 10 ms and 60 s, got 5ms",
+        "--try-timeout 2m               | --try-timeout must be between 10 ms and 60 s, got 2m",
         "--hash sha1                    | unknown hash function 'sha1' (known: assignment, assignment-v2, murmur3)",
         "--vnodes 0                     | virtual nodes per server must be at least 1, got 0",
         "--bind 0.0.0.0                 | --bind 0.0.0.0 is not loopback: give --admin-token",
