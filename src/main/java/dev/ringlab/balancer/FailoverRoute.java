@@ -22,11 +22,13 @@ public final class FailoverRoute {
     private final LivePlacement placement;
     private final BalancerMetrics metrics;
     private volatile long tryTimeoutMs = DEFAULT_TRY_TIMEOUT.toMillis();
+    private final PassiveHealth passiveHealth = new PassiveHealth();
 
     public FailoverRoute(Cluster cluster, LivePlacement placement) {
         Objects.requireNonNull(cluster, "cluster");
         this.placement = Objects.requireNonNull(placement, "placement");
         this.metrics = new BalancerMetrics(() -> cluster.ring().size(), placement::algorithm);
+        this.metrics.watchEjections(passiveHealth::ejectionsTotal, passiveHealth::ejectedNow);
     }
 
     /** Over the cluster's ring, the default placement. */
@@ -60,6 +62,20 @@ public final class FailoverRoute {
         }
         this.tryTimeoutMs = timeout.toMillis();
         return this;
+    }
+
+    /**
+     * Passive health on real traffic (Envoy's outlier detection): after {@code failures} failures in a row
+     * (5xx, no answer, a per-try timeout) a server is skipped for {@code baseEjection} times its ejections
+     * so far. 0 turns it off (the default). Returns this route, to chain at setup.
+     */
+    public FailoverRoute ejectAfter(int failures, Duration baseEjection) {
+        passiveHealth.configure(failures, baseEjection);
+        return this;
+    }
+
+    PassiveHealth passiveHealth() {
+        return passiveHealth;
     }
 
     long tryTimeoutMillis() {

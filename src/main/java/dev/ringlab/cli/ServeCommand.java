@@ -98,6 +98,15 @@ final class ServeCommand implements Callable<Integer> {
                     + "e.g. 1s: a frozen server then costs a client at most TIME (default ${DEFAULT-VALUE}).")
     String tryTimeout;
 
+    @Option(names = "--eject-after", paramLabel = "N", defaultValue = "0",
+            description = "Passive health: a server whose answers fail N times in a row (5xx, no answer, a try timeout) "
+                    + "is skipped for a while, as Envoy's outlier detection; 0 is off (default ${DEFAULT-VALUE}).")
+    int ejectAfter;
+
+    @Option(names = "--eject-time", paramLabel = "TIME", defaultValue = "5s",
+            description = "How long the first ejection lasts; each further one of the same server lasts one more TIME (default ${DEFAULT-VALUE}).")
+    String ejectTime;
+
     @Option(names = "--algorithm", paramLabel = "NAME", defaultValue = "ring",
             description = "Placement: ring, jump, rendezvous, maglev or bounded (default ${DEFAULT-VALUE}); "
                     + "switch live with POST /algorithm {\"algorithm\":\"maglev\"}.")
@@ -129,6 +138,11 @@ final class ServeCommand implements Callable<Integer> {
         AdminToken token = adminToken();
         ClientTimeouts timeouts = timeouts();
         java.time.Duration perTry = tryTimeout();
+        checkRange("--eject-after", ejectAfter, 0, 1000);
+        java.time.Duration ejection = duration("--eject-time", ejectTime);
+        if (ejection.toMillis() < 10 || ejection.toMillis() > 300_000) {
+            throw usage("--eject-time must be between 10 ms and 5 min, got " + ejectTime);
+        }
         if (!address.isLoopbackAddress() && token.token() == null) {
             throw usage("--bind " + bind + " is not loopback: give --admin-token (or --admin-token-file, "
                     + AdminToken.ENV + ", --generate-admin-token) so that only you can /add and /rm");
@@ -166,7 +180,7 @@ final class ServeCommand implements Callable<Integer> {
             out.flush();
             lab.startServers(replicas);
             BalancerEndpoint endpoint = lab.serve(new FailoverRoute(lab.cluster(),
-                    new LivePlacement(lab.cluster(), chosen, maglevSize, loadFactor)).tryTimeout(perTry),
+                    new LivePlacement(lab.cluster(), chosen, maglevSize, loadFactor)).tryTimeout(perTry).ejectAfter(ejectAfter, ejection),
                     new InetSocketAddress(address, port), token.token(), workers, timeouts);
             if (token.generated()) {
                 out.println("admin token (generated, give it as 'Authorization: Bearer <token>'): " + token.token());

@@ -85,7 +85,8 @@ class FaultEndpointTest {
     @Test
     void aFrozenServerCostsAClientOneTryTimeoutThenTheNextServerClockwiseAnswers() throws Exception {
         Duration perTry = Duration.ofMillis(300);
-        try (RunningBalancer balancer = RunningBalancer.start(3, false, null, ClientTimeouts.DEFAULT, perTry)) {
+        try (RunningBalancer balancer = RunningBalancer.start(3, false, null, ClientTimeouts.DEFAULT,
+                route -> route.tryTimeout(perTry))) {
             String owner = balancer.get("/home?key=frozen-key").message();
             String victim = owner.substring(owner.indexOf("Server: ") + "Server: ".length());
 
@@ -101,6 +102,29 @@ class FaultEndpointTest {
                 // the default try timeout is 10 s: well under it, the 300 ms one is what ended the wait
                 assertThat(took).isLessThan(Duration.ofSeconds(5));
             }
+        }
+    }
+
+    @Test
+    void passiveHealthEjectsAFaultyServerThatHeartbeatsNeverNotice() throws Exception {
+        try (RunningBalancer balancer = RunningBalancer.start(3, true, null, ClientTimeouts.DEFAULT,
+                route -> route.ejectAfter(3, Duration.ofSeconds(30)))) {
+            String owner = balancer.get("/home?key=hot").message();
+            String victim = owner.substring(owner.indexOf("Server: ") + "Server: ".length());
+            assertThat(balancer.post("/fault", "{\"hostname\":\"" + victim + "\",\"error_rate\":1}").status())
+                    .isEqualTo(200);
+
+            List<Integer> statuses = new java.util.ArrayList<>();
+            for (int i = 0; i < 6; i++) {
+                statuses.add(balancer.get("/home?key=hot").status());
+            }
+
+            // three failures pass through as they are, then the server is skipped and the next one answers
+            assertThat(statuses).containsExactly(500, 500, 500, 200, 200, 200);
+            assertThat(balancer.get("/home?key=hot").message()).doesNotContain(victim + "\"");
+            assertThat(balancer.replicas()).contains(victim);
+            assertThat(balancer.get("/metrics").body()).contains("ringlab_ejections_total 1.0")
+                    .contains("ringlab_servers_ejected 1.0");
         }
     }
 

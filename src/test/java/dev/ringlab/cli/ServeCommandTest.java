@@ -37,6 +37,8 @@ class ServeCommandTest {
         "--rise 0                       | --rise must be between 1 and 100, got 0",
         "--try-timeout 5ms              | --try-timeout must be between 10 ms and 60 s, got 5ms",
         "--try-timeout 2m               | --try-timeout must be between 10 ms and 60 s, got 2m",
+        "--eject-after -1               | --eject-after must be between 0 and 1000, got -1",
+        "--eject-time 6m                | --eject-time must be between 10 ms and 5 min, got 6m",
         "--hash sha1                    | unknown hash function 'sha1' (known: assignment, assignment-v2, murmur3)",
         "--vnodes 0                     | virtual nodes per server must be at least 1, got 0",
         "--bind 0.0.0.0                 | --bind 0.0.0.0 is not loopback: give --admin-token",
