@@ -1,7 +1,10 @@
 package dev.ringlab.replica;
 
 import java.nio.charset.StandardCharsets;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -12,7 +15,7 @@ import java.util.regex.Pattern;
  * Only RingLab's own backend calls it: process replicas bind loopback and containers publish on
  * 127.0.0.1, so the path is reachable from the balancer's side only. JDK only, like the replica.
  */
-final class ReplicaFaults {
+final class ReplicaFaults implements AutoCloseable {
 
     /** A minute: beyond it a "slow" server is a frozen one, and should be frozen instead. */
     static final long MAX_LATENCY_MS = 60_000;
@@ -25,6 +28,7 @@ final class ReplicaFaults {
 
     /** The fault now in force; one immutable value, swapped whole, so a request sees one or the other. */
     private volatile Setting setting = Setting.NONE;
+    private ScheduledExecutorService timer;
 
     record Setting(long latencyMs, double errorRate) {
         static final Setting NONE = new Setting(0, 0);
@@ -54,15 +58,41 @@ final class ReplicaFaults {
     }
 
     /**
-     * Delays the calling worker by the injected latency, then says whether this request fails. The
-     * delay holds a worker thread, as a slow handler does in a real server.
+     * Runs {@code answer} after the injected latency on this replica's fault timer and says true, or
+     * says false when there is no latency (the caller answers at once). The timer is one thread made
+     * on first use: a replica without faults never starts it.
      */
-    boolean delayThenFail() throws InterruptedException {
-        Setting now = setting;
-        if (now.latencyMs() > 0) {
-            Thread.sleep(now.latencyMs());
+    boolean answerLater(Runnable answer) {
+        long latency = setting.latencyMs();
+        if (latency == 0) {
+            return false;
         }
-        return now.errorRate() > 0 && ThreadLocalRandom.current().nextDouble() < now.errorRate();
+        timer().schedule(answer, latency, TimeUnit.MILLISECONDS);
+        return true;
+    }
+
+    /** Whether this {@code /home} fails, at the injected error rate. */
+    boolean failsNow() {
+        double rate = setting.errorRate();
+        return rate > 0 && ThreadLocalRandom.current().nextDouble() < rate;
+    }
+
+    private synchronized ScheduledExecutorService timer() {
+        if (timer == null) {
+            timer = Executors.newSingleThreadScheduledExecutor(runnable -> {
+                Thread thread = new Thread(runnable, "replica-fault-timer");
+                thread.setDaemon(true);
+                return thread;
+            });
+        }
+        return timer;
+    }
+
+    @Override
+    public synchronized void close() {
+        if (timer != null) {
+            timer.shutdownNow();
+        }
     }
 
     private static double number(Pattern field, String body, double fallback) {

@@ -67,25 +67,18 @@ public final class ReplicaServer implements AutoCloseable {
     }
 
     private void handle(HttpExchange exchange) throws IOException {
-        try {
-            answer(exchange);
-        } catch (InterruptedException stopping) {
-            Thread.currentThread().interrupt();
-            exchange.close();
-        }
-    }
-
-    private void answer(HttpExchange exchange) throws IOException, InterruptedException {
-        try (exchange; InputStream body = exchange.getRequestBody()) {
+        boolean deferred = false;
+        try (InputStream body = exchange.getRequestBody()) {
             byte[] sent = body.readAllBytes();
             String path = exchange.getRequestURI().getPath();
             boolean get = "GET".equals(exchange.getRequestMethod());
             exchange.getResponseHeaders().set("Content-Type", "application/json");
             if (get && "/home".equals(path)) {
-                if (faults.delayThenFail()) {
-                    send(exchange, 500, ReplicaFaults.FAULTY);
-                } else {
-                    send(exchange, 200, home);
+                // An injected latency answers later from the fault timer, not from a sleeping worker, so
+                // the workers stay free for /heartbeat: the server is slow, not hung, as the fault means.
+                deferred = faults.answerLater(() -> sendHome(exchange));
+                if (!deferred) {
+                    sendHome(exchange);
                 }
             } else if ("POST".equals(exchange.getRequestMethod()) && "/fault".equals(path)) {
                 setFault(exchange, new String(sent, StandardCharsets.UTF_8));
@@ -94,6 +87,23 @@ public final class ReplicaServer implements AutoCloseable {
             } else {
                 send(exchange, 404, NOT_FOUND);
             }
+        } finally {
+            if (!deferred) {
+                exchange.close();
+            }
+        }
+    }
+
+    /** {@code /home}: this replica's id, or the injected error at the injected rate. */
+    private void sendHome(HttpExchange exchange) {
+        try (exchange) {
+            if (faults.failsNow()) {
+                send(exchange, 500, ReplicaFaults.FAULTY);
+            } else {
+                send(exchange, 200, home);
+            }
+        } catch (IOException clientGone) {
+            // the balancer gave up on this request (its try timeout): nothing left to answer
         }
     }
 
@@ -122,6 +132,7 @@ public final class ReplicaServer implements AutoCloseable {
     public void close() {
         http.stop(0);
         workers.shutdownNow();
+        faults.close();
     }
 
     /**
