@@ -22,9 +22,7 @@ class ReplicaFaultsTest {
     void heartbeatsAnswerWhileMoreSlowHomesThanWorkersWait() throws Exception {
         try (ReplicaServer replica = ReplicaServer.start("S1", InetAddress.getLoopbackAddress(), 0, 2)) {
             String base = "http://127.0.0.1:" + replica.port();
-            HttpResponse<String> set = http.send(HttpRequest.newBuilder(URI.create(base + "/fault"))
-                    .POST(HttpRequest.BodyPublishers.ofString("{\"latency_ms\":1500,\"error_rate\":0}")).build(),
-                    HttpResponse.BodyHandlers.ofString());
+            HttpResponse<String> set = postFault(base, "{\"latency_ms\":1500,\"error_rate\":0}");
             assertThat(set.statusCode()).isEqualTo(200);
             assertThat(set.body()).isEqualTo("{\"latency_ms\":1500,\"error_rate\":0.0}");
 
@@ -49,14 +47,17 @@ class ReplicaFaultsTest {
     void refusesValuesOutsideTheLimitsAndKeepsTheFaultItHad() throws Exception {
         try (ReplicaServer replica = ReplicaServer.start("S1", InetAddress.getLoopbackAddress(), 0, 2)) {
             String base = "http://127.0.0.1:" + replica.port();
-            HttpResponse<String> refused = http.send(HttpRequest.newBuilder(URI.create(base + "/fault"))
-                    .POST(HttpRequest.BodyPublishers.ofString("{\"latency_ms\":0,\"error_rate\":1.5}")).build(),
-                    HttpResponse.BodyHandlers.ofString());
+            HttpResponse<String> refused = postFault(base, "{\"latency_ms\":0,\"error_rate\":1.5}");
 
             assertThat(refused.statusCode()).isEqualTo(400);
             assertThat(refused.body()).isEqualTo("{\"message\":\"error_rate must be within 0..1, got 1.5\",\"status\":\"failure\"}");
             assertThat(http.send(HttpRequest.newBuilder(URI.create(base + "/home")).build(),
                     HttpResponse.BodyHandlers.ofString()).statusCode()).isEqualTo(200);
         }
+    }
+
+    private HttpResponse<String> postFault(String base, String body) throws Exception {
+        return http.send(HttpRequest.newBuilder(URI.create(base + "/fault"))
+                .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
     }
 }
