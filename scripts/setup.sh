@@ -1,8 +1,8 @@
 #!/usr/bin/env bash
 # Prepares a bare Debian machine for RingLab: the JDK, fonts for charts, GTK and Xvfb for the window,
-# dbus-x11 (without it GTK's file chooser floods the terminal with dconf warnings), fakeroot and
-# xwininfo for building and trying the .deb (scripts/package-deb.sh, scripts/test-deb.sh), and a
-# running Docker engine. Idempotent, so the README's commands and CI can always call it first.
+# dbus-x11 (without it GTK's file chooser floods the terminal with dconf warnings), fakeroot,
+# xwininfo, ss and pgrep for building and trying the .deb (scripts/package-deb.sh,
+# scripts/test-deb.sh), and a running Docker engine. Idempotent, so the README's commands and CI can always call it first.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -22,6 +22,8 @@ command -v unzip >/dev/null 2>&1 || packages+=(unzip)
 command -v dbus-launch >/dev/null 2>&1 || packages+=(dbus-x11)
 command -v fakeroot >/dev/null 2>&1 || packages+=(fakeroot)
 command -v xwininfo >/dev/null 2>&1 || packages+=(x11-utils)
+command -v ss >/dev/null 2>&1 || packages+=(iproute2)
+command -v pgrep >/dev/null 2>&1 || packages+=(procps)
 if [ ${#packages[@]} -gt 0 ]; then
   echo "setup: installing ${packages[*]}"
   as_root env DEBIAN_FRONTEND=noninteractive apt-get update -qq

@@ -105,8 +105,7 @@ public final class BalancerMetrics {
      */
     void recordDispatch(Algorithm algorithm, Server answered, int attempts, long nanos) {
         if (answered != null) {
-            requestsByServer.get(algorithm).computeIfAbsent(answered.name(),
-                    name -> requests.labelValues(algorithm.label(), name)).inc();
+            servedBy(algorithm, answered.name()).inc();
         }
         if (attempts > 1) {
             retries.inc(attempts - 1);
@@ -114,6 +113,17 @@ public final class BalancerMetrics {
         if (nanos >= 0) {
             latencyByAlgorithm.computeIfAbsent(algorithm, a -> latency.labelValues(a.label())).observe(nanos / 1e9);
         }
+    }
+
+    /**
+     * The counter of {@code server} under {@code algorithm}: a plain lookup once it exists, because
+     * {@code computeIfAbsent} with a lambda that captures the algorithm allocates that lambda on every call.
+     */
+    private CounterDataPoint servedBy(Algorithm algorithm, String server) {
+        Map<String, CounterDataPoint> byServer = requestsByServer.get(algorithm);
+        CounterDataPoint point = byServer.get(server);
+        return point != null ? point
+                : byServer.computeIfAbsent(server, name -> requests.labelValues(algorithm.label(), name));
     }
 
     void recordError(ErrorReason reason) {

@@ -6,6 +6,7 @@ import dev.ringlab.cluster.ProcessBackend;
 import dev.ringlab.cluster.SimBackend;
 import dev.ringlab.cluster.docker.DockerBackend;
 import dev.ringlab.cluster.docker.DockerEngine;
+import dev.ringlab.cluster.swarm.SwarmBackend;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.Locale;
@@ -21,7 +22,7 @@ final class Backends {
 
     /** What {@code --backend} accepts: a kind, or {@code auto} (Docker when an engine answers, else processes). */
     enum Choice {
-        AUTO, DOCKER, PROCESS, SIM;
+        AUTO, DOCKER, SWARM, PROCESS, SIM;
 
         String option() {
             return name().toLowerCase(Locale.ROOT);
@@ -35,6 +36,7 @@ final class Backends {
         BackendKind resolve(Consumer<String> notes) {
             return switch (this) {
                 case DOCKER -> BackendKind.DOCKER;
+                case SWARM -> BackendKind.SWARM;
                 case PROCESS -> BackendKind.PROCESS;
                 case SIM -> BackendKind.SIM;
                 case AUTO -> {
@@ -73,10 +75,19 @@ final class Backends {
      *              of a killed run removed)
      */
     static Backend create(BackendKind kind, Duration heartbeat, Consumer<String> notes) {
+        return create(kind, heartbeat, notes, null);
+    }
+
+    /**
+     * @param image a registry image for Swarm replicas (every node pulls it), or null for RingLab's own
+     *              image built on the engine; other backends ignore it
+     */
+    static Backend create(BackendKind kind, Duration heartbeat, Consumer<String> notes, String image) {
         return switch (kind) {
             case SIM -> new SimBackend();
             case PROCESS -> new ProcessBackend(heartbeat);
             case DOCKER -> new DockerBackend(Version.current(), heartbeat, notes);
+            case SWARM -> new SwarmBackend(Version.current(), image, heartbeat, notes);
         };
     }
 }

@@ -1,15 +1,14 @@
 package dev.ringlab.cli;
 
-import dev.ringlab.experiment.compare.CompareReport;
+import dev.ringlab.experiment.Analysis;
+import dev.ringlab.experiment.compare.CompareAnalysis;
 import dev.ringlab.experiment.compare.CompareSettings;
-import dev.ringlab.experiment.compare.Comparison;
-import dev.ringlab.experiment.compare.ContenderResult;
 import dev.ringlab.ring.RingHash;
 import dev.ringlab.ring.algorithm.Algorithm;
+import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -21,6 +20,8 @@ import picocli.CommandLine.Option;
                 + "server joins or leaves (against the ideal 1/N), lookup time and memory.",
                 "Writes compare.csv, compare.md, compare-load-spread.png and compare-keys-moved.png."})
 public final class CompareCommand implements Callable<Integer> {
+
+    private static final CompareAnalysis COMPARISON = new CompareAnalysis();
 
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
@@ -62,14 +63,18 @@ public final class CompareCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         CompareSettings settings = settings();
         Path folder = ExperimentCommand.outputFolder(out, spec.commandLine());
-        PrintWriterLine line = new PrintWriterLine(spec.commandLine().getOut());
-        List<ContenderResult> results = new Comparison(settings).run(result -> line.print(String.format(Locale.ROOT,
-                "%-24s peak/mean %.3f  std dev %5.1f %%  moved on add %5.2f %%  on remove %5.2f %%",
-                result.label(), result.peakToMean(), 100 * result.stdDevShare(), 100 * result.movedOnAdd(),
-                100 * result.movedOnRemoveMean())));
-        for (Path written : new CompareReport(results, settings).writeTo(folder)) {
-            line.print("wrote " + written);
+        PrintWriter stdout = spec.commandLine().getOut();
+        // One line per algorithm as soon as it is measured, then the files.
+        Analysis<?, ?>.Finished finished = COMPARISON.prepare(settings, (ring, servers) -> {
+            throw new IllegalStateException("the comparison needs no testbed");
+        }).run(progress -> {
+            stdout.println(progress.stage());
+            stdout.flush();
+        });
+        for (Path written : finished.write(folder)) {
+            stdout.println("wrote " + written);
         }
+        stdout.flush();
         return 0;
     }
 
@@ -86,10 +91,4 @@ public final class CompareCommand implements Callable<Integer> {
         }
     }
 
-    private record PrintWriterLine(java.io.PrintWriter writer) {
-        void print(String text) {
-            writer.println(text);
-            writer.flush();
-        }
-    }
 }

@@ -31,7 +31,7 @@ import picocli.CommandLine.Parameters;
  */
 @Command(name = "experiment",
         mixinStandardHelpOptions = true,
-        subcommands = {CompareCommand.class},
+        subcommands = {CompareCommand.class, AgreementCommand.class},
         sortOptions = false,
         description = "Runs one of the analyses, prints a table, writes PNG and CSV.")
 final class ExperimentCommand implements Callable<Integer> {
@@ -96,7 +96,9 @@ final class ExperimentCommand implements Callable<Integer> {
     @Option(names = "--seed", paramLabel = "S", description = "seed of the random request keys (default: a new one, printed)")
     Long seed;
 
-    @Option(names = "--concurrency", paramLabel = "C", defaultValue = "1", description = "threads sending (default: ${DEFAULT-VALUE})")
+    // 64 in flight: as many as the balancer's own benchmark keeps (bench/wrk.sh); measured in docs/performance.md.
+    @Option(names = "--concurrency", paramLabel = "C", defaultValue = "64",
+            description = "requests in flight at once (default: ${DEFAULT-VALUE})")
     int concurrency;
 
     @Option(names = "--rate", paramLabel = "RPS", defaultValue = "2500", description = "a3: requests per second (default: ${DEFAULT-VALUE})")

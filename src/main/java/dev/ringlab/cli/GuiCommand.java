@@ -24,7 +24,7 @@ final class GuiCommand implements Callable<Integer> {
     CommandSpec spec;
 
     @Option(names = "--backend", paramLabel = "KIND", defaultValue = "auto", converter = Backends.ChoiceConverter.class,
-            description = "Where replicas run: auto (Docker when an engine answers, else processes), docker, process"
+            description = "Where replicas run: auto (Docker when an engine answers, else processes), docker, swarm, process"
                     + " or sim (default: ${DEFAULT-VALUE}); the window can switch later.")
     Backends.Choice backend;
 
@@ -74,7 +74,7 @@ final class GuiCommand implements Callable<Integer> {
         });
         BackendKind first = backend.resolve(spec.commandLine().getOut()::println);
         spec.commandLine().getOut().flush();
-        BackendChoice choice = new BackendChoice(List.of(BackendKind.DOCKER, BackendKind.PROCESS, BackendKind.SIM),
+        BackendChoice choice = new BackendChoice(List.of(BackendKind.DOCKER, BackendKind.SWARM, BackendKind.PROCESS, BackendKind.SIM),
                 kind -> Backends.create(kind, Duration.ofMillis(200), System.out::println));
         int balancerPort = balancerPort(port, spec.commandLine().getOut()::println);
         spec.commandLine().getOut().flush();

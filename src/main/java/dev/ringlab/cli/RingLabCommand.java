@@ -19,7 +19,8 @@ import picocli.CommandLine.ScopeType;
         footer = {"",
             "With no command, or with only the window's options, it opens the window:",
             "  ringlab --backend process      is   ringlab gui --backend process"},
-        subcommands = {GuiCommand.class, ExperimentCommand.class, ServeCommand.class})
+        subcommands = {GuiCommand.class, ExperimentCommand.class, ServeCommand.class, ScenarioCommand.class,
+            ImagesCommand.class})
 public final class RingLabCommand implements java.util.concurrent.Callable<Integer> {
 
     /** What picocli itself answers at the root; anything else without a command is the window's. */

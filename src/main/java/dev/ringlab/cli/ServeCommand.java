@@ -5,6 +5,7 @@ import dev.ringlab.balancer.ClientTimeouts;
 import dev.ringlab.balancer.FailoverRoute;
 import dev.ringlab.balancer.LivePlacement;
 import dev.ringlab.cluster.Backend;
+import dev.ringlab.cluster.swarm.SwarmFollower;
 import dev.ringlab.lab.Lab;
 import dev.ringlab.ring.RingConfig;
 import dev.ringlab.ring.algorithm.Algorithm;
@@ -47,9 +48,19 @@ final class ServeCommand implements Callable<Integer> {
     int replicas;
 
     @Option(names = "--backend", paramLabel = "KIND", defaultValue = "auto", converter = Backends.ChoiceConverter.class,
-            description = "Where replicas run: auto (Docker when an engine answers, else processes), docker, process"
+            description = "Where replicas run: auto (Docker when an engine answers, else processes), docker, swarm, process"
                     + " or sim (default ${DEFAULT-VALUE}).")
     Backends.Choice backend;
+
+    @Option(names = "--image", paramLabel = "IMAGE",
+            description = "Swarm: the replica image every node pulls from a registry (default: RingLab's own, built on"
+                    + " this engine; for several nodes see 'ringlab images save' and docs/swarm.md).")
+    String image;
+
+    @Option(names = "--follow-swarm", paramLabel = "RUN", arity = "0..1", fallbackValue = "",
+            description = "Start no servers: follow the Swarm services of a RingLab run (its id, or none for the only"
+                    + " run in the swarm) and route by the same ring as the balancer that owns it.")
+    String followRun;
 
 
 
@@ -150,13 +161,21 @@ final class ServeCommand implements Callable<Integer> {
         checkPortFree(address);
         Duration heartbeat = Duration.ofMillis(heartbeatMs);
         PrintWriter out = spec.commandLine().getOut();
+        boolean following = followRun != null;
+        checkFollowing(following);
         Backend replicasBackend;
+        SwarmFollower follower = null;
         try {
             Consumer<String> notes = note -> {
                 out.println(LocalTime.now().format(TIME) + " " + note);
                 out.flush();
             };
-            replicasBackend = Backends.create(backend.resolve(notes), heartbeat, notes);
+            if (following) {
+                follower = new SwarmFollower(followRun, heartbeat);
+                replicasBackend = follower;
+            } else {
+                replicasBackend = Backends.create(backend.resolve(notes), heartbeat, notes, image);
+            }
         } catch (IllegalArgumentException unavailable) {
             throw usage(unavailable.getMessage());
         }
@@ -173,21 +192,32 @@ final class ServeCommand implements Callable<Integer> {
         }, "ringlab-serve-stop");
         Runtime.getRuntime().addShutdownHook(cleanup);
         try {
-            // The port opens only once the first replicas have joined: a client (or a compose health
-            // check) that waits for the port gets N replicas from its first request, never an empty ring.
-            out.println(LocalTime.now().format(TIME) + " starting " + replicas + " replicas ("
-                    + replicasBackend.kind().label() + "); " + bind + ":" + port + " opens once they have joined");
-            out.flush();
-            lab.startServers(replicas);
-            BalancerEndpoint endpoint = lab.serve(new FailoverRoute(lab.cluster(),
-                    new LivePlacement(lab.cluster(), chosen, maglevSize, loadFactor)).tryTimeout(perTry).ejectAfter(ejectAfter, ejection),
-                    new InetSocketAddress(address, port), token.token(), workers, timeouts);
+            BalancerEndpoint endpoint;
+            if (following) {
+                // The owner detects and replaces; this balancer mirrors its services (see SwarmFollower),
+                // so it watches no health of its own.
+                follower.follow(lab.cluster());
+                endpoint = lab.serve(new FailoverRoute(lab.cluster(),
+                        new LivePlacement(lab.cluster(), chosen, maglevSize, loadFactor)).tryTimeout(perTry).ejectAfter(ejectAfter, ejection),
+                        new InetSocketAddress(address, port), token.token(), workers, timeouts);
+            } else {
+                // The port opens only once the first replicas have joined: a client (or a compose health
+                // check) that waits for the port gets N replicas from its first request, never an empty ring.
+                out.println(LocalTime.now().format(TIME) + " starting " + replicas + " replicas ("
+                        + replicasBackend.kind().label() + "); " + bind + ":" + port + " opens once they have joined");
+                out.flush();
+                lab.startServers(replicas);
+                endpoint = lab.serve(new FailoverRoute(lab.cluster(),
+                        new LivePlacement(lab.cluster(), chosen, maglevSize, loadFactor)).tryTimeout(perTry).ejectAfter(ejectAfter, ejection),
+                        new InetSocketAddress(address, port), token.token(), workers, timeouts);
+            }
             if (token.generated()) {
                 out.println("admin token (generated, give it as 'Authorization: Bearer <token>'): " + token.token());
             }
-            out.println("RingLab balancer on " + endpoint.address() + " with " + replicas + " replicas ("
-                    + replicasBackend.kind().label() + ", " + config.hash().name() + " hash, " + chosen.label()
-                    + " placement); Ctrl-C stops");
+            out.println("RingLab balancer on " + endpoint.address() + (following
+                    ? " following run " + follower.runId() + " (" + lab.cluster().ring().size() + " replicas now, Swarm, "
+                    : " with " + replicas + " replicas (" + replicasBackend.kind().label() + ", ")
+                    + config.hash().name() + " hash, " + chosen.label() + " placement); Ctrl-C stops");
             out.flush();
         } catch (BindException inUse) {
             removeHook(cleanup);
@@ -201,6 +231,26 @@ final class ServeCommand implements Callable<Integer> {
         }
         stopped.await();
         return 0;
+    }
+
+    /** A following balancer starts no servers and runs on Swarm only; --image is for Swarm. */
+    private void checkFollowing(boolean following) {
+        CommandLine.ParseResult parsed = spec.commandLine().getParseResult();
+        if (following && parsed.hasMatchedOption("--replicas")) {
+            throw usage("--follow-swarm starts no servers: drop --replicas (the owning balancer sets their number)");
+        }
+        if (following && parsed.hasMatchedOption("--backend") && backend != Backends.Choice.SWARM) {
+            throw usage("--follow-swarm follows Swarm services: drop --backend " + backend.option() + " (or say swarm)");
+        }
+        if (following && image != null) {
+            throw usage("--follow-swarm starts no servers: drop --image");
+        }
+        if (!following && image != null && backend != Backends.Choice.SWARM) {
+            throw usage("--image names the replica image of Swarm services: add --backend swarm");
+        }
+        if (image != null && image.isBlank()) {
+            throw usage("--image must name an image, e.g. registry.example:5000/ringlab-replica:" + Version.current());
+        }
     }
 
     /** The port is taken only after the replicas join; a port in use is said before they start, not after. */

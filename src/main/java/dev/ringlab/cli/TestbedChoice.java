@@ -35,6 +35,12 @@ enum TestbedChoice {
             return on(BackendKind.DOCKER);
         }
     },
+    SWARM("replica Swarm services behind the embedded HTTP balancer, requests over HTTP to their nodes") {
+        @Override
+        TestbedFactory factory() {
+            return on(BackendKind.SWARM);
+        }
+    },
     AUTO("docker when an engine answers, else process") {
         @Override
         TestbedFactory factory() {

@@ -2,6 +2,7 @@ package dev.ringlab.cluster;
 
 import dev.ringlab.ring.Server;
 import java.util.List;
+import java.util.Optional;
 import java.util.function.Consumer;
 
 /**
@@ -79,6 +80,23 @@ public interface Backend extends AutoCloseable {
      */
     default AutoCloseable watchDeaths(Consumer<Replica> onDeath) {
         return () -> { };
+    }
+
+    /**
+     * Ends what runs of this kind left behind when their RingLab died (kill -9, a crash): replica
+     * processes, containers, networks; never anything of a run whose owner still lives. Returns how
+     * many replicas it ended. The lab's one reaper calls it when a lab opens.
+     */
+    default int reapDeadRuns() {
+        return 0;
+    }
+
+    /**
+     * Why servers cannot be added, removed or killed through this backend (it follows a membership
+     * someone else owns), or empty when they can. The cluster refuses such changes before doing anything.
+     */
+    default Optional<String> membershipOwnedElsewhere() {
+        return Optional.empty();
     }
 
     /** Stops every replica this backend started. */

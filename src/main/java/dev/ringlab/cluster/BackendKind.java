@@ -6,7 +6,9 @@ import java.util.Locale;
 public enum BackendKind {
     SIM("simulation"),
     PROCESS("processes"),
-    DOCKER("Docker");
+    DOCKER("Docker"),
+    /** Replicas as Docker Swarm services, possibly on several machines. */
+    SWARM("Swarm");
 
     private final String label;
 
@@ -14,7 +16,7 @@ public enum BackendKind {
         this.label = label;
     }
 
-    /** What the user reads: "Docker", "processes", "simulation". */
+    /** What the user reads: "Docker", "Swarm", "processes", "simulation". */
     public String label() {
         return label;
     }

@@ -175,6 +175,7 @@ public final class Cluster implements AutoCloseable {
         List<Server> planned;
         synchronized (lock) {
             checkOpen();
+            checkOwned();
             int room = ring.config().maxServers() - members.size();
             if (n < 1) {
                 throw new ClusterException("n must be at least 1, got " + n);
@@ -242,6 +243,7 @@ public final class Cluster implements AutoCloseable {
         RingSnapshot after;
         synchronized (lock) {
             checkOpen();
+            checkOwned();
             if (n < 1) {
                 throw new ClusterException("n must be at least 1, got " + n);
             }
@@ -286,8 +288,46 @@ public final class Cluster implements AutoCloseable {
         return leaving.stream().map(Member::server).toList();
     }
 
+    /**
+     * Puts a replica that already runs on the ring: one another balancer started, found where the
+     * orchestrator lists it (a following balancer). A server the cluster knows already is left alone.
+     */
+    public void adopt(Replica replica) {
+        synchronized (lock) {
+            if (closed || members.containsKey(replica.server())
+                    || members.keySet().stream().anyMatch(s -> s.name().equals(replica.server().name()))) {
+                return;
+            }
+        }
+        join(List.of(replica), null, 1);
+    }
+
+    /**
+     * Takes a server off the ring without stopping its replica, which is not this cluster's to stop:
+     * its owner removed it, or it died and its owner will replace it. Unknown servers change nothing.
+     */
+    public void forget(Server server) {
+        RingSnapshot before;
+        RingSnapshot after;
+        synchronized (lock) {
+            if (closed || members.remove(server) == null) {
+                return;
+            }
+            desired--;
+            before = ring;
+            after = before.contains(server) ? before.withoutServer(server) : before;
+            ring = after;
+            refreshReplicas();
+        }
+        if (after != before) {
+            publishRingChange(before, after);
+        }
+        publish(new ClusterEvent.MemberRemoved(clock.instant(), server));
+    }
+
     /** Ends a server's replica at once, like a crash; the health monitor notices and replaces it. */
     public Server kill(String name) {
+        checkOwned();
         Member member = member(name).orElseThrow(() -> new ClusterException("no server is named '" + name + "'"));
         if (member.replica() == null) {
             throw new ClusterException(name + " has no running replica to kill");
@@ -466,7 +506,8 @@ public final class Cluster implements AutoCloseable {
             member = members.get(replica.server());
         }
         if (member != null && replica.equals(member.replica())) {
-            declareDead(replica.server(), "its " + backend.kind().label() + " replica ended");
+            // Say how it ended when the backend knows ("its replica exited with code 137"), as a person would ask.
+            declareDead(replica.server(), "its replica " + backend.ended(replica).orElse("ended"));
         }
     }
 
@@ -804,6 +845,13 @@ public final class Cluster implements AutoCloseable {
                 LOG.warn("event listener failed on {}: {}", event.describe(), failure.toString());
             }
         }
+    }
+
+    /** A balancer that follows another's membership changes none of it. */
+    private void checkOwned() {
+        backend.membershipOwnedElsewhere().ifPresent(why -> {
+            throw new ClusterException(why);
+        });
     }
 
     private void checkOpen() {

@@ -23,7 +23,7 @@ public sealed interface ClusterEvent {
     /** A replica answered its first heartbeat and joined the ring. */
     record MemberUp(Instant at, Member member, Server replaces) implements ClusterEvent {
         public String describe() {
-            String where = member.replica().addressText();
+            String where = member.replica().placeText();
             return replaces == null ? member.server() + " up at " + where
                     : member.server() + " up at " + where + ", replacing " + replaces;
         }

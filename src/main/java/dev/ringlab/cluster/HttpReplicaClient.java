@@ -2,8 +2,10 @@ package dev.ringlab.cluster;
 
 import java.io.IOException;
 import java.time.Duration;
+import java.util.List;
 import java.util.concurrent.TimeUnit;
 import okhttp3.ConnectionPool;
+import okhttp3.ConnectionSpec;
 import okhttp3.Dispatcher;
 import okhttp3.MediaType;
 import okhttp3.OkHttpClient;
@@ -28,6 +30,9 @@ public final class HttpReplicaClient implements ReplicaClient, AutoCloseable {
         dispatcher.setMaxRequests(POOLED_CONNECTIONS);
         dispatcher.setMaxRequestsPerHost(POOLED_CONNECTIONS);
         this.http = new OkHttpClient.Builder()
+                // Replicas speak plain http. Without TLS specs OkHttp never loads the platform's trust
+                // store: 700 classes and 0.15 s -> 1.3 s (loaded machine) off every start (speed, issue 13).
+                .connectionSpecs(List.of(ConnectionSpec.CLEARTEXT))
                 .connectionPool(new ConnectionPool(POOLED_CONNECTIONS, 5, TimeUnit.MINUTES))
                 .dispatcher(dispatcher)
                 .connectTimeout(connectTimeout)

@@ -1,5 +1,6 @@
 package dev.ringlab.cluster;
 
+import dev.ringlab.replica.ReplicaLaunch;
 import dev.ringlab.replica.ReplicaServer;
 import dev.ringlab.ring.Server;
 import java.io.BufferedReader;
@@ -32,8 +33,9 @@ import org.slf4j.LoggerFactory;
  * Each replica a child process of this Java runtime running {@link ReplicaServer} on a free
  * {@code 127.0.0.1} port. Children carry {@code -Ddev.ringlab.run=<run>} and
  * {@code -Ddev.ringlab.parent=<pid>@<start millis>} on their command line: they end themselves
- * when this process dies, the shutdown hook ends them on a normal exit, and a new backend ends the
- * leftovers of any RingLab that is gone (never those of a run that is still alive).
+ * when this process dies, {@link #close} (run by the lab's one shutdown hook on Ctrl-C or SIGTERM)
+ * ends them on a normal exit, and {@link #reapDeadRuns} ends the leftovers of any RingLab that is
+ * gone (never those of a run that is still alive).
  */
 public final class ProcessBackend implements Backend {
 
@@ -49,26 +51,29 @@ public final class ProcessBackend implements Backend {
 
     private final String runId = UUID.randomUUID().toString().substring(0, 8);
     private final String javaCommand;
-    private final String classpath;
+    private final ReplicaLaunch launch = ReplicaLaunch.here();
     private final String parentMark;
     private final Map<String, Child> children = new ConcurrentHashMap<>();
     private final HttpReplicaClient requests = HttpReplicaClient.forRequests();
     private final HttpReplicaClient heartbeats;
-    private final Thread shutdownHook = new Thread(this::endAll, "ringlab-process-reaper");
     private volatile boolean closed;
     private volatile Consumer<Replica> deaths;
 
     public ProcessBackend(Duration heartbeatInterval) {
         ProcessHandle self = ProcessHandle.current();
         this.javaCommand = javaCommand(self);
-        this.classpath = classpathOf(ReplicaServer.class);
         this.parentMark = self.pid() + "@" + startMillis(self).orElse(0L);
         this.heartbeats = HttpReplicaClient.forHeartbeats(heartbeatInterval);
+    }
+
+    /** Ends the replica processes of RingLabs that are gone; the lab's reaper calls it when a lab opens. */
+    @Override
+    public int reapDeadRuns() {
         int reaped = reapLeftovers();
         if (reaped > 0) {
             LOG.info("ended {} replica process(es) left behind by a RingLab that is gone", reaped);
         }
-        Runtime.getRuntime().addShutdownHook(shutdownHook);
+        return reaped;
     }
 
     /** What the children of this backend carry as {@value #RUN_PROPERTY}. */
@@ -86,12 +91,10 @@ public final class ProcessBackend implements Backend {
         if (closed) {
             throw new BackendException("the process backend is closed");
         }
-        List<String> command = List.of(javaCommand,
-                "-Xms16m", "-Xmx96m", "-XX:+UseSerialGC", "-Xss512k", "-Xshare:auto",
+        List<String> command = launch.command(javaCommand, List.of(
                 "-D" + RUN_PROPERTY + "=" + runId,
                 "-D" + PARENT_PROPERTY + "=" + parentMark,
-                "-D" + EXIT_WITH_PROPERTY + "=" + ProcessHandle.current().pid(),
-                "-cp", classpath, ReplicaServer.class.getName(), server.name(), "0");
+                "-D" + EXIT_WITH_PROPERTY + "=" + ProcessHandle.current().pid()), server.name(), 0);
         ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
         builder.environment().put("BIND", "127.0.0.1");
         Process process;
@@ -195,11 +198,6 @@ public final class ProcessBackend implements Backend {
             return;
         }
         endAll();
-        try {
-            Runtime.getRuntime().removeShutdownHook(shutdownHook);
-        } catch (IllegalStateException shuttingDown) {
-            // the hook is running or has run; nothing left to undo
-        }
         requests.close();
         heartbeats.close();
     }
@@ -242,7 +240,13 @@ public final class ProcessBackend implements Backend {
         all.forEach(child -> stopGracefully(child.process));
     }
 
+    /**
+     * SIGTERM, then SIGKILL after the grace, and sees the process gone. Cleanup must finish even on an
+     * interrupted thread (a scenario or an experiment stopped mid-step closes its lab from there), so
+     * the interrupt is set aside while waiting and restored after.
+     */
     private static void stopGracefully(Process process) {
+        boolean interrupted = Thread.interrupted();
         // A frozen (SIGSTOPped) child would hold SIGTERM until the grace ran out; let it run to take it.
         ProcessSignal.CONT.sendQuietly(process);
         process.destroy();
@@ -250,9 +254,13 @@ public final class ProcessBackend implements Backend {
             if (!process.waitFor(STOP_GRACE.toMillis(), TimeUnit.MILLISECONDS)) {
                 process.destroyForcibly().waitFor(STOP_GRACE.toMillis(), TimeUnit.MILLISECONDS);
             }
-        } catch (InterruptedException interrupted) {
+        } catch (InterruptedException again) {
             process.destroyForcibly();
-            Thread.currentThread().interrupt();
+            interrupted = true;
+        } finally {
+            if (interrupted) {
+                Thread.currentThread().interrupt();
+            }
         }
     }
 
@@ -361,14 +369,6 @@ public final class ProcessBackend implements Backend {
         boolean windows = System.getProperty("os.name", "").startsWith("Windows");
         Path java = Path.of(System.getProperty("java.home"), "bin", windows ? "java.exe" : "java");
         return Files.isExecutable(java) ? java.toString() : self.info().command().orElse(java.toString());
-    }
-
-    private static String classpathOf(Class<?> type) {
-        try {
-            return Path.of(type.getProtectionDomain().getCodeSource().getLocation().toURI()).toString();
-        } catch (URISyntaxException | RuntimeException unknown) {
-            return System.getProperty("java.class.path");
-        }
     }
 
     private record Child(Replica replica, Process process) {

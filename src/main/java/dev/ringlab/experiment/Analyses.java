@@ -6,7 +6,10 @@ import java.util.stream.Collectors;
 
 /**
  * Every analysis RingLab offers, in the order menus and usage lines list them. A new analysis is a
- * subclass of {@link Analysis} and one line here; the command line and the window pick it up.
+ * subclass of {@link Analysis} and one line here; the command line and the window pick it up. The
+ * algorithm comparison ({@code experiment.compare.CompareAnalysis}) is an analysis too, but with options
+ * and a window tab of its own it is not listed here (and {@code experiment} stays free of a cycle with
+ * {@code experiment.compare}, which draws with {@link ChartStyle}).
  */
 public final class Analyses {
 

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import org.jfree.chart.JFreeChart;
@@ -109,6 +110,19 @@ public abstract class Analysis<P, R> {
     /** The stem of an exported file's name, e.g. {@code a1-assignment-n3}. */
     protected abstract String fileStem(R result);
 
+    /**
+     * Its headline figures by name ({@code failed}, {@code busiest_over_mean}, ...), which a lesson's
+     * {@code expect} checks and its handout lists; none by default.
+     */
+    protected Map<String, Double> figures(R result) {
+        return Map.of();
+    }
+
+    /** The names {@link #figures} will have for these parameters, so a lesson is checked before it runs. */
+    protected Set<String> figureNames(P parameters) {
+        return Set.of();
+    }
+
     /** Checks {@code input} and binds the parameters to a runner over {@code testbeds}; nothing runs yet. */
     public final Prepared prepare(AnalysisInput input, TestbedFactory testbeds) {
         return prepare(parameters(input), testbeds);
@@ -182,6 +196,10 @@ public abstract class Analysis<P, R> {
         public JFreeChart liveChart(LiveView live) {
             return Analysis.this.liveChart(parameters, live);
         }
+
+        public Set<String> figureNames() {
+            return Analysis.this.figureNames(parameters);
+        }
     }
 
     /** A finished run and all that can be made of it. */
@@ -223,6 +241,10 @@ public abstract class Analysis<P, R> {
 
         public String fileStem() {
             return Analysis.this.fileStem(result);
+        }
+
+        public Map<String, Double> figures() {
+            return Analysis.this.figures(result);
         }
     }
 }

@@ -56,6 +56,21 @@ public final class ChartStyle {
 
     /** Stripes of {@code color} on white: the same server under the second of two conditions. */
     public static Paint striped(Color color) {
+        return pattern(color, graphics -> {
+            graphics.setStroke(new BasicStroke(2.5f));
+            graphics.drawLine(-2, 10, 10, -2);
+            graphics.drawLine(-2, 2, 2, -2);
+            graphics.drawLine(6, 10, 10, 6);
+        });
+    }
+
+    /** Spots of {@code color} on white: the same server under a third condition (A-4's third hash). */
+    public static Paint spotted(Color color) {
+        return pattern(color, graphics -> graphics.fillOval(1, 1, 4, 4));
+    }
+
+    /** An 8x8 tile, white, with {@code draw} in {@code color} on it, repeated. */
+    private static Paint pattern(Color color, java.util.function.Consumer<Graphics2D> draw) {
         BufferedImage tile = new BufferedImage(8, 8, BufferedImage.TYPE_INT_ARGB);
         Graphics2D graphics = tile.createGraphics();
         try {
@@ -63,10 +78,7 @@ public final class ChartStyle {
             graphics.setColor(Color.WHITE);
             graphics.fillRect(0, 0, 8, 8);
             graphics.setColor(color);
-            graphics.setStroke(new BasicStroke(2.5f));
-            graphics.drawLine(-2, 10, 10, -2);
-            graphics.drawLine(-2, 2, 2, -2);
-            graphics.drawLine(6, 10, 10, 6);
+            draw.accept(graphics);
         } finally {
             graphics.dispose();
         }

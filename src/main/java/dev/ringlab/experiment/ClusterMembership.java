@@ -3,6 +3,7 @@ package dev.ringlab.experiment;
 import dev.ringlab.cluster.Cluster;
 import dev.ringlab.cluster.ClusterEvent;
 import dev.ringlab.cluster.ClusterException;
+import dev.ringlab.ring.RingConfig;
 import dev.ringlab.ring.RingSnapshot;
 import dev.ringlab.ring.Server;
 import java.util.List;
@@ -62,6 +63,15 @@ public final class ClusterMembership implements Membership {
     public void removeNamed(List<String> names) {
         try {
             cluster.remove(names.size(), List.copyOf(names));
+        } catch (ClusterException failure) {
+            throw new TestbedException(failure.getMessage(), failure);
+        }
+    }
+
+    @Override
+    public void reshape(RingConfig ring) {
+        try {
+            cluster.reconfigure(ring);
         } catch (ClusterException failure) {
             throw new TestbedException(failure.getMessage(), failure);
         }

@@ -3,8 +3,10 @@ package dev.ringlab.experiment;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 import org.jfree.chart.JFreeChart;
 
@@ -66,5 +68,22 @@ final class DistributionAnalysis extends Analysis<DistributionParameters, Distri
     @Override
     protected String fileStem(DistributionResult r) {
         return "a1-" + r.hash() + "-n" + r.parameters().servers();
+    }
+
+    @Override
+    protected Map<String, Double> figures(DistributionResult r) {
+        Map<String, Double> figures = new LinkedHashMap<>();
+        figures.put("ok", (double) r.answered());
+        figures.put("failed", (double) r.failed());
+        figures.put("retried", (double) r.retried());
+        figures.putAll(LoadSpread.figures("", r.loads()));
+        return figures;
+    }
+
+    @Override
+    protected Set<String> figureNames(DistributionParameters parameters) {
+        Set<String> names = new java.util.HashSet<>(Set.of("ok", "failed", "retried"));
+        names.addAll(LoadSpread.figureNames(""));
+        return names;
     }
 }

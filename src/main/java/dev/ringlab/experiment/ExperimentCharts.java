@@ -252,7 +252,8 @@ public final class ExperimentCharts {
 
     /**
      * A-4, left: A-1 under each hash on the same servers, a pair of bars per server in the server's
-     * colour — solid for the first hash, striped for the second — and the even share as a line.
+     * colour — solid for the first hash, striped for the second, spotted for the third — and the even
+     * share as a line.
      */
     public static JFreeChart hashDistribution(HashComparisonResult result) {
         DefaultCategoryDataset dataset = new DefaultCategoryDataset();
@@ -270,8 +271,8 @@ public final class ExperimentCharts {
         plot.addRangeMarker(ChartStyle.reference(even, "even share " + count(Math.round(even))), Layer.FOREGROUND);
         List<LegendItem> items = new ArrayList<>();
         for (int i = 0; i < result.runs().size(); i++) {
-            Paint swatch = i == 0 ? Color.GRAY : ChartStyle.striped(Color.GRAY);
-            items.add(ChartStyle.boxItem(result.runs().get(i).hash() + (i == 0 ? " (solid)" : " (striped)"), swatch));
+            items.add(ChartStyle.boxItem(result.runs().get(i).hash() + " (" + FILLS[Math.min(i, FILLS.length - 1)] + ")",
+                    fill(i, Color.GRAY)));
         }
         items.add(ChartStyle.lineItem("even share: requests / N", ChartStyle.REFERENCE, ChartStyle.dashed(2f)));
         plot.setFixedLegendItems(ChartStyle.items(items.toArray(LegendItem[]::new)));
@@ -368,9 +369,16 @@ public final class ExperimentCharts {
                 + " requests sent";
     }
 
+    private static final String[] FILLS = {"solid", "striped", "spotted"};
+
+    /** The fill of the {@code index}-th condition's bars: solid, striped, then spotted. */
+    private static Paint fill(int index, Color color) {
+        return index == 0 ? color : index == 1 ? ChartStyle.striped(color) : ChartStyle.spotted(color);
+    }
+
     /**
-     * Bars in their server's colour (by column), solid for the first series and striped for the next,
-     * so a server keeps its colour whichever condition the bar shows.
+     * Bars in their server's colour (by column), solid for the first series, striped for the second
+     * and spotted for the third, so a server keeps its colour whichever condition the bar shows.
      */
     private static final class ServerBars extends BarRenderer {
 
@@ -383,7 +391,7 @@ public final class ExperimentCharts {
         @Override
         public Paint getItemPaint(int row, int column) {
             Color color = ChartStyle.server(column);
-            return row == 0 || series == 1 ? color : ChartStyle.striped(color);
+            return series == 1 ? color : fill(row, color);
         }
 
         @Override

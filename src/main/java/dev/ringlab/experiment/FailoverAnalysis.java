@@ -4,8 +4,10 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import org.jfree.chart.JFreeChart;
@@ -85,9 +87,11 @@ final class FailoverAnalysis extends Analysis<FailoverParameters, FailoverResult
 
     @Override
     protected String summary(FailoverResult r) {
-        return String.format(Locale.ROOT, "A-3 done in %.1f s: %s killed, detected after %s, replaced after %s; %d ok, %d failed.",
+        return String.format(Locale.ROOT, "A-3 done in %.1f s: %s killed, detected after %s, replaced after %s; %d ok, %d failed%s.",
                 r.elapsed().toMillis() / 1000.0, r.victim(), millis(r.detectionMillis()),
-                millis(r.recoveryMillis()), r.ok(), r.failed());
+                millis(r.recoveryMillis()), r.ok(), r.failed(), r.keptRate() ? ""
+                        : String.format(Locale.ROOT, "; %,d/s asked, %,.0f/s reached", r.parameters().rate(),
+                                r.reachedRate()));
     }
 
     private static String millis(Double value) {
@@ -97,5 +101,27 @@ final class FailoverAnalysis extends Analysis<FailoverParameters, FailoverResult
     @Override
     protected String fileStem(FailoverResult r) {
         return "a3-" + r.parameters().ring().hash().name() + "-n" + r.parameters().servers();
+    }
+
+    /** The request counts, and (when they happened) when the kill was noticed and the replacement joined. */
+    @Override
+    protected Map<String, Double> figures(FailoverResult r) {
+        Map<String, Double> figures = new LinkedHashMap<>();
+        figures.put("sent", (double) r.sent());
+        figures.put("ok", (double) r.ok());
+        figures.put("failed", (double) r.failed());
+        figures.put("retried", (double) r.retried());
+        if (r.detectionMillis() != null) {
+            figures.put("detected_ms", r.detectionMillis());
+        }
+        if (r.recoveryMillis() != null) {
+            figures.put("replaced_ms", r.recoveryMillis());
+        }
+        return figures;
+    }
+
+    @Override
+    protected Set<String> figureNames(FailoverParameters parameters) {
+        return Set.of("sent", "ok", "failed", "retried", "detected_ms", "replaced_ms");
     }
 }

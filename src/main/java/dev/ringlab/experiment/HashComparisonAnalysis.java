@@ -4,7 +4,9 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import org.jfree.chart.JFreeChart;
@@ -80,5 +82,20 @@ final class HashComparisonAnalysis extends Analysis<HashComparisonParameters, Ha
     @Override
     protected String fileStem(HashComparisonResult r) {
         return "a4-n" + r.parameters().servers();
+    }
+
+    /** A-1's spread under each hash, named after it: {@code murmur3.busiest_over_mean}, ... */
+    @Override
+    protected Map<String, Double> figures(HashComparisonResult r) {
+        Map<String, Double> figures = new LinkedHashMap<>();
+        r.runs().forEach(run -> figures.putAll(LoadSpread.figures(run.hash() + ".", run.distribution().loads())));
+        return figures;
+    }
+
+    @Override
+    protected Set<String> figureNames(HashComparisonParameters parameters) {
+        Set<String> names = new java.util.HashSet<>();
+        parameters.hashes().forEach(hash -> names.addAll(LoadSpread.figureNames(hash.name() + ".")));
+        return names;
     }
 }

@@ -106,4 +106,28 @@ final class HotKeysAnalysis extends Analysis<HotKeysParameters, HotKeysResult> {
     protected String fileStem(HotKeysResult r) {
         return String.format(Locale.ROOT, "a5-s%.2f-n%d", r.parameters().exponent(), r.parameters().servers());
     }
+
+    /** Per algorithm ({@code bounded.busiest_over_mean}, {@code ring.peak_busiest_over_mean}) and the hottest key's share. */
+    @Override
+    protected java.util.Map<String, Double> figures(HotKeysResult r) {
+        java.util.Map<String, Double> figures = new java.util.LinkedHashMap<>();
+        for (HotKeysRun run : r.runs()) {
+            figures.put(run.algorithm() + ".busiest_over_mean", run.overallBusiestOverMean());
+            figures.put(run.algorithm() + ".peak_busiest_over_mean", run.peakBusiestOverMean());
+        }
+        if (!r.hottestShares().isEmpty()) {
+            figures.put("hottest_share", r.hottestShares().get(0));
+        }
+        return figures;
+    }
+
+    @Override
+    protected java.util.Set<String> figureNames(HotKeysParameters parameters) {
+        java.util.Set<String> names = new java.util.HashSet<>(java.util.Set.of("hottest_share"));
+        for (dev.ringlab.ring.algorithm.Algorithm algorithm : HotKeysParameters.ALGORITHMS) {
+            names.add(algorithm.label() + ".busiest_over_mean");
+            names.add(algorithm.label() + ".peak_busiest_over_mean");
+        }
+        return names;
+    }
 }

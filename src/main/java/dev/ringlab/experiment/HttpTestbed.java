@@ -2,6 +2,7 @@ package dev.ringlab.experiment;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.ringlab.balancer.BalancerConnections;
 import dev.ringlab.balancer.BalancerEndpoint;
 import dev.ringlab.balancer.LivePlacement;
 import dev.ringlab.cluster.Backend;
@@ -13,12 +14,16 @@ import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.URI;
 import java.time.Duration;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
 import java.util.function.Supplier;
 import okhttp3.ConnectionPool;
 import okhttp3.OkHttpClient;
-import okhttp3.Request;
-import okhttp3.Response;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Experiments over real HTTP: every request is a {@code GET /home?key=<key>} to a balancer, and who
@@ -28,21 +33,37 @@ import okhttp3.Response;
  */
 public final class HttpTestbed implements Testbed {
 
+    private static final Logger LOG = LoggerFactory.getLogger(HttpTestbed.class);
     private static final String GREETING = "Hello from Server: ";
+    /**
+     * Connections to the balancer at most, one per request in flight; more requests in flight are
+     * pipelined on them. As many as the balancer's benchmark uses (bench/wrk.sh: 64).
+     */
+    static final int MAX_CONNECTIONS = 64;
+    private static final Duration READ_TIMEOUT = Duration.ofSeconds(10);
 
     private final URI balancer;
     private final String description;
     private final Membership membership;
     private final AutoCloseable owned;
-    private final OkHttpClient http;
+    private final BalancerConnections http;
     private final ObjectMapper json = new ObjectMapper();
+    /** The embedded balancer's placement, switched in place; null for a balancer reached by URL. */
+    private final java.util.function.Consumer<dev.ringlab.ring.algorithm.Algorithm> placement;
 
     HttpTestbed(URI balancer, String description, Membership membership, AutoCloseable owned) {
+        this(balancer, description, membership, owned, null);
+    }
+
+    private HttpTestbed(URI balancer, String description, Membership membership, AutoCloseable owned,
+                        java.util.function.Consumer<dev.ringlab.ring.algorithm.Algorithm> placement) {
+        this.placement = placement;
         this.balancer = balancer;
         this.description = description;
         this.membership = membership;
         this.owned = owned;
-        this.http = client(Duration.ofSeconds(10));
+        this.http = new BalancerConnections(balancer, MAX_CONNECTIONS, READ_TIMEOUT.toMillis(),
+                BalancerEndpoint.ATTEMPTS_HEADER);
     }
 
     /**
@@ -51,19 +72,58 @@ public final class HttpTestbed implements Testbed {
      */
     public static TestbedFactory embedded(Supplier<? extends Backend> backends) {
         return (ring, servers) -> {
+            long began = System.nanoTime();
             Lab lab = Lab.open(backends.get(), ring);
+            long backendReady = System.nanoTime();
+            // The replicas take the longest to start (new processes or containers); the balancer and
+            // its classes load meanwhile instead of after them. No request is sent before both are up.
+            CompletableFuture<Long> replicas = CompletableFuture.supplyAsync(() -> {
+                lab.startServers(servers);
+                return System.nanoTime();
+            }, HttpTestbed::startInBackground);
             BalancerEndpoint started;
             try {
-                lab.startServers(servers);
                 started = lab.serve(LivePlacement.ring(lab.cluster()),
                         new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), null, BalancerEndpoint.DEFAULT_THREADS);
-            } catch (ClusterException | IOException failure) {
+                long balancerUp = System.nanoTime();
+                long replicasUp = awaitReplicas(replicas);
+                LOG.debug("testbed up in {} ms: backend {} ms, balancer {} ms, {} replicas {} ms (in parallel)",
+                        millis(System.nanoTime() - began), millis(backendReady - began), millis(balancerUp - backendReady),
+                        servers, millis(replicasUp - backendReady));
+            } catch (IOException | RuntimeException failure) {
+                replicas.handle((done, failed) -> null).join();
                 lab.close();
+                if (failure instanceof RuntimeException unexpected && !(failure instanceof ClusterException)) {
+                    throw unexpected;
+                }
                 throw new TestbedException("cannot start the embedded balancer: " + failure.getMessage(), failure);
             }
             return new HttpTestbed(started.address(), lab.cluster().backend().kind().label()
-                    + " behind the embedded balancer at " + started.address(), new ClusterMembership(lab.cluster()), lab);
+                    + " behind the embedded balancer at " + started.address(), new ClusterMembership(lab.cluster()), lab,
+                    algorithm -> started.placement().use(algorithm));
         };
+    }
+
+    private static void startInBackground(Runnable task) {
+        Thread starter = new Thread(task, "ringlab-testbed-replicas");
+        starter.setDaemon(true);
+        starter.start();
+    }
+
+    /** When the replicas were all up; their failure as the cluster reported it. */
+    private static long awaitReplicas(CompletableFuture<Long> replicas) {
+        try {
+            return replicas.join();
+        } catch (CompletionException failure) {
+            if (failure.getCause() instanceof RuntimeException cause) {
+                throw cause;
+            }
+            throw failure;
+        }
+    }
+
+    private static long millis(long nanos) {
+        return TimeUnit.NANOSECONDS.toMillis(nanos);
     }
 
     /**
@@ -88,18 +148,53 @@ public final class HttpTestbed implements Testbed {
         return description;
     }
 
+    /** Blocks for the answer; runners send through {@link #send(long, Consumer)} instead. */
     @Override
     public Delivery send(long key) {
+        if (http.onLoop()) {
+            throw new IllegalStateException("a blocking send on the client's own loop would wait for itself");
+        }
+        CompletableFuture<Delivery> answer = new CompletableFuture<>();
+        send(key, answer::complete);
+        try {
+            return answer.get();
+        } catch (InterruptedException interrupted) {
+            Thread.currentThread().interrupt();
+            return new Delivery(key, slotOf(key), null, 0, 0, 1);
+        } catch (ExecutionException impossible) {
+            throw new IllegalStateException(impossible.getCause());
+        }
+    }
+
+    /** Answers on the client's event loop: each answer may send the next request without a hand-off. */
+    @Override
+    public void send(long key, Consumer<Delivery> answered) {
         long started = System.nanoTime();
-        Request request = new Request.Builder().url(balancer + InProcessTestbed.PATH + "?key=" + key).build();
-        try (Response response = http.newCall(request).execute()) {
-            String body = response.body().string();
-            long latency = System.nanoTime() - started;
-            String attempts = response.header(BalancerEndpoint.ATTEMPTS_HEADER);
-            return new Delivery(key, slotOf(key), serverIn(body), response.code(), latency,
-                    attempts == null ? 1 : Integer.parseInt(attempts));
-        } catch (IOException | RuntimeException failure) {
-            return new Delivery(key, slotOf(key), null, 0, System.nanoTime() - started, 1);
+        http.get(InProcessTestbed.PATH + "?key=" + key, new BalancerConnections.Answer() {
+            @Override
+            public void answered(int status, String body, int attempts) {
+                answered.accept(new Delivery(key, slotOf(key), serverIn(body), status, System.nanoTime() - started,
+                        attempts));
+            }
+
+            @Override
+            public void failed(String why) {
+                answered.accept(new Delivery(key, slotOf(key), null, 0, System.nanoTime() - started, 1));
+            }
+        });
+    }
+
+    @Override
+    public boolean pipelines() {
+        return true;
+    }
+
+    @Override
+    public void use(dev.ringlab.ring.algorithm.Algorithm algorithm) {
+        if (placement == null) {
+            Testbed.super.use(algorithm);
+        } else {
+            placement.accept(algorithm);
         }
     }
 
@@ -110,7 +205,7 @@ public final class HttpTestbed implements Testbed {
 
     @Override
     public void close() {
-        http.connectionPool().evictAll();
+        http.close();
         try {
             owned.close();
         } catch (Exception failure) {

@@ -101,6 +101,11 @@ public final class InProcessTestbed implements Testbed {
     }
 
     @Override
+    public void use(dev.ringlab.ring.algorithm.Algorithm algorithm) {
+        dispatcher.placement().use(algorithm);
+    }
+
+    @Override
     public Membership membership() {
         return membership;
     }

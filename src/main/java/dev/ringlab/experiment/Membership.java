@@ -30,6 +30,12 @@ public interface Membership {
     /** Removes the servers of these names. */
     void removeNamed(List<String> names);
 
+    /**
+     * Rebuilds the ring with the same servers under a new shape (hash, slots, virtual nodes, probing),
+     * as a scenario does to show the same keys on 1, 9 and 100 virtual nodes.
+     */
+    void reshape(dev.ringlab.ring.RingConfig ring);
+
     /** Crashes the named server without telling the cluster; returns the server's name. */
     String kill(String server);
 

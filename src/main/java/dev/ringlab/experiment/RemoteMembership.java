@@ -74,6 +74,12 @@ final class RemoteMembership implements Membership {
         call(admin("/rm").delete(body(Map.of("n", names.size(), "hostnames", List.copyOf(names)))));
     }
 
+    /** The classic API has no way to change a running balancer's ring. */
+    @Override
+    public void reshape(dev.ringlab.ring.RingConfig ring) {
+        throw new TestbedException("a balancer reached with --target keeps the ring it was started with");
+    }
+
     @Override
     public String kill(String server) {
         throw new TestbedException("a balancer reached with --target cannot crash one of its replicas (its API has no kill);"

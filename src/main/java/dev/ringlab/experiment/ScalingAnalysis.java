@@ -3,8 +3,10 @@ package dev.ringlab.experiment;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 import org.jfree.chart.JFreeChart;
 
@@ -66,5 +68,22 @@ final class ScalingAnalysis extends Analysis<ScalingParameters, ScalingResult> {
     @Override
     protected String fileStem(ScalingResult r) {
         return "a2-" + r.hash() + "-n" + r.parameters().minServers() + "-" + r.parameters().maxServers();
+    }
+
+    /** {@code failed} over every N, {@code busiest_over_mean} at the largest N, the worst keys moved over ideal. */
+    @Override
+    protected Map<String, Double> figures(ScalingResult r) {
+        Map<String, Double> figures = new LinkedHashMap<>();
+        ScalingStep last = r.steps().get(r.steps().size() - 1);
+        figures.put("failed", (double) r.steps().stream().mapToLong(ScalingStep::failed).sum());
+        figures.put("busiest_over_mean", last.spread().busiestOverMean());
+        figures.put("max_moved_over_ideal", r.steps().stream().filter(step -> step.moves() != null)
+                .mapToDouble(step -> step.moves().keys() / Math.max(1, step.moves().idealKeys())).max().orElse(0));
+        return figures;
+    }
+
+    @Override
+    protected Set<String> figureNames(ScalingParameters parameters) {
+        return Set.of("failed", "busiest_over_mean", "max_moved_over_ideal");
     }
 }

@@ -1,5 +1,7 @@
 package dev.ringlab.experiment;
 
+import java.util.function.Consumer;
+
 /**
  * Where an experiment sends its requests: an in-process cluster, a balancer over HTTP, an embedded
  * balancer over real replicas. Runners only see this seam, so a new kind of testbed needs no change
@@ -13,8 +15,33 @@ public interface Testbed extends AutoCloseable {
     /** Sends one request for {@code key} and says who answered; never throws for a failed request. */
     Delivery send(long key);
 
+    /**
+     * Sends one request for {@code key} and hands what became of it to {@code answered}, exactly once.
+     * Testbeds that can keep many requests in flight without a thread each answer later, on a thread
+     * of their own, and say so with {@link #pipelines()}; the rest answer before returning.
+     */
+    default void send(long key, Consumer<Delivery> answered) {
+        answered.accept(send(key));
+    }
+
+    /**
+     * True when {@link #send(long, Consumer)} returns before the answer, so one thread can keep a run's
+     * requests in flight; false when each request in flight needs a thread of its own.
+     */
+    default boolean pipelines() {
+        return false;
+    }
+
     /** The servers behind this testbed, for experiments that change them or crash one. */
     Membership membership();
+
+    /**
+     * Routes from now on with {@code algorithm} over the same servers (the ring by default). A testbed
+     * that does not hold its balancer's placement refuses.
+     */
+    default void use(dev.ringlab.ring.algorithm.Algorithm algorithm) {
+        throw new TestbedException(description() + " cannot switch its placement algorithm");
+    }
 
     /** Stops whatever the testbed started. */
     @Override

@@ -53,6 +53,7 @@ public final class Lab implements AutoCloseable {
     /** As above, with health hysteresis: {@code fall} misses in a row declare a server dead, {@code rise} answers in a row clear its misses. */
     public static Lab open(Backend backend, RingConfig config, Duration heartbeat, int fall, int rise,
                            Consumer<ClusterEvent> events) {
+        Reaper.reapDeadRuns(backend);
         Cluster cluster = new Cluster(backend, config);
         cluster.subscribe(events);
         Lab lab = new Lab(cluster, new HealthMonitor(cluster, heartbeat, fall, rise));

@@ -33,6 +33,10 @@ public final class ChartView extends Region {
         return thread;
     });
 
+    /** The smallest size a chart is laid out at; smaller views show it scaled down. */
+    static final double LAYOUT_WIDTH = 720;
+    static final double LAYOUT_HEIGHT = 450;
+
     private final ImageView view = new ImageView();
     private final AtomicReference<Rendered> ready = new AtomicReference<>();
     private final AtomicBoolean drawing = new AtomicBoolean();
@@ -113,8 +117,12 @@ public final class ChartView extends Region {
             graphics.setColor(java.awt.Color.WHITE);
             graphics.fillRect(0, 0, width, height);
             double each = (double) width / charts.size();
+            // The charts' fonts are sized for a slide: in a small view, lay each chart out at a size it
+            // reads at and scale the drawing down, rather than let the titles crowd the plot out.
+            double scale = Math.min(1, Math.min(each / LAYOUT_WIDTH, height / LAYOUT_HEIGHT));
+            graphics.scale(scale, scale);
             for (int i = 0; i < charts.size(); i++) {
-                charts.get(i).draw(graphics, new Rectangle2D.Double(i * each, 0, each, height));
+                charts.get(i).draw(graphics, new Rectangle2D.Double(i * each / scale, 0, each / scale, height / scale));
             }
         } finally {
             graphics.dispose();

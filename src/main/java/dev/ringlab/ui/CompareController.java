@@ -111,7 +111,7 @@ public final class CompareController {
             running = false;
             runComparison.setDisable(false);
             if (failure != null) {
-                compareStatus.setText("The comparison failed: " + LabController.reason(failure));
+                compareStatus.setText("The comparison failed: " + Failures.reason(failure));
                 return;
             }
             lastResults = results;

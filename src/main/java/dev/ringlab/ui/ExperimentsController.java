@@ -246,7 +246,7 @@ public final class ExperimentsController {
                 showStatus(label + " cancelled.", false);
                 log.accept(label + " cancelled");
             } else {
-                showError(label + " failed: " + LabController.reason(cause));
+                showError(label + " failed: " + Failures.reason(cause));
             }
             return;
         }
@@ -314,7 +314,7 @@ public final class ExperimentsController {
         });
         written.whenComplete((path, failure) -> finished.add(() -> {
             if (failure != null) {
-                showError("Could not write " + file.getFileName() + ": " + LabController.reason(failure));
+                showError("Could not write " + file.getFileName() + ": " + Failures.reason(failure));
             } else {
                 showStatus("Wrote " + file.getFileName() + ".", false);
             }

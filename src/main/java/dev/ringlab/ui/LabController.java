@@ -1,56 +1,61 @@
 package dev.ringlab.ui;
 
-import dev.ringlab.balancer.Dispatch;
 import dev.ringlab.cluster.BackendKind;
 import dev.ringlab.cluster.ClusterEvent;
 import dev.ringlab.cluster.Member;
-import dev.ringlab.ring.KeyMigration;
 import dev.ringlab.ring.Probing;
-import dev.ringlab.ring.RingConfig;
 import dev.ringlab.ring.RingHash;
 import dev.ringlab.ring.RingSnapshot;
+import dev.ringlab.ring.algorithm.Algorithm;
 import java.io.File;
-import java.time.LocalTime;
-import java.time.ZoneId;
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.function.Consumer;
-import java.util.stream.Collectors;
+import javafx.beans.Observable;
 import javafx.beans.property.ReadOnlyStringWrapper;
-import javafx.collections.FXCollections;
-import javafx.collections.ObservableList;
-import dev.ringlab.ring.algorithm.Algorithm;
 import javafx.fxml.FXML;
+import javafx.scene.control.Alert;
 import javafx.scene.control.Button;
+import javafx.scene.control.CheckBox;
+import javafx.scene.control.CheckMenuItem;
 import javafx.scene.control.ChoiceBox;
 import javafx.scene.control.Label;
+import javafx.scene.control.ListCell;
 import javafx.scene.control.ListView;
+import javafx.scene.control.Slider;
 import javafx.scene.control.Spinner;
 import javafx.scene.control.SpinnerValueFactory;
+import javafx.scene.control.SplitPane;
+import javafx.scene.control.TableCell;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
 import javafx.scene.control.TextField;
+import javafx.scene.control.ToggleButton;
 import javafx.scene.input.ClipboardContent;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.FlowPane;
+import javafx.scene.layout.Region;
+import javafx.scene.layout.VBox;
 import javafx.scene.paint.Color;
-import javafx.scene.shape.Circle;
+import javafx.scene.shape.Rectangle;
 import javafx.stage.FileChooser;
+import javafx.stage.Stage;
 import javafx.util.StringConverter;
 
 /**
- * Wires the controls of {@code lab.fxml} to a {@link LabSession}. Buttons start work on the session's
- * threads; what comes back (cluster events, results, errors) is queued and shown by the frame pump
- * in one batch per frame.
+ * Binds the controls of {@code lab.fxml} to the {@link LabViewModel} and forwards clicks to the
+ * {@link LabSession}. Work runs on the session's threads; what comes back (cluster events, results,
+ * errors) is queued and handed to the view model by the frame pump in one batch per frame. No other
+ * controller is known here: the window wires them together.
  */
 public final class LabController {
 
-    static final int MAX_LOG_LINES = 2000;
-    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm:ss.SSS");
+    static final int MAX_LOG_LINES = StatusViewModel.MAX_LOG_LINES;
     private static final long COUNTERS_EVERY_NANOS = 250_000_000L;
 
     @FXML private BorderPane root;
@@ -59,7 +64,6 @@ public final class LabController {
     @FXML private TextField balancerUrl;
     @FXML private Button copyUrl;
     @FXML private Label requestRate;
-    @FXML private Button sendOne;
     @FXML private Label lastRequest;
     @FXML private RingCanvas ring;
     @FXML private FlowPane legend;
@@ -70,9 +74,6 @@ public final class LabController {
     @FXML private ChoiceBox<Probing> probingChoice;
     @FXML private Label settingsExplanation;
     @FXML private TextField serverName;
-    @FXML private Button addServer;
-    @FXML private Button removeServer;
-    @FXML private Button killServer;
     @FXML private Label message;
     @FXML private TableView<ServerRow> servers;
     @FXML private TableColumn<ServerRow, String> nameColumn;
@@ -82,28 +83,47 @@ public final class LabController {
     @FXML private TableColumn<ServerRow, Number> servedColumn;
     @FXML private Label slotDetail;
     @FXML private ListView<String> log;
-    @FXML private ExperimentsController experimentsController;
-    @FXML private CompareController compareController;
     @FXML private ChoiceBox<Algorithm> algorithmChoice;
+    @FXML private SplitPane split;
+    @FXML private VBox sidePanel;
+    @FXML private TextField probeKey;
+    @FXML private Label probeResult;
+    @FXML private ToggleButton pauseButton;
+    @FXML private Label waiting;
+    @FXML private Slider speedSlider;
+    @FXML private Label speedLabel;
+    @FXML private CheckBox holdAfterDeath;
+    @FXML private Slider virtualNodesSlider;
+    @FXML private Label virtualNodesValue;
+    @FXML private Label balance;
+    @FXML private Label happenedHeadline;
+    @FXML private Label happenedMoved;
+    @FXML private Label happenedFlows;
+    @FXML private Label happenedShares;
+    @FXML private CheckMenuItem presentationItem;
+    @FXML private FlowPane statusStrip;
+    @FXML private javafx.scene.layout.HBox ringFooter;
+    @FXML private javafx.scene.control.ScrollPane teachScroll;
+    @FXML private CheckMenuItem darkItem;
 
     private final LabSession session;
     private final BackendChoice backends;
-    private final FramePump pump = new FramePump();
-    private final ServedCounts served = new ServedCounts();
+    private final LabViewModel model;
+    private final FramePump pump;
     /** Filled from any thread, emptied once per frame. */
     private final ConcurrentLinkedQueue<ClusterEvent> events = new ConcurrentLinkedQueue<>();
     private final ConcurrentLinkedQueue<Runnable> results = new ConcurrentLinkedQueue<>();
-    private final ObservableList<String> logLines = FXCollections.observableArrayList();
     private AutoCloseable subscription;
-    private RingSnapshot shownRing;
-    private KeyMigration lastMigration;
+    private boolean pictureStale = true;
     private boolean membersChanged = true;
     private long countersAt;
-    private long totalAtLastRate;
+    private double fontPx = 13;
 
-    public LabController(LabSession session, BackendChoice backends) {
+    public LabController(LabSession session, BackendChoice backends, LabViewModel model, FramePump pump) {
         this.session = session;
         this.backends = backends;
+        this.model = model;
+        this.pump = pump;
     }
 
     @FXML
@@ -112,30 +132,23 @@ public final class LabController {
         initialiseBackends();
         showBalancer();
         initialiseTable();
-        initialiseSettings(session.ring().config());
-        log.setItems(logLines);
-        log.setCellFactory(list -> new javafx.scene.control.ListCell<>() {
-            {
-                // Long lines wrap inside the log's width instead of running off its edge.
-                setWrapText(true);
-                prefWidthProperty().bind(list.widthProperty().subtract(24));
-                setMaxWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
-            }
-
-            @Override
-            protected void updateItem(String line, boolean empty) {
-                super.updateItem(line, empty);
-                setText(empty ? null : line);
-            }
-        });
+        initialiseSettings();
+        bindStatus();
+        bindTeaching();
         ring.focusProperty().addListener((obs, old, now) -> slotDetail.setText(describe(now)));
+        ring.onSelect(name -> model.servers().select(name));
         pump.add(this::frame);
-        experimentsController.attach(pump, this::log);
-        compareController.attach(pump);
         setUpAlgorithmChoice();
-        pump.start();
-        showRing(session.ring());
-        log("window opened on the " + backendIndicator.getText() + " backend");
+        model.status().log("window opened on the " + backendIndicator.getText() + " backend");
+    }
+
+    /** The dark theme's switch (View menu). */
+    javafx.beans.property.BooleanProperty darkProperty() {
+        return darkItem.selectedProperty();
+    }
+
+    LabViewModel model() {
+        return model;
     }
 
     LabSession session() {
@@ -150,8 +163,157 @@ public final class LabController {
         return pump;
     }
 
-    CompareController comparison() {
-        return compareController;
+    private void bindStatus() {
+        message.textProperty().bind(model.status().messageProperty());
+        model.status().errorProperty().addListener((obs, old, error) -> {
+            message.getStyleClass().remove("error");
+            if (error) {
+                message.getStyleClass().add("error");
+            }
+        });
+        log.setItems(model.status().log());
+        log.setCellFactory(list -> new ListCell<>() {
+            {
+                // Long lines wrap inside the log's width instead of running off its edge.
+                setWrapText(true);
+                prefWidthProperty().bind(list.widthProperty().subtract(24));
+                setMaxWidth(Region.USE_PREF_SIZE);
+            }
+
+            @Override
+            protected void updateItem(String line, boolean empty) {
+                super.updateItem(line, empty);
+                setText(empty ? null : line);
+            }
+        });
+        model.status().log().addListener((javafx.collections.ListChangeListener<String>) change ->
+                log.scrollTo(model.status().log().size() - 1));
+        requestRate.textProperty().bind(model.servers().rateProperty());
+        lastRequest.textProperty().bind(model.lastRequestProperty());
+    }
+
+    /** The probe, playback, virtual-node slider and "what just happened" beside the ring. */
+    private void bindTeaching() {
+        Playback playback = model.playback();
+        pauseButton.selectedProperty().bindBidirectional(playback.pausedProperty());
+        pauseButton.textProperty().bind(javafx.beans.binding.Bindings.when(playback.pausedProperty())
+                .then("Play").otherwise("Pause"));
+        holdAfterDeath.selectedProperty().bindBidirectional(playback.holdAfterDeathProperty());
+        // The slider moves in powers of two: 0.25, 0.5, 1, 2, 4.
+        speedSlider.valueProperty().addListener((obs, old, now) -> playback.speedProperty().set(Math.pow(2, now.doubleValue())));
+        playback.speedProperty().addListener((obs, old, now) -> speedLabel.setText(speedText(now.doubleValue())));
+        speedLabel.setText(speedText(playback.speedProperty().get()));
+        waiting.textProperty().bind(javafx.beans.binding.Bindings.createStringBinding(
+                () -> playback.waitingProperty().get() == 0 ? "" : playback.waitingProperty().get() + " waiting",
+                playback.waitingProperty()));
+        balance.textProperty().bind(model.settings().balanceProperty());
+        virtualNodesSlider.setValue(model.settings().virtualNodesProperty().get());
+        virtualNodesValue.textProperty().bind(virtualNodesSlider.valueProperty().asString("%.0f"));
+        model.settings().virtualNodesProperty().addListener((obs, old, now) -> {
+            if (!virtualNodesSlider.isValueChanging()) {
+                virtualNodesSlider.setValue(now.intValue());
+            }
+        });
+        // Rebuilds when the user lets go (or steps with the keyboard), not on every pixel of a drag.
+        virtualNodesSlider.valueChangingProperty().addListener((obs, was, now) -> {
+            if (!now) {
+                applyVirtualNodes();
+            }
+        });
+        virtualNodesSlider.valueProperty().addListener((obs, old, now) -> {
+            if (!virtualNodesSlider.isValueChanging()) {
+                applyVirtualNodes();
+            }
+        });
+        model.lastChangeProperty().addListener((obs, old, report) -> showChange(report));
+        model.probeProperty().addListener((obs, old, probe) -> probeResult.setText(probe == null ? "" : probe.describe()));
+        Observable[] pictureInputs = {playback.shownProperty(), model.lastChangeProperty(), model.down(),
+                model.servers().selectedProperty(), model.probeProperty(), model.algorithmProperty()};
+        for (Observable input : pictureInputs) {
+            input.addListener(changed -> pictureStale = true);
+        }
+        model.servers().selectedProperty().addListener((obs, old, name) -> selectRow(name));
+        servers.getSelectionModel().selectedItemProperty().addListener((obs, old, row) -> {
+            if (row != null) {
+                model.servers().select(row.name());
+            }
+        });
+        presentationItem.selectedProperty().bindBidirectional(model.presentationProperty());
+        model.presentationProperty().addListener((obs, old, on) -> present(on));
+        darkItem.selectedProperty().addListener((obs, old, on) -> {
+            root.getStyleClass().remove("dark");
+            if (on) {
+                root.getStyleClass().add("dark");
+            }
+            ring.darkProperty().set(on);
+        });
+        javafx.beans.InvalidationListener resized = size -> {
+            if (model.presentationProperty().get()) {
+                present(true);
+            }
+        };
+        root.heightProperty().addListener(resized);
+        root.widthProperty().addListener(resized);
+    }
+
+    private static String speedText(double speed) {
+        return speed < 1 ? String.format("%.2fx", speed) : String.format("%.0fx", speed);
+    }
+
+    private void selectRow(String name) {
+        ServerRow selected = servers.getSelectionModel().getSelectedItem();
+        if (name == null) {
+            servers.getSelectionModel().clearSelection();
+        } else if (selected == null || !selected.name().equals(name)) {
+            servers.getItems().stream().filter(row -> row.name().equals(name)).findFirst()
+                    .ifPresent(row -> servers.getSelectionModel().select(row));
+        }
+    }
+
+    private void showChange(ChangeReport report) {
+        if (report == null) {
+            return;
+        }
+        happenedHeadline.setText(report.headline());
+        happenedMoved.setText(report.movedLine());
+        List<String> flows = report.flowLines();
+        happenedFlows.setText(flows.isEmpty() ? "" : "Slots handed over:\n" + String.join("\n",
+                flows.subList(0, Math.min(8, flows.size()))) + (flows.size() > 8 ? "\n… and " + (flows.size() - 8) + " more" : ""));
+        happenedShares.setText("Share of the ring, before → after:\n" + String.join("\n", report.shareLines()));
+    }
+
+    /**
+     * Presentation mode: full screen, text at about 3.2 % of the window's height (slides use 3.3–4.4 %),
+     * the ring and its markers scaled to match, and the servers panel folded away so the ring takes the room.
+     */
+    private void present(boolean on) {
+        Stage stage = (Stage) root.getScene().getWindow();
+        double height = root.getHeight() > 0 ? root.getHeight() : 800;
+        double px = on ? Math.max(16, Math.round(height * 0.032)) : 13;
+        root.setStyle("-fx-font-size: " + px + "px;");
+        if (fontPx != px) {
+            fontPx = px;
+            pictureStale = true; // the legend's swatches follow the text
+        }
+        ring.scaleProperty().set(on ? Math.max(1.4, px / 13 * 0.75) : 1);
+        // the ring takes the room: the backend strip and the line under the ring (the panel says the same) fold away
+        for (Region folded : List.of(statusStrip, ringFooter)) {
+            folded.setVisible(!on);
+            folded.setManaged(!on);
+        }
+        double width = root.getWidth() > 0 ? root.getWidth() : 1280;
+        teachScroll.setPrefWidth(on ? width * 0.3 : Region.USE_COMPUTED_SIZE);
+        teachScroll.setMaxWidth(on ? width * 0.3 : Region.USE_COMPUTED_SIZE);
+        if (on && split.getItems().contains(sidePanel)) {
+            split.getItems().remove(sidePanel);
+        } else if (!on && !split.getItems().contains(sidePanel)) {
+            split.getItems().add(sidePanel);
+            split.setDividerPositions(0.62);
+        }
+        if (stage != null && stage.isFullScreen() != on && !Boolean.getBoolean("ringlab.window.noFullScreen")) {
+            stage.setFullScreenExitHint("Press F5 or Esc to leave presentation mode");
+            stage.setFullScreen(on);
+        }
     }
 
     /** Which placement routes the window's and the balancer's requests; switching is live and safe under traffic. */
@@ -169,115 +331,86 @@ public final class LabController {
             }
         });
         algorithmChoice.setValue(session.algorithm());
+        model.algorithmProperty().set(session.algorithm());
         algorithmChoice.setOnAction(event -> {
             Algorithm chosen = algorithmChoice.getValue();
             if (chosen == null || chosen == session.algorithm()) {
                 return;
             }
             run(session.useAlgorithm(chosen), now -> {
-                showInfo("Routing by " + now.label() + " from now on.");
-                log("placement: " + now.label());
-                compareController.refreshPlacement();
+                model.status().info("Routing by " + now.label() + " from now on.");
+                model.status().log("placement: " + now.label());
+                model.algorithmProperty().set(now);
             });
         });
-        compareController.refreshPlacement();
     }
 
-    ExperimentsController experiments() {
-        return experimentsController;
-    }
-
-    /** Everything from other threads reaches the controls here, once per pulse. */
+    /** Everything from other threads reaches the view model here, once per pulse. */
     private void frame(long now) {
         List<ClusterEvent> batch = new ArrayList<>();
         ClusterEvent event;
         while ((event = events.poll()) != null) {
             batch.add(event);
         }
-        for (ClusterEvent e : batch) {
-            if (e instanceof ClusterEvent.RingChanged changed) {
-                lastMigration = changed.migration();
-            }
-            if (!(e instanceof ClusterEvent.RingChanged changed && changed.migration().movedSlots() == 0)) {
-                log(e.at(), e.describe());
-            }
-            if (e instanceof ClusterEvent.BackendFailed failed) {
-                showError(failed.message());
-            }
-        }
+        model.accept(batch);
         membersChanged |= !batch.isEmpty();
         Runnable result;
         while ((result = results.poll()) != null) {
             result.run();
         }
-        RingSnapshot current = session.ring();
+        Playback playback = model.playback();
+        model.poll(session.ring());
+        playback.tick(now);
         // The legend and the ring live in their tab; rebuilding them while it is hidden repaints the whole window.
-        if (current != shownRing && ring.shown()) {
-            showRing(current);
+        if (pictureStale && ring.shown()) {
+            showRing();
         }
-        ring.flash(session.tally().drainLandings(), now);
+        ring.flash(session.tally().drainLandings(), playback.viewNanos());
         if (membersChanged || now - countersAt > COUNTERS_EVERY_NANOS) {
             refreshServers(now);
         }
-        ring.paint(now);
+        ring.paint(playback.viewNanos());
     }
 
     private void refreshServers(long now) {
+        countersAt = now;
         List<Member> members = session.cluster().members();
         long total = session.tally().total();
-        for (Member member : members) {
-            total += session.balancedTo(member.server().name());
-        }
-        if (countersAt != 0 && now - countersAt > COUNTERS_EVERY_NANOS) {
-            double seconds = (now - countersAt) / 1e9;
-            requestRate.setText(String.format("%.0f req/s", (total - totalAtLastRate) / seconds));
-            totalAtLastRate = total;
-            countersAt = now;
-        } else if (countersAt == 0) {
-            countersAt = now;
-            totalAtLastRate = total;
-        }
         List<ServerRow> rows = new ArrayList<>();
+        Map<String, Long> served = new HashMap<>();
         for (Member member : members) {
             String name = member.server().name();
             rows.add(ServerRow.of(member));
-            served.set(name, session.tally().servedBy(name) + session.balancedTo(name));
+            long balanced = session.balancedTo(name);
+            total += balanced;
+            served.put(name, session.tally().servedBy(name) + balanced);
         }
-        ObservableList<ServerRow> items = servers.getItems();
-        ServerRow selected = servers.getSelectionModel().getSelectedItem();
-        boolean sameServers = items.size() == rows.size();
-        for (int i = 0; sameServers && i < rows.size(); i++) {
-            sameServers = items.get(i).name().equals(rows.get(i).name());
-        }
-        if (sameServers) {
-            // Only the rows whose state changed: the table redraws those cells and keeps the selection.
-            for (int i = 0; i < rows.size(); i++) {
-                if (!items.get(i).equals(rows.get(i))) {
-                    items.set(i, rows.get(i));
-                }
-            }
-        } else {
-            items.setAll(rows);
-            served.keepOnly(rows.stream().map(ServerRow::name).collect(Collectors.toSet()));
-        }
-        ServerRow nowSelected = servers.getSelectionModel().getSelectedItem();
-        if (selected != null && (nowSelected == null || !nowSelected.name().equals(selected.name()))) {
-            rows.stream().filter(r -> r.name().equals(selected.name())).findFirst()
-                    .ifPresent(r -> servers.getSelectionModel().select(r));
-        }
+        model.servers().countTotal(total, now, COUNTERS_EVERY_NANOS);
+        model.servers().update(rows, served);
+        selectRow(model.servers().selectedProperty().get());
         membersChanged = false;
     }
 
-    private void showRing(RingSnapshot snapshot) {
-        shownRing = snapshot;
-        RingPicture picture = RingPicture.of(snapshot, lastMigration);
+    private void showRing() {
+        pictureStale = false;
+        RingSnapshot snapshot = model.playback().shownProperty().get();
+        RingPicture picture = RingPicture.of(snapshot, model.lastChangeProperty().get(), model.down(),
+                model.servers().selectedProperty().get(), model.probeProperty().get(), model.algorithmProperty().get());
         ring.show(picture);
         migration.setText(picture.migrationText());
         legend.getChildren().clear();
         for (RingPicture.LegendEntry entry : picture.legend()) {
-            Label label = new Label(String.format("%s  %.1f%%", entry.server().name(), 100 * entry.share()),
-                    new Circle(6, Color.web(entry.colour())));
+            double side = Math.max(14, fontPx * 0.9);
+            Rectangle swatch = new Rectangle(side, side, Color.web(entry.colour()));
+            String name = entry.server().name();
+            boolean down = picture.down().contains(name);
+            Label label = new Label(String.format("%s  %.1f%%%s", name, 100 * entry.share(), down ? " (down)" : ""), swatch);
             label.setId("legend-" + entry.server().id());
+            label.getStyleClass().add("legend-entry");
+            if (name.equals(picture.selected())) {
+                label.getStyleClass().add("selected");
+            }
+            label.setOnMouseClicked(click -> model.servers().select(name));
             legend.getChildren().add(label);
         }
         membersChanged = true;
@@ -291,43 +424,89 @@ public final class LabController {
             if (serverName.getText().equals(name) && name != null && !name.isBlank()) {
                 serverName.clear();
             }
-            showInfo("Added " + added.get(0).name() + ".");
+            model.status().info("Added " + added.get(0).name() + ".");
         });
+    }
+
+    private String selectedServer(String action) {
+        String name = model.servers().selectedProperty().get();
+        if (name == null) {
+            model.status().error("Select a server (in the table, the legend or on the ring) to " + action + " it.");
+        }
+        return name;
     }
 
     @FXML
     private void removeServer() {
-        ServerRow row = servers.getSelectionModel().getSelectedItem();
-        if (row == null) {
-            showError("Select a server in the table to remove it.");
-            return;
+        String name = selectedServer("remove");
+        if (name != null) {
+            run(session.remove(name), removed -> model.status().info("Removed " + name + "."));
         }
-        run(session.remove(row.name()), removed -> showInfo("Removed " + row.name() + "."));
     }
 
     @FXML
     private void killServer() {
-        ServerRow row = servers.getSelectionModel().getSelectedItem();
-        if (row == null) {
-            showError("Select a server in the table to kill it.");
-            return;
+        String name = selectedServer("kill");
+        if (name != null) {
+            run(session.kill(name), killed -> model.status().info("Killed " + name
+                    + "; the health monitor will notice and replace it."));
         }
-        run(session.kill(row.name()), killed -> showInfo("Killed " + row.name()
-                + "; the health monitor will notice and replace it."));
     }
 
     @FXML
     private void sendOne() {
-        run(session.sendOne(), this::showDispatch);
+        run(session.sendOne(), model::showDispatch);
     }
 
-    private void showDispatch(Dispatch dispatch) {
-        if (!dispatch.answered()) {
-            lastRequest.setText("key " + dispatch.key() + " → slot " + dispatch.slot() + " → no server answered");
-            return;
-        }
-        lastRequest.setText("key " + dispatch.key() + " → slot " + dispatch.slot() + " → " + dispatch.server().name()
-                + (dispatch.retried() ? " (after " + dispatch.attempts() + " tries)" : ""));
+    @FXML
+    private void probe() {
+        model.probe(probeKey.getText());
+        pictureStale = true;
+    }
+
+    @FXML
+    private void togglePause() {
+        model.playback().pausedProperty().set(!model.playback().pausedProperty().get());
+    }
+
+    @FXML
+    private void step() {
+        model.playback().step();
+    }
+
+    @FXML
+    private void quit() {
+        root.getScene().getWindow().hide();
+    }
+
+    @FXML
+    private void resetPreferences() {
+        WindowPreferences.forget();
+        model.status().info("Remembered size, position and settings forgotten; the next start uses the defaults.");
+    }
+
+    @FXML
+    private void showCheatSheet() {
+        java.net.URI address = session.balancerAddress();
+        String base = address == null ? "http://localhost:5000 (start with --port to serve HTTP)" : address.toString();
+        info("API cheat-sheet", "curl " + base + "/rep\n"
+                + "curl -X POST -H 'Content-Type: application/json' -d '{\"n\":1,\"hostnames\":[\"S5\"]}' " + base + "/add\n"
+                + "curl -X DELETE -H 'Content-Type: application/json' -d '{\"n\":1,\"hostnames\":[\"S5\"]}' " + base + "/rm\n"
+                + "curl " + base + "/home");
+    }
+
+    @FXML
+    private void showAbout() {
+        info("About RingLab", "RingLab: consistent hashing you can watch.\nF5 presentation mode, Ctrl+Space pause, "
+                + "Ctrl+. step, Ctrl+N add, Ctrl+K kill, Ctrl+R send a request.\nDocs: docs/window.md");
+    }
+
+    private void info(String title, String text) {
+        Alert alert = new Alert(Alert.AlertType.INFORMATION, text);
+        alert.setTitle(title);
+        alert.setHeaderText(title);
+        alert.initOwner(root.getScene().getWindow());
+        alert.show();
     }
 
     @FXML
@@ -335,26 +514,32 @@ public final class LabController {
         ClipboardContent content = new ClipboardContent();
         content.putString(balancerUrl.getText());
         javafx.scene.input.Clipboard.getSystemClipboard().setContent(content);
-        showInfo("Copied " + balancerUrl.getText() + ".");
+        model.status().info("Copied " + balancerUrl.getText() + ".");
     }
 
     @FXML
     private void applySettings() {
-        RingConfig config;
-        try {
-            config = new RingConfig(slotsSpinner.getValue(), virtualNodesSpinner.getValue(),
-                    hashChoice.getValue(), probingChoice.getValue());
-        } catch (IllegalArgumentException invalid) {
-            showError(invalid.getMessage());
+        RingSettingsViewModel.Checked checked = model.settings().check(session.ring().size());
+        if (!checked.valid()) {
+            model.status().error(checked.error());
             return;
         }
-        run(session.reconfigure(config), applied -> {
-            settingsExplanation.setText(explain(applied));
-            showInfo("Ring rebuilt: " + applied.hash().name() + ", " + applied.slots() + " slots, "
+        run(session.reconfigure(checked.config()), applied -> {
+            model.settings().showApplied(applied);
+            model.status().info("Ring rebuilt: " + applied.hash().name() + ", " + applied.slots() + " slots, "
                     + applied.virtualNodesPerServer() + " virtual nodes per server.");
-            log("settings applied: " + applied.hash().name() + " hash, " + applied.slots() + " slots, "
+            model.status().log("settings applied: " + applied.hash().name() + " hash, " + applied.slots() + " slots, "
                     + applied.virtualNodesPerServer() + " virtual nodes, " + applied.probing().label() + " probing");
         });
+    }
+
+    private void applyVirtualNodes() {
+        int wanted = (int) Math.round(virtualNodesSlider.getValue());
+        if (wanted == session.ring().config().virtualNodesPerServer()) {
+            return;
+        }
+        model.settings().virtualNodesProperty().set(wanted);
+        applySettings();
     }
 
     @FXML
@@ -369,9 +554,9 @@ public final class LabController {
         }
     }
 
-    /** Snapshots the ring on the FX thread and writes it elsewhere. */
+    /** Draws a slide of the ring on the FX thread (2x, legend, caption, no pointer line) and writes it elsewhere. */
     CompletableFuture<File> exportRingTo(File file) {
-        var image = PngFile.snapshot(ring);
+        var image = RingSlide.snapshot(ring, session.placement() == null ? "" : session.placement().label());
         CompletableFuture<File> written = session.async(() -> {
             try {
                 PngFile.write(image, file);
@@ -380,7 +565,7 @@ public final class LabController {
                 throw new CompletionException(failure);
             }
         });
-        run(written, done -> showInfo("Wrote " + done.getName() + "."));
+        run(written, done -> model.status().info("Wrote " + done.getName() + "."));
         return written;
     }
 
@@ -388,7 +573,7 @@ public final class LabController {
     <T> void run(CompletableFuture<T> work, Consumer<T> onSuccess) {
         work.whenComplete((value, failure) -> results.add(() -> {
             if (failure != null) {
-                showError(reason(failure));
+                model.status().error(Failures.reason(failure));
             } else {
                 onSuccess.accept(value);
             }
@@ -396,33 +581,19 @@ public final class LabController {
     }
 
     void showError(String text) {
-        message.getStyleClass().remove("error");
-        message.getStyleClass().add("error");
-        message.setText(text);
-        log("error: " + text);
+        model.status().error(text);
     }
 
     void showInfo(String text) {
-        message.getStyleClass().remove("error");
-        message.setText(text);
+        model.status().info(text);
     }
 
     void log(String text) {
-        log(java.time.Instant.now(), text);
+        model.status().log(text);
     }
 
-    private void log(java.time.Instant at, String text) {
-        logLines.add(LocalTime.ofInstant(at, ZoneId.systemDefault()).format(TIME) + "  " + text);
-        if (logLines.size() > MAX_LOG_LINES) {
-            logLines.remove(0, logLines.size() - MAX_LOG_LINES);
-        }
-        log.scrollTo(logLines.size() - 1);
-    }
-
-    /** Stops painting and listening; the session is closed by whoever opened it. */
+    /** Stops listening; the pump and the session are stopped by the window. */
     void stop() {
-        experimentsController.stop();
-        pump.stop();
         if (subscription != null) {
             try {
                 subscription.close();
@@ -430,15 +601,6 @@ public final class LabController {
                 // unsubscribing cannot fail
             }
         }
-    }
-
-    static String reason(Throwable failure) {
-        Throwable cause = failure;
-        while ((cause instanceof CompletionException || cause instanceof java.util.concurrent.ExecutionException)
-                && cause.getCause() != null) {
-            cause = cause.getCause();
-        }
-        return cause.getMessage() == null ? cause.getClass().getSimpleName() : cause.getMessage();
     }
 
     private static String describe(RingPicture.SlotDetail detail) {
@@ -455,14 +617,6 @@ public final class LabController {
                 owner.serverName(), owner.virtualNode(), owner.slot(),
                 owner.homeSlot() != owner.slot() ? " (hashed to " + owner.homeSlot() + ", probed on)" : "",
                 owner.arcLength(), 100 * owner.arcShare(), owner.serverName(), 100 * detail.serverShare());
-    }
-
-    private static String explain(RingConfig config) {
-        return "The balancer now routes with these settings: every request key is hashed with the "
-                + config.hash().name() + " hash onto " + config.slots() + " slots, and each server places "
-                + config.virtualNodesPerServer() + " virtual nodes (" + config.probing().label()
-                + " probing past taken slots). Requests from the window, the experiments and HTTP clients "
-                + "all follow the ring drawn here.";
     }
 
     private void initialiseBackends() {
@@ -494,8 +648,8 @@ public final class LabController {
     void switchBackend(BackendKind kind) {
         BackendKind was = session.cluster().backend().kind();
         backendChoice.setDisable(true);
-        showInfo("Switching to " + kind.label() + "…");
-        log("switching from the " + was.label() + " backend to " + kind.label());
+        model.status().info("Switching to " + kind.label() + "…");
+        model.status().log("switching from the " + was.label() + " backend to " + kind.label());
         session.switchTo(() -> backends.open().apply(kind)).whenComplete((cluster, failure) -> results.add(() -> {
             backendChoice.setDisable(false);
             BackendKind now = session.cluster().backend().kind();
@@ -503,17 +657,12 @@ public final class LabController {
             backendChoice.setValue(now);
             membersChanged = true;
             if (failure != null) {
-                showError("Could not switch to " + kind.label() + ": " + reason(failure));
+                model.status().error("Could not switch to " + kind.label() + ": " + Failures.reason(failure));
             } else {
-                showInfo("Now on the " + now.label() + " backend with " + cluster.ring().size() + " servers.");
-                backendSwitched();
+                model.status().info("Now on the " + now.label() + " backend with " + cluster.ring().size() + " servers.");
+                showBalancer();
             }
         }));
-    }
-
-    /** The embedded balancer moved with the cluster, to the same port when it could. */
-    private void backendSwitched() {
-        showBalancer();
     }
 
     private void showBalancer() {
@@ -521,16 +670,38 @@ public final class LabController {
         balancerUrl.setText(address == null ? "in memory (no HTTP)" : address.toString());
         copyUrl.setDisable(address == null);
         if (address != null) {
-            log("balancer answering at " + address + " (curl " + address + "/rep)");
+            model.status().log("balancer answering at " + address + " (curl " + address + "/rep)");
         }
     }
 
     private void initialiseTable() {
+        servers.setItems(model.servers().rows());
         nameColumn.setCellValueFactory(c -> new ReadOnlyStringWrapper(c.getValue().name()));
+        // A swatch in the server's colour, the same as on the ring and in the charts.
+        nameColumn.setCellFactory(column -> new TableCell<>() {
+            private final Rectangle swatch = new Rectangle(12, 12);
+
+            @Override
+            protected void updateItem(String name, boolean empty) {
+                super.updateItem(name, empty);
+                if (empty || name == null) {
+                    setText(null);
+                    setGraphic(null);
+                    return;
+                }
+                setText(name);
+                // a row exists only for a member, so its colour is known when the row appears: no table refresh
+                // (which re-creates cells under a pointer about to click them) is ever needed
+                swatch.setFill(session.cluster().members().stream().map(Member::server)
+                        .filter(s -> s.name().equals(name)).findFirst()
+                        .map(s -> Color.web(ServerColours.of(s))).orElse(Color.TRANSPARENT));
+                setGraphic(swatch);
+            }
+        });
         backendIdColumn.setCellValueFactory(c -> new ReadOnlyStringWrapper(c.getValue().backendId()));
         addressColumn.setCellValueFactory(c -> new ReadOnlyStringWrapper(c.getValue().address()));
         stateColumn.setCellValueFactory(c -> new ReadOnlyStringWrapper(c.getValue().state()));
-        servedColumn.setCellValueFactory(c -> served.of(c.getValue().name()));
+        servedColumn.setCellValueFactory(c -> model.servers().served().of(c.getValue().name()));
         servers.setPlaceholder(new Label("No servers yet: press Add."));
     }
 
@@ -544,18 +715,19 @@ public final class LabController {
 
             @Override
             public Integer fromString(String text) {
-                try {
-                    return Integer.valueOf(text.trim());
-                } catch (NumberFormatException notANumber) {
-                    showError(what + " must be a whole number, got '" + text.trim() + "'");
+                RingSettingsViewModel.Checked parsed = RingSettingsViewModel.parseWhole(text, what);
+                if (!parsed.valid()) {
+                    model.status().error(parsed.error());
                     return factory.getValue();
                 }
+                return Integer.valueOf(text.trim());
             }
         });
         return factory;
     }
 
-    private void initialiseSettings(RingConfig config) {
+    private void initialiseSettings() {
+        RingSettingsViewModel settings = model.settings();
         hashChoice.getItems().setAll(RingHash.builtIn());
         hashChoice.setConverter(new StringConverter<>() {
             @Override
@@ -568,13 +740,31 @@ public final class LabController {
                 return RingHash.byName(name);
             }
         });
-        hashChoice.setValue(config.hash());
+        hashChoice.valueProperty().bindBidirectional(settings.hashProperty());
         probingChoice.getItems().setAll(Probing.values());
-        probingChoice.setValue(config.probing());
-        slotsSpinner.setValueFactory(lenient(new SpinnerValueFactory.IntegerSpinnerValueFactory(8,
-                RingConfig.MAX_SLOTS, config.slots(), 64), "slots"));
-        virtualNodesSpinner.setValueFactory(lenient(new SpinnerValueFactory.IntegerSpinnerValueFactory(1, 256,
-                config.virtualNodesPerServer()), "virtual nodes per server"));
-        settingsExplanation.setText(explain(config));
+        // "linear" as everywhere else in the window and the CLI, not the enum's LINEAR
+        probingChoice.setConverter(new StringConverter<>() {
+            @Override
+            public String toString(Probing probing) {
+                return probing == null ? "" : probing.label();
+            }
+
+            @Override
+            public Probing fromString(String label) {
+                return Probing.byName(label);
+            }
+        });
+        probingChoice.valueProperty().bindBidirectional(settings.probingProperty());
+        var slots = lenient(new SpinnerValueFactory.IntegerSpinnerValueFactory(8, dev.ringlab.ring.RingConfig.MAX_SLOTS,
+                settings.slotsProperty().get(), 64), "slots");
+        slotsSpinner.setValueFactory(slots);
+        slots.valueProperty().addListener((obs, old, now) -> settings.slotsProperty().set(now));
+        settings.slotsProperty().addListener((obs, old, now) -> slots.setValue(now.intValue()));
+        var nodes = lenient(new SpinnerValueFactory.IntegerSpinnerValueFactory(1, 256,
+                settings.virtualNodesProperty().get()), "virtual nodes per server");
+        virtualNodesSpinner.setValueFactory(nodes);
+        nodes.valueProperty().addListener((obs, old, now) -> settings.virtualNodesProperty().set(now));
+        settings.virtualNodesProperty().addListener((obs, old, now) -> nodes.setValue(now.intValue()));
+        settingsExplanation.textProperty().bind(settings.explanationProperty());
     }
 }

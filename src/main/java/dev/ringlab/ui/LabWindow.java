@@ -48,10 +48,17 @@ public final class LabWindow {
 
     private final Stage stage;
     private final LabController controller;
+    private final ExperimentsController experiments;
+    private final CompareController comparison;
+    private final FramePump pump;
 
-    private LabWindow(Stage stage, LabController controller) {
+    private LabWindow(Stage stage, LabController controller, ExperimentsController experiments,
+                      CompareController comparison, FramePump pump) {
         this.stage = stage;
         this.controller = controller;
+        this.experiments = experiments;
+        this.comparison = comparison;
+        this.pump = pump;
     }
 
     /**
@@ -68,7 +75,7 @@ public final class LabWindow {
             session = new LabSession(options.backends().open().apply(options.backend()), options.config(),
                     options.balancerPort());
         } catch (RuntimeException startFailure) {
-            throw new IllegalStateException("the window could not open: " + LabController.reason(startFailure),
+            throw new IllegalStateException("the window could not open: " + Failures.reason(startFailure),
                     startFailure);
         }
         // Ctrl-C or SIGTERM skip the window's close: stop the replicas anyway.
@@ -79,7 +86,17 @@ public final class LabWindow {
                 || !line.getMessage().startsWith("Unsupported JavaFX configuration"));
         Platform.startup(() -> {
             try {
-                LabWindow window = show(new Stage(), session, options.backends());
+                Stage stage = new Stage();
+                javafx.geometry.Rectangle2D size = WindowPreferences.restore(stage);
+                LabWindow window = show(stage, session, options.backends(), size.getWidth(), size.getHeight());
+                // what the user chose stays for the next start; tests, which open through show(), leave it alone
+                window.controller.darkProperty().set(WindowPreferences.dark());
+                window.controller.darkProperty().addListener((obs, was, dark) -> WindowPreferences.rememberDark(dark));
+                window.stage.setOnHiding(event -> WindowPreferences.remember(window.stage));
+                if (Boolean.getBoolean("ringlab.window.presentation")) {
+                    // for measuring the pulse (and rehearsing) in presentation mode from the command line
+                    window.controller.model().presentationProperty().set(true);
+                }
                 window.stage.setOnHidden(event -> new Thread(() -> {
                     window.closeSession();
                     closed.countDown();
@@ -106,7 +123,7 @@ public final class LabWindow {
             closeQuietly(priority);
         }
         if (failure.get() != null) {
-            throw new IllegalStateException("the window could not open: " + LabController.reason(failure.get()),
+            throw new IllegalStateException("the window could not open: " + Failures.reason(failure.get()),
                     failure.get());
         }
     }
@@ -124,18 +141,31 @@ public final class LabWindow {
         return show(stage, session, BackendChoice.only(session.cluster().backend().kind()));
     }
 
-    /** The same, with backends to switch to. */
+    /**
+     * The same, with backends to switch to. This is where the window's parts meet: one view model and
+     * one frame pump shared by the controllers, which never know each other.
+     */
     public static LabWindow show(Stage stage, LabSession session, BackendChoice backends) {
+        return show(stage, session, backends, 1280, 800);
+    }
+
+    static LabWindow show(Stage stage, LabSession session, BackendChoice backends, double width, double height) {
         FXMLLoader loader = new FXMLLoader(LabWindow.class.getResource("/fxml/lab.fxml"));
+        FramePump pump = new FramePump();
+        LabViewModel model = new LabViewModel(session.ring(), session::placement);
+        AtomicReference<ExperimentsController> experiments = new AtomicReference<>();
+        AtomicReference<CompareController> comparison = new AtomicReference<>();
         loader.setControllerFactory(type -> {
             if (type == LabController.class) {
-                return new LabController(session, backends);
+                return new LabController(session, backends, model, pump);
             }
             if (type == ExperimentsController.class) {
-                return new ExperimentsController(session);
+                experiments.set(new ExperimentsController(session));
+                return experiments.get();
             }
             if (type == CompareController.class) {
-                return new CompareController(session);
+                comparison.set(new CompareController(session));
+                return comparison.get();
             }
             throw new IllegalArgumentException("no controller " + type.getName());
         });
@@ -146,13 +176,38 @@ public final class LabWindow {
             throw new UncheckedIOException("lab.fxml could not be loaded", broken);
         }
         LabController controller = loader.getController();
+        experiments.get().attach(pump, model.status()::log);
+        comparison.get().attach(pump);
+        pump.start();
         stage.setTitle("RingLab");
-        stage.setScene(new Scene(root, 1280, 800));
-        stage.setMinWidth(900);
-        stage.setMinHeight(600);
+        // desktop's icon, in the sizes window managers and task bars pick from
+        for (int size : new int[] {16, 24, 32, 48, 64, 128, 256}) {
+            var icon = LabWindow.class.getResource("/icons/ringlab-" + size + ".png");
+            if (icon != null) {
+                stage.getIcons().add(new javafx.scene.image.Image(icon.toExternalForm()));
+            }
+        }
+        stage.setScene(new Scene(root, width, height));
         session.start();
         stage.show();
-        return new LabWindow(stage, controller);
+        // Small enough that at 1.5x scaling (1200x780) it still fits a 1280x800 screen.
+        stage.setMinWidth(800);
+        stage.setMinHeight(520);
+        // Under openbox the first configure from the window manager shrank a window sized only by its scene to
+        // the minimum; a size set on the stage itself holds.
+        Platform.runLater(() -> {
+            stage.setWidth(width);
+            stage.setHeight(height);
+        });
+        return new LabWindow(stage, controller, experiments.get(), comparison.get(), pump);
+    }
+
+    ExperimentsController experiments() {
+        return experiments;
+    }
+
+    CompareController comparison() {
+        return comparison;
     }
 
     public Stage stage() {
@@ -165,7 +220,11 @@ public final class LabWindow {
 
     /** Stops painting and every replica the window started; may block, so never on the FX thread. */
     void closeSession() {
-        Platform.runLater(controller::stop);
+        Platform.runLater(() -> {
+            controller.stop();
+            experiments.stop();
+            pump.stop();
+        });
         controller.session().close();
     }
 }

@@ -24,7 +24,14 @@ final class PngFile {
 
     /** Encodes and writes; safe off the FX thread. */
     static void write(WritableImage image, File file) throws IOException {
-        if (!ImageIO.write(SwingFXUtils.fromFXImage(image, null), "png", file)) {
+        // RGB, not ARGB: a slide has no transparency, and some viewers refuse an alpha channel
+        java.awt.image.BufferedImage argb = SwingFXUtils.fromFXImage(image, null);
+        java.awt.image.BufferedImage rgb = new java.awt.image.BufferedImage(argb.getWidth(), argb.getHeight(),
+                java.awt.image.BufferedImage.TYPE_INT_RGB);
+        java.awt.Graphics2D g = rgb.createGraphics();
+        g.drawImage(argb, 0, 0, java.awt.Color.WHITE, null);
+        g.dispose();
+        if (!ImageIO.write(rgb, "png", file)) {
             throw new IOException("no PNG writer available");
         }
     }

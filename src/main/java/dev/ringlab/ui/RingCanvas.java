@@ -6,8 +6,13 @@ import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.Iterator;
 import java.util.List;
+import java.util.function.Consumer;
+import javafx.beans.property.BooleanProperty;
+import javafx.beans.property.DoubleProperty;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.SimpleBooleanProperty;
+import javafx.beans.property.SimpleDoubleProperty;
 import javafx.beans.property.SimpleObjectProperty;
 import javafx.geometry.Point2D;
 import javafx.geometry.VPos;
@@ -23,45 +28,84 @@ import javafx.scene.text.FontWeight;
 import javafx.scene.text.TextAlignment;
 
 /**
- * The ring: slot 0 at the top, slots clockwise, a tick per slot, every virtual node a marker in its
- * server's colour on a band coloured by the owner of each arc. The last membership change is an orange
- * band outside the ring; requests flash where they hash and travel clockwise to the virtual node that
- * serves them. Paints only when something changed or a flash is in flight; the frame pump drives it.
+ * The ring: slot 0 at the top, slots clockwise, every virtual node a marker in its server's colour on
+ * a solid band coloured by the owner of each arc. The last change is a black hatch outside the band
+ * (never a server's hue), the arcs of a server that left are a dashed ghost inside it, a server that is
+ * down is crossed out, the selected server is outlined, and a probed key is an arrow from its slot
+ * clockwise to the virtual node that serves it, kept until the next probe. Requests fly from where
+ * they hash to the node that serves them, on the playback clock. Paints only when something changed or
+ * a flight is under way; the frame pump drives it.
+ *
+ * <p>Every size follows {@link #scaleProperty()}: 1 at a desk, about 2 for a projector.
  */
 public final class RingCanvas extends Region {
 
-    static final long FLASH_TRAVEL_NANOS = 450_000_000L;
-    static final long FLASH_FADE_NANOS = 350_000_000L;
+    static final long FLASH_TRAVEL_NANOS = 700_000_000L;
+    static final long FLASH_FADE_NANOS = 500_000_000L;
     static final int MAX_FLASHES = 240;
+
+    private static final Color INK = Color.web("#111111");
+    private static final Color GHOST = Color.web("#767676");
 
     private record Flash(RequestTally.Landing landing, long bornAt) {
     }
 
-    /** The ring itself, repainted only when it changes; flashes go on the overlay, cleared every frame. */
+    /** The ring itself, repainted only when it changes; flights go on the overlay, cleared every frame. */
     private final Canvas canvas = new Canvas();
     private final Canvas overlay = new Canvas();
     private final ObjectProperty<RingPicture> picture =
             new SimpleObjectProperty<>(RingPicture.of(RingSnapshot.empty(RingConfig.DEFAULT), null));
     private final ObjectProperty<RingPicture.SlotDetail> focus = new SimpleObjectProperty<>();
+    private final DoubleProperty scale = new SimpleDoubleProperty(this, "scale", 1);
+    private final BooleanProperty dark = new SimpleBooleanProperty(this, "dark");
     private final Deque<Flash> flashes = new ArrayDeque<>();
+    private Consumer<String> onSelect = name -> { };
     private boolean dirty = true;
-    /** Whether the overlay still shows flashes from the last frame. */
+    /** Whether the overlay still shows flights from the last frame. */
     private boolean flashing;
+    /** Paints regardless of being on screen: a copy made for an export. */
+    private boolean offscreen;
     private long paints;
 
     public RingCanvas() {
         getChildren().addAll(canvas, overlay);
         overlay.setMouseTransparent(true);
         getStyleClass().add("ring-canvas");
-        setMinSize(240, 240);
+        setMinSize(200, 200);
         setPrefSize(640, 640);
         picture.addListener((obs, old, now) -> {
             dirty = true;
             RingPicture.SlotDetail current = focus.get();
             focus.set(current == null ? null : now.detailOf(Math.min(current.slot(), now.slots() - 1)));
         });
+        scale.addListener((obs, old, now) -> dirty = true);
+        dark.addListener((obs, old, now) -> dirty = true);
         canvas.addEventHandler(MouseEvent.MOUSE_MOVED, event -> pointAt(event.getX(), event.getY()));
-        canvas.addEventHandler(MouseEvent.MOUSE_CLICKED, event -> pointAt(event.getX(), event.getY()));
+        canvas.addEventHandler(MouseEvent.MOUSE_CLICKED, event -> {
+            pointAt(event.getX(), event.getY());
+            RingPicture.SlotDetail detail = focus.get();
+            if (detail != null && detail.owner() != null) {
+                onSelect.accept(detail.owner().serverName());
+            }
+        });
+        // The hover line belongs to the pointer: it goes when the pointer leaves.
+        canvas.addEventHandler(MouseEvent.MOUSE_EXITED, event -> {
+            focus.set(null);
+            dirty = true;
+        });
+    }
+
+    /** A copy of {@code source}'s picture for an export: no pointer line, no flights, painted off screen. */
+    static RingCanvas copyOf(RingCanvas source, double size) {
+        RingCanvas copy = new RingCanvas();
+        copy.offscreen = true;
+        copy.picture.set(source.picture.get());
+        copy.scale.set(Math.max(1, size / 700));
+        copy.dark.set(false); // a slide is ink on white, whatever the window's theme
+        copy.resize(size, size);
+        copy.setPrefSize(size, size);
+        copy.layoutChildren();
+        return copy;
     }
 
     /** What is drawn now: read-only for everyone but the controller. */
@@ -80,6 +124,19 @@ public final class RingCanvas extends Region {
     /** The slot under the pointer (hover or click) and what owns it, or null. */
     public ReadOnlyObjectProperty<RingPicture.SlotDetail> focusProperty() {
         return focus;
+    }
+
+    public DoubleProperty scaleProperty() {
+        return scale;
+    }
+
+    public BooleanProperty darkProperty() {
+        return dark;
+    }
+
+    /** Called with a server's name when the user clicks its arc or marker. */
+    void onSelect(Consumer<String> select) {
+        this.onSelect = select;
     }
 
     /** How many frames were actually painted; frames with nothing new are skipped. */
@@ -116,13 +173,13 @@ public final class RingCanvas extends Region {
             overlay.setWidth(w);
             overlay.setHeight(h);
             dirty = true;
-            paint(System.nanoTime());
+            paint(0);
         }
     }
 
-    /** Paints if anything changed since the last frame; called once per pulse by the frame pump. */
+    /** Paints if anything changed since the last frame; {@code now} is the playback clock. */
     void paint(long now) {
-        if (!shown()) {
+        if (!offscreen && !shown()) {
             return; // drawing into a hidden tab still costs a repaint of the whole window: wait until it shows
         }
         Geometry g = geometry();
@@ -134,10 +191,13 @@ public final class RingCanvas extends Region {
             if (g.radius() >= 40) {
                 RingPicture p = picture.get();
                 drawTicks(gc, g, p.slots());
-                drawChangedSlots(gc, g, p);
                 drawOwnership(gc, g, p);
+                drawChangedSlots(gc, g, p);
+                drawGhosts(gc, g, p);
+                drawSelected(gc, g, p);
                 drawFocus(gc, g);
                 drawMarkers(gc, g, p);
+                drawProbe(gc, g, p);
                 drawCentre(gc, g, p);
             }
         }
@@ -156,70 +216,142 @@ public final class RingCanvas extends Region {
         return OnScreen.showing(this);
     }
 
+    private Color ink() {
+        return dark.get() ? Color.web("#f0f0f0") : INK;
+    }
+
+    private Color paper() {
+        return dark.get() ? Color.web(ServerColours.DARK_BACKGROUND) : Color.WHITE;
+    }
+
+    private Font font(double px, boolean bold) {
+        return Font.font("System", bold ? FontWeight.BOLD : FontWeight.NORMAL, px * scale.get());
+    }
+
     private void drawTicks(GraphicsContext gc, Geometry g, int slots) {
-        gc.setStroke(Color.web("#b0b0b0"));
+        gc.setStroke(GHOST);
         gc.setLineWidth(1);
         gc.setLineCap(StrokeLineCap.BUTT);
         gc.strokeOval(g.cx() - g.radius(), g.cy() - g.radius(), 2 * g.radius(), 2 * g.radius());
-        int labelEvery = labelInterval(slots);
+        int labelEvery = labelInterval(slots, scale.get());
         int majorEvery = Math.max(1, labelEvery / 4);
-        // With many slots individual ticks would be a grey smear: draw only the major ones then.
-        boolean everySlot = slots <= 2048;
-        gc.setFont(Font.font("System", 11));
+        boolean everySlot = slots <= 2048 && 2 * Math.PI * g.radius() / slots >= 2;
+        gc.setFont(font(12, false));
         gc.setTextAlign(TextAlignment.CENTER);
         gc.setTextBaseline(VPos.CENTER);
+        double s = scale.get();
         for (int slot = 0; slot < slots; slot++) {
             boolean label = slot % labelEvery == 0;
             boolean major = slot % majorEvery == 0;
             if (!everySlot && !major) {
                 continue;
             }
-            double length = label ? 9 : major ? 6 : 3;
+            double length = (label ? 9 : major ? 6 : 3) * s;
             Point2D inner = g.at(slot, g.radius());
             Point2D outer = g.at(slot, g.radius() + length);
-            gc.setStroke(label ? Color.web("#404040") : Color.web("#a0a0a0"));
+            gc.setStroke(label ? ink() : GHOST);
             gc.strokeLine(inner.getX(), inner.getY(), outer.getX(), outer.getY());
             if (label) {
-                Point2D text = g.at(slot, g.radius() + 22);
-                gc.setFill(Color.web("#303030"));
+                Point2D text = g.at(slot, g.radius() + 22 * s);
+                gc.setFill(ink());
                 gc.fillText(Integer.toString(slot), text.getX(), text.getY());
             }
         }
     }
 
-    private void drawChangedSlots(GraphicsContext gc, Geometry g, RingPicture p) {
-        if (p.changedSlots().isEmpty()) {
-            return;
-        }
-        gc.setStroke(Color.web("#ff8c00", 0.85));
-        gc.setLineWidth(6);
-        gc.setLineCap(StrokeLineCap.BUTT);
-        double r = g.radius() - 3;
-        for (int slot : p.changedSlots()) {
-            strokeSlotArc(gc, g, r, slot, slot + 1, p.slots());
-        }
-    }
-
+    /** Solid arcs in the owner's colour, split by a thin line of the background so neighbours stay apart. */
     private void drawOwnership(GraphicsContext gc, Geometry g, RingPicture p) {
         List<RingPicture.Marker> markers = p.markers();
         gc.setLineWidth(g.bandWidth());
         gc.setLineCap(StrokeLineCap.BUTT);
+        gc.setLineDashes();
         if (markers.isEmpty()) {
-            gc.setStroke(Color.web("#eeeeee"));
+            gc.setStroke(GHOST.deriveColor(0, 1, 1, 0.3));
             strokeSlotArc(gc, g, g.band(), 0, p.slots(), p.slots());
             return;
         }
+        // A ring that does not route the requests is drawn faded, so nobody reads it as the truth.
+        double alpha = p.routesRequests() ? 1 : 0.25;
         for (int i = 0; i < markers.size(); i++) {
             RingPicture.Marker marker = markers.get(i);
-            int from = markers.get(Math.floorMod(i - 1, markers.size())).slot() + 1;
-            int to = marker.slot() + 1;
-            if (markers.size() == 1) {
-                from = to - p.slots();
-            } else if (from > to) {
-                from -= p.slots();
+            gc.setStroke(Color.web(marker.colour(), alpha));
+            strokeSlotArc(gc, g, g.band(), arcStart(markers, i, p.slots()), marker.slot() + 1, p.slots());
+        }
+        gc.setStroke(paper());
+        gc.setLineWidth(1.5);
+        for (int i = 0; i < markers.size(); i++) {
+            RingPicture.Marker marker = markers.get(i);
+            RingPicture.Marker next = markers.get((i + 1) % markers.size());
+            if (!next.server().equals(marker.server())) {
+                Point2D a = g.at(marker.slot() + 1, g.band() - g.bandWidth() / 2);
+                Point2D b = g.at(marker.slot() + 1, g.band() + g.bandWidth() / 2);
+                gc.strokeLine(a.getX(), a.getY(), b.getX(), b.getY());
             }
-            gc.setStroke(Color.web(marker.colour(), 0.45));
-            strokeSlotArc(gc, g, g.band(), from, to, p.slots());
+        }
+    }
+
+    /** The first slot of the arc the {@code i}-th marker owns, below its own slot when the arc wraps past 0. */
+    private static int arcStart(List<RingPicture.Marker> markers, int i, int slots) {
+        int to = markers.get(i).slot() + 1;
+        int from = markers.get(Math.floorMod(i - 1, markers.size())).slot() + 1;
+        return markers.size() == 1 ? to - slots : from > to ? from - slots : from;
+    }
+
+    /** The slots the last change moved: black hatching just outside the band. */
+    private void drawChangedSlots(GraphicsContext gc, Geometry g, RingPicture p) {
+        if (p.changedSlots().isEmpty()) {
+            return;
+        }
+        double inner = g.band() + g.bandWidth() / 2 + 1;
+        double outer = g.radius() - 1;
+        gc.setLineWidth(Math.max(1.5, 1.5 * scale.get()));
+        gc.setStroke(ink());
+        gc.setLineDashes();
+        int slots = p.slots();
+        double slotLength = 2 * Math.PI * outer / slots;
+        // one diagonal per slot, or per few pixels when slots are finer than the stroke
+        double every = Math.max(1, Math.ceil(4 * scale.get() / slotLength));
+        for (int slot : p.changedSlots()) {
+            if (slot % every != 0 && slotLength < 4 * scale.get()) {
+                continue;
+            }
+            Point2D a = g.at(slot, inner);
+            Point2D b = g.at(slot + 1.0, outer);
+            gc.strokeLine(a.getX(), a.getY(), b.getX(), b.getY());
+        }
+    }
+
+    /** Where a server that left owned slots: a dashed grey arc inside the band, until the next change. */
+    private void drawGhosts(GraphicsContext gc, Geometry g, RingPicture p) {
+        if (p.ghostSlots().isEmpty()) {
+            return;
+        }
+        double r = g.band() - g.bandWidth() / 2 - 5 * scale.get();
+        gc.setStroke(GHOST);
+        gc.setLineWidth(4 * scale.get());
+        gc.setLineDashes(6 * scale.get(), 4 * scale.get());
+        for (int slot : p.ghostSlots()) {
+            strokeSlotArc(gc, g, r, slot, slot + 1, p.slots());
+        }
+        gc.setLineDashes();
+    }
+
+    /** The selected server's arcs outlined outside the band. */
+    private void drawSelected(GraphicsContext gc, Geometry g, RingPicture p) {
+        if (p.selected() == null || p.markers().isEmpty()) {
+            return;
+        }
+        List<RingPicture.Marker> markers = p.markers();
+        gc.setStroke(ink());
+        gc.setLineWidth(3 * scale.get());
+        gc.setLineDashes();
+        double r = g.band() - g.bandWidth() / 2 - 2 * scale.get();
+        for (int i = 0; i < markers.size(); i++) {
+            RingPicture.Marker marker = markers.get(i);
+            if (!marker.serverName().equals(p.selected())) {
+                continue;
+            }
+            strokeSlotArc(gc, g, r, arcStart(markers, i, p.slots()), marker.slot() + 1, p.slots());
         }
     }
 
@@ -230,25 +362,96 @@ public final class RingCanvas extends Region {
         }
         Point2D inner = g.at(detail.slot(), g.band() - g.bandWidth());
         Point2D outer = g.at(detail.slot(), g.radius() + 6);
-        gc.setStroke(Color.BLACK);
+        gc.setStroke(ink());
         gc.setLineWidth(2);
         gc.strokeLine(inner.getX(), inner.getY(), outer.getX(), outer.getY());
     }
 
     private void drawMarkers(GraphicsContext gc, Geometry g, RingPicture p) {
-        double size = Math.max(6, Math.min(12, g.radius() / 24));
-        gc.setLineWidth(1.2);
+        if (p.markers().isEmpty()) {
+            return;
+        }
+        // Markers shrink as they crowd, so a hundred nodes per server thin to a bead line instead of a wall.
+        double room = 2 * Math.PI * g.band() / p.markers().size();
+        double size = Math.max(4, Math.min(14 * scale.get(), room * 0.9));
         for (RingPicture.Marker marker : p.markers()) {
             Point2D at = g.at(marker.slot(), g.band());
-            gc.setFill(Color.web(marker.colour()));
+            Color colour = Color.web(marker.colour());
+            gc.setFill(p.routesRequests() ? colour : colour.deriveColor(0, 1, 1, 0.3));
             gc.fillOval(at.getX() - size / 2, at.getY() - size / 2, size, size);
-            gc.setStroke(Color.web("#202020"));
-            gc.strokeOval(at.getX() - size / 2, at.getY() - size / 2, size, size);
+            if (size >= 6) {
+                gc.setStroke(paper());
+                gc.setLineWidth(Math.max(1.2, size / 8));
+                gc.strokeOval(at.getX() - size / 2, at.getY() - size / 2, size, size);
+            }
+            if (p.down().contains(marker.serverName())) {
+                double x = Math.max(size, 10 * scale.get()) * 0.75;
+                gc.setStroke(ink());
+                gc.setLineWidth(Math.max(2.5, 3 * scale.get()));
+                gc.strokeLine(at.getX() - x, at.getY() - x, at.getX() + x, at.getY() + x);
+                gc.strokeLine(at.getX() - x, at.getY() + x, at.getX() + x, at.getY() - x);
+            }
         }
+    }
+
+    /** The probed key: a pointer from outside onto its slot, then the clockwise walk to its virtual node. */
+    private void drawProbe(GraphicsContext gc, Geometry g, RingPicture p) {
+        KeyProbe probe = p.probe();
+        if (probe == null) {
+            return;
+        }
+        double s = scale.get();
+        int slots = p.slots();
+        Point2D tip = g.at(probe.slot(), g.radius() + 2);
+        Point2D tail = g.at(probe.slot(), g.radius() + 32 * s);
+        gc.setLineDashes();
+        gc.setLineCap(StrokeLineCap.ROUND);
+        // a halo of the background under the ink keeps the arrow readable over any server's colour
+        for (int pass = 0; pass < 2; pass++) {
+            gc.setStroke(pass == 0 ? paper() : ink());
+            gc.setLineWidth((pass == 0 ? 8 : 4) * s);
+            gc.strokeLine(tail.getX(), tail.getY(), tip.getX(), tip.getY());
+            if (probe.node() != null && probe.walk() > 0) {
+                double r = g.band() - g.bandWidth() / 2 - 10 * s;
+                strokeSlotArc(gc, g, r, probe.slot(), probe.slot() + probe.walk(), slots);
+            }
+        }
+        arrowHead(gc, tail, tip, 14 * s);
+        if (probe.node() != null) {
+            double r = g.band() - g.bandWidth() / 2 - 10 * s;
+            double endSlot = probe.slot() + probe.walk();
+            Point2D end = g.at(endSlot, r);
+            Point2D before = g.at(endSlot - Math.min(3, Math.max(0.5, probe.walk())), r);
+            if (probe.walk() > 0) {
+                arrowHead(gc, before, end, 12 * s);
+            }
+            gc.setStroke(ink());
+            gc.setLineWidth(3 * s);
+            Point2D node = g.at(probe.node().slot(), g.band());
+            double ring = Math.max(18, 20 * s);
+            gc.strokeOval(node.getX() - ring / 2, node.getY() - ring / 2, ring, ring);
+        }
+        // the key's name inside the ring, next to where it enters: outside there is no room on a full screen
+        Point2D label = g.at(probe.slot(), g.band() - g.bandWidth() / 2 - 34 * s);
+        gc.setFont(font(14, true));
+        gc.setTextAlign(TextAlignment.CENTER);
+        gc.setTextBaseline(VPos.CENTER);
+        gc.setFill(ink());
+        gc.fillText("key " + shorten(probe.text()), label.getX(), label.getY());
+        gc.setLineCap(StrokeLineCap.BUTT);
+    }
+
+    private void arrowHead(GraphicsContext gc, Point2D from, Point2D to, double size) {
+        double angle = Math.atan2(to.getY() - from.getY(), to.getX() - from.getX());
+        double[] xs = {to.getX(), to.getX() - size * Math.cos(angle - 0.45), to.getX() - size * Math.cos(angle + 0.45)};
+        double[] ys = {to.getY(), to.getY() - size * Math.sin(angle - 0.45), to.getY() - size * Math.sin(angle + 0.45)};
+        gc.setFill(ink());
+        gc.fillPolygon(xs, ys, 3);
     }
 
     private void drawFlashes(GraphicsContext gc, Geometry g, long now) {
         int slots = picture.get().slots();
+        double s = scale.get();
         for (Iterator<Flash> it = flashes.iterator(); it.hasNext(); ) {
             Flash flash = it.next();
             long age = now - flash.bornAt();
@@ -258,23 +461,27 @@ public final class RingCanvas extends Region {
             }
             RequestTally.Landing landing = flash.landing();
             Color colour = Color.web(ServerColours.of(landing.server()));
-            double r = g.band() - g.bandWidth() - 6;
+            double r = g.band() - g.bandWidth() - 6 * s;
             if (age <= FLASH_TRAVEL_NANOS) {
                 // Travel clockwise from the slot the key hashed to, to the virtual node that serves it.
-                double t = (double) age / FLASH_TRAVEL_NANOS;
+                double t = Math.max(0, (double) age / FLASH_TRAVEL_NANOS);
                 int distance = Math.floorMod(landing.nodeSlot() - landing.requestSlot(), slots);
                 Point2D start = g.at(landing.requestSlot(), r);
-                gc.setFill(Color.web("#202020", 0.6 * (1 - t)));
-                gc.fillOval(start.getX() - 2, start.getY() - 2, 4, 4);
+                gc.setFill(ink().deriveColor(0, 1, 1, 0.6 * (1 - t)));
+                gc.fillOval(start.getX() - 3 * s, start.getY() - 3 * s, 6 * s, 6 * s);
                 Point2D at = g.at(landing.requestSlot() + t * distance, r);
+                double d = 12 * s;
                 gc.setFill(colour);
-                gc.fillOval(at.getX() - 4, at.getY() - 4, 8, 8);
+                gc.fillOval(at.getX() - d / 2, at.getY() - d / 2, d, d);
+                gc.setStroke(ink());
+                gc.setLineWidth(1.5);
+                gc.strokeOval(at.getX() - d / 2, at.getY() - d / 2, d, d);
             } else {
                 double t = (double) (age - FLASH_TRAVEL_NANOS) / FLASH_FADE_NANOS;
                 Point2D at = g.at(landing.nodeSlot(), g.band());
-                double halo = 8 + 14 * t;
+                double halo = (10 + 18 * t) * s;
                 gc.setStroke(colour.deriveColor(0, 1, 1, 1 - t));
-                gc.setLineWidth(2.5);
+                gc.setLineWidth(3 * s);
                 gc.strokeOval(at.getX() - halo / 2, at.getY() - halo / 2, halo, halo);
             }
         }
@@ -282,17 +489,27 @@ public final class RingCanvas extends Region {
 
     private void drawCentre(GraphicsContext gc, Geometry g, RingPicture p) {
         RingConfig config = p.ring().config();
+        // the words must fit inside the band: on a small ring they shrink, and the details go first
+        double inner = g.band() - g.bandWidth() / 2 - 16 * scale.get();
+        double s = Math.min(scale.get(), inner / 110);
+        if (s < 0.6) {
+            return;
+        }
         gc.setTextAlign(TextAlignment.CENTER);
         gc.setTextBaseline(VPos.CENTER);
-        gc.setFill(Color.web("#202020"));
-        gc.setFont(Font.font("System", FontWeight.BOLD, 15));
+        gc.setFill(ink());
+        gc.setFont(Font.font("System", FontWeight.BOLD, 17 * s));
         String servers = p.ring().size() == 1 ? "1 server" : p.ring().size() + " servers";
-        gc.fillText(servers + " on the ring", g.cx(), g.cy() - 20);
-        gc.setFont(Font.font("System", 12));
-        gc.setFill(Color.web("#404040"));
+        gc.fillText(servers + " on the ring", g.cx(), g.cy() - 24 * s);
+        gc.setFont(Font.font("System", 13 * s));
         gc.fillText(config.slots() + " slots · " + config.virtualNodesPerServer() + " virtual nodes each",
                 g.cx(), g.cy());
-        gc.fillText(config.hash().name() + " hash · " + config.probing().label() + " probing", g.cx(), g.cy() + 18);
+        gc.fillText(config.hash().name() + " hash · " + config.probing().label() + " probing", g.cx(), g.cy() + 20 * s);
+        if (!p.routesRequests()) {
+            gc.setFont(Font.font("System", FontWeight.BOLD, 15 * s));
+            gc.fillText("Requests route by " + p.algorithm().label() + ",", g.cx(), g.cy() + 50 * s);
+            gc.fillText("not by this ring (faded)", g.cx(), g.cy() + 70 * s);
+        }
     }
 
     private void strokeSlotArc(GraphicsContext gc, Geometry g, double r, double fromSlot, double toSlot, int slots) {
@@ -312,7 +529,7 @@ public final class RingCanvas extends Region {
         double dx = x - g.cx();
         double dy = y - g.cy();
         double distance = Math.hypot(dx, dy);
-        if (distance < g.band() - 3 * g.bandWidth() || distance > g.radius() + 30) {
+        if (distance < g.band() - 3 * g.bandWidth() || distance > g.radius() + 30 * scale.get()) {
             return;
         }
         double clockwiseFromTop = Math.toDegrees(Math.atan2(dx, -dy));
@@ -330,15 +547,15 @@ public final class RingCanvas extends Region {
     private Geometry geometry() {
         double w = canvas.getWidth();
         double h = canvas.getHeight();
-        double radius = Math.min(w, h) / 2 - 34;
-        return new Geometry(w / 2, h / 2, radius, Math.max(8, radius / 14), picture.get().slots());
+        double radius = Math.min(w, h) / 2 - 34 * scale.get();
+        return new Geometry(w / 2, h / 2, radius, Math.max(10, radius / 9), picture.get().slots());
     }
 
     /** The ring's centre, outer radius, the width of the ownership band and the slot count. */
     private record Geometry(double cx, double cy, double radius, double bandWidth, int slots) {
 
         double band() {
-            return radius - 4 - bandWidth / 2;
+            return radius - 10 - bandWidth / 2;
         }
 
         /** Slot 0 at the top, clockwise; fractional slots for things in motion. */
@@ -348,11 +565,16 @@ public final class RingCanvas extends Region {
         }
     }
 
-    private static int labelInterval(int slots) {
+    private static int labelInterval(int slots, double scale) {
         int interval = 1;
-        while (slots / interval > 16) {
+        int most = scale > 1.4 ? 8 : 16;
+        while (slots / interval > most) {
             interval *= 2;
         }
         return interval;
+    }
+
+    private static String shorten(String text) {
+        return text.length() <= 14 ? text : text.substring(0, 13) + "…";
     }
 }

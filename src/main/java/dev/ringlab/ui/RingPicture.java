@@ -1,10 +1,9 @@
 package dev.ringlab.ui;
 
-import dev.ringlab.ring.KeyMigration;
 import dev.ringlab.ring.RingSnapshot;
 import dev.ringlab.ring.Server;
-import dev.ringlab.ring.SlotMove;
 import dev.ringlab.ring.VirtualNode;
+import dev.ringlab.ring.algorithm.Algorithm;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -12,14 +11,20 @@ import java.util.Set;
 import java.util.TreeSet;
 
 /**
- * What the ring canvas draws, as plain values: every virtual node as a marker, the legend, and the
- * slots the last membership change moved. The canvas paints exactly this, and tests read it to check
- * what a person sees without looking at pixels.
+ * What the ring canvas draws, as plain values: every virtual node as a marker, the legend, the slots
+ * the last change moved (hatched), the arcs of servers that just left (a ghost), the servers that are
+ * down but still on the ring (crossed out), the selected server, the probed key and the algorithm that
+ * routes. The canvas paints exactly this, and tests read it to check what a person sees without
+ * looking at pixels.
  *
- * @param migration the last membership change on a ring of this size, or null
+ * @param change   the last change shown, or null
+ * @param down     names of servers killed or declared dead that this ring still holds
+ * @param selected the name of the server selected in the window, or null
+ * @param probe    the key probed last, or null
  */
 public record RingPicture(RingSnapshot ring, List<Marker> markers, List<LegendEntry> legend,
-                          Set<Integer> changedSlots, KeyMigration migration) {
+                          Set<Integer> changedSlots, Set<Integer> ghostSlots, ChangeReport change, Set<String> down,
+                          String selected, KeyProbe probe, Algorithm algorithm) {
 
     /** One virtual node as drawn: where, whose, and the arc of slots it owns (those counter-clockwise up to the previous node). */
     public record Marker(int slot, Server server, int virtualNode, int homeSlot, int arcLength, double arcShare,
@@ -41,9 +46,17 @@ public record RingPicture(RingSnapshot ring, List<Marker> markers, List<LegendEn
         markers = List.copyOf(markers);
         legend = List.copyOf(legend);
         changedSlots = Set.copyOf(changedSlots);
+        ghostSlots = Set.copyOf(ghostSlots);
+        down = Set.copyOf(down);
     }
 
-    public static RingPicture of(RingSnapshot ring, KeyMigration lastChange) {
+    /** The ring alone, routed by itself, with nothing selected or probed. */
+    public static RingPicture of(RingSnapshot ring, ChangeReport lastChange) {
+        return of(ring, lastChange, Set.of(), null, null, Algorithm.RING);
+    }
+
+    public static RingPicture of(RingSnapshot ring, ChangeReport lastChange, Set<Server> down, String selected,
+                                 KeyProbe probe, Algorithm algorithm) {
         int slots = ring.config().slots();
         List<Marker> markers = new ArrayList<>();
         for (VirtualNode node : ring.virtualNodes()) {
@@ -54,15 +67,22 @@ public record RingPicture(RingSnapshot ring, List<Marker> markers, List<LegendEn
         List<LegendEntry> legend = new ArrayList<>();
         ring.slotsPerServer().forEach((server, owned) -> legend.add(new LegendEntry(server, ServerColours.of(server),
                 (int) markers.stream().filter(m -> m.server().equals(server)).count(), (double) owned / slots)));
-        Set<Integer> changed = new TreeSet<>();
-        KeyMigration migration = lastChange != null && lastChange.slots() == slots && lastChange.serversBefore() > 0
-                ? lastChange : null;
-        if (migration != null) {
-            for (SlotMove move : migration.moves()) {
-                changed.add(move.slot());
+        // Only a change that ended in this very ring is drawn on it: never a slot from another ring's shape.
+        ChangeReport change = lastChange != null && lastChange.after() == ring ? lastChange : null;
+        Set<Integer> changed = change == null ? Set.of() : change.movedSlots();
+        Set<Integer> ghosts = new TreeSet<>();
+        if (change != null && !change.left().isEmpty()) {
+            for (int slot : changed) {
+                if (change.left().contains(change.before().ownerOfSlot(slot))) {
+                    ghosts.add(slot);
+                }
             }
         }
-        return new RingPicture(ring, markers, legend, changed, migration);
+        Set<String> downNames = new TreeSet<>();
+        down.stream().filter(ring::contains).forEach(server -> downNames.add(server.name()));
+        KeyProbe shownProbe = probe != null && probe.slot() < slots ? probe : null;
+        return new RingPicture(ring, markers, legend, changed, ghosts, change, downNames, selected, shownProbe,
+                algorithm == null ? Algorithm.RING : algorithm);
     }
 
     public int slots() {
@@ -71,6 +91,11 @@ public record RingPicture(RingSnapshot ring, List<Marker> markers, List<LegendEn
 
     public List<Marker> markersOf(String serverName) {
         return markers.stream().filter(m -> m.server().name().equals(serverName)).toList();
+    }
+
+    /** Whether requests go where this ring says (the ring itself, or bounded loads, which starts from it). */
+    public boolean routesRequests() {
+        return algorithm == Algorithm.RING || algorithm == Algorithm.BOUNDED;
     }
 
     /** The virtual node owning {@code slot}, or null on an empty ring. */
@@ -91,13 +116,11 @@ public record RingPicture(RingSnapshot ring, List<Marker> markers, List<LegendEn
         return new SlotDetail(slot, owner, exact, ring.shareOf(owner.server()));
     }
 
-    /** One line for the window: how many slots the last change moved against the ideal 1/N. */
+    /** One line under the ring: what the last change moved against the ideal for that kind of change. */
     public String migrationText() {
-        if (migration == null) {
+        if (change == null) {
             return "No membership change yet.";
         }
-        return String.format("Last change moved %d of %d slots (%.1f%%); ideal 1/N = %.1f%%.",
-                migration.movedSlots(), migration.slots(), 100 * migration.movedShare(),
-                100 * migration.idealShare());
+        return change.headline() + ": " + change.movedLine();
     }
 }

@@ -45,7 +45,7 @@ final class WindowTour {
             try {
                 run(expectedServers);
             } catch (Exception failure) {
-                out.println("ringlab: the window tour stopped: " + LabController.reason(failure));
+                out.println("ringlab: the window tour stopped: " + Failures.reason(failure));
             } finally {
                 Platform.runLater(() -> window.stage().hide());
             }
@@ -76,7 +76,7 @@ final class WindowTour {
             shoot("window-ring.png");
             shootComparison(lab);
         }
-        ExperimentsController experiments = lab.experiments();
+        ExperimentsController experiments = window.experiments();
         int servers = Math.max(1, expectedServers);
         fx(() -> {
             selectTab(1);
@@ -143,7 +143,7 @@ final class WindowTour {
 
     /** The Compare tab after a run on the defaults, the balancer switched to Maglev, pointing at its table. */
     private void shootComparison(LabController lab) throws Exception {
-        CompareController comparison = lab.comparison();
+        CompareController comparison = window.comparison();
         fx(() -> {
             selectTab(2);
             button("#runComparison").fire();

@@ -81,7 +81,7 @@ class ExperimentCommandTest {
         "--hash sha1                      | unknown hash function 'sha1' (known: assignment, assignment-v2, murmur3)",
         "--vnodes 600                     | virtual nodes per server (600) cannot exceed the number of slots (512)",
         "--probing cubic                  | unknown probing 'cubic'",
-        "--backend cloud                  | unknown backend 'cloud' (known: sim, process, docker, auto)",
+        "--backend cloud                  | unknown backend 'cloud' (known: sim, process, docker, swarm, auto)",
         "--concurrency 0                  | concurrency must be between 1 and 256, got 0",
         "--servers 60                     | servers (60) do not fit on a ring of 512 slots",
         "--requests lots                  | '--requests'",

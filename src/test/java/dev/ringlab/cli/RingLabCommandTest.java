@@ -62,7 +62,7 @@ class RingLabCommandTest {
         CommandLine root = root();
         int exit = root.execute(RingLabCommand.withWindowCommand(root, "--backend", "cloud"));
         assertThat(exit).isEqualTo(2);
-        assertThat(err.toString()).contains("unknown backend 'cloud'", "auto, docker, process, sim",
+        assertThat(err.toString()).contains("unknown backend 'cloud'", "auto, docker, swarm, process, sim",
                 "see 'ringlab gui --help'");
     }
 

@@ -301,16 +301,15 @@ public final class ChaosRun implements AutoCloseable {
                 millis.get(millis.size() / 2), millis.get(millis.size() - 1), millis.size());
     }
 
-    /** Waits on a condition, polling every 20 ms: the tests' one way of waiting. */
+    /** Waits on a condition with Awaitility, polling every 20 ms; false when {@code within} passed first. */
     public static boolean await(BooleanSupplier condition, Duration within) {
-        long deadline = System.nanoTime() + within.toNanos();
-        while (!condition.getAsBoolean()) {
-            if (System.nanoTime() > deadline) {
-                return false;
-            }
-            pause(20);
+        try {
+            org.awaitility.Awaitility.await().atMost(within).pollInterval(Duration.ofMillis(20))
+                    .until(condition::getAsBoolean);
+            return true;
+        } catch (org.awaitility.core.ConditionTimeoutException timedOut) {
+            return false;
         }
-        return true;
     }
 
     private static void pause(long millis) {

@@ -54,16 +54,16 @@ class CompareTabTest {
         robot.clickOn("Compare");
         robot.doubleClickOn("#compareKeys").write("20000");
         robot.clickOn("#runComparison");
-        waitUntil(() -> !window.controller().comparison().isRunning()
-                && !window.controller().comparison().results().isEmpty());
-        assertThat(window.controller().comparison().results()).extracting(ContenderResult::label)
+        waitUntil(() -> !window.comparison().isRunning()
+                && !window.comparison().results().isEmpty());
+        assertThat(window.comparison().results()).extracting(ContenderResult::label)
                 .containsExactly("ring(V=9)", "ring(V=100)", "jump", "rendezvous", "maglev(M=65537)", "bounded(V=9,c=1.25)");
         assertThat(((Label) robot.lookup("#compareStatus").query()).getText()).startsWith("Busiest server / mean: ring(V=9)");
 
         robot.doubleClickOn("#compareServers").write("1");
         robot.clickOn("#runComparison");
         waitUntil(() -> ((Label) robot.lookup("#compareStatus").query()).getText().startsWith("--servers must be between 2"));
-        assertThat(window.controller().comparison().results()).hasSize(6);
+        assertThat(window.comparison().results()).hasSize(6);
     }
 
     @Test

@@ -82,7 +82,7 @@ class LabWindowProcessTest {
         type(robot, "#requests", "1000");
         type(robot, "#serverCount", "2");
         robot.clickOn("#run");
-        ExperimentsController experiments = window.controller().experiments();
+        ExperimentsController experiments = window.experiments();
         waitUntil(() -> experiments.result() instanceof DistributionResult && experiments.chartsSettled(), 120);
         org.jfree.data.category.CategoryDataset chart = experiments.charts().get(0).getCategoryPlot().getDataset();
         long charted = 0;

@@ -71,7 +71,7 @@ final class WindowView {
         try {
             WaitForAsyncUtils.waitFor(seconds, TimeUnit.SECONDS, condition);
         } catch (TimeoutException timeout) {
-            ExperimentsController experiments = window.controller().experiments();
+            ExperimentsController experiments = window.experiments();
             throw new AssertionError("timed out after " + seconds + " s; window message: '" + text("#message")
                     + "', experiment status: '" + text("#status") + "', chart " + experiments.chartView().getWidth()
                     + "x" + experiments.chartView().getHeight() + " busy " + experiments.chartView().busy()

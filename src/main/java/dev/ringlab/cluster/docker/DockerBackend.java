@@ -1,7 +1,6 @@
 package dev.ringlab.cluster.docker;
 
 import com.github.dockerjava.api.DockerClient;
-import com.github.dockerjava.api.async.ResultCallback;
 import com.github.dockerjava.api.command.CreateContainerCmd;
 import com.github.dockerjava.api.command.InspectContainerResponse;
 import com.github.dockerjava.api.exception.ConflictException;
@@ -10,8 +9,6 @@ import com.github.dockerjava.api.exception.NotModifiedException;
 import com.github.dockerjava.api.model.Capability;
 import com.github.dockerjava.api.model.Container;
 import com.github.dockerjava.api.model.ContainerNetwork;
-import com.github.dockerjava.api.model.Event;
-import com.github.dockerjava.api.model.EventType;
 import com.github.dockerjava.api.model.ExposedPort;
 import com.github.dockerjava.api.model.HostConfig;
 import com.github.dockerjava.api.model.PortBinding;
@@ -37,8 +34,6 @@ import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -104,19 +99,12 @@ public final class DockerBackend implements Backend {
         thread.setDaemon(true);
         return thread;
     });
-    /** Ctrl-C, SIGTERM, or an exit without close(): remove what this run started. */
-    private final Thread shutdownHook = new Thread(() -> {
-        if (!this.closed) {
-            removeAllOfRun();
-        }
-    }, "ringlab-docker-cleanup");
     private volatile String image;
     private volatile boolean closed;
 
     /**
-     * Connects to the engine named by {@code DOCKER_HOST} (or the default socket), reaps what dead
-     * runs left behind, and registers the exit cleanup. Fails with one clear message when no engine
-     * answers. The image is built on the first {@link #start} (or {@link #prepareImage}).
+     * Connects to the engine named by {@code DOCKER_HOST} (or the default socket). Fails with one
+     * clear message when no engine answers. The image is built on the first {@link #start} (or {@link #prepareImage}).
      *
      * @param progress where image-build progress and reaping notes go, for the user to read
      */
@@ -139,11 +127,6 @@ public final class DockerBackend implements Backend {
         networkLabels.put(VERSION_LABEL, version);
         networkLabels.put(RUN_LABEL, runId);
         this.runNetwork = new RunNetwork(docker, "ringlab-" + runId, networkLabels);
-        int reaped = reapDeadRuns();
-        if (reaped > 0) {
-            progress.accept("removed " + reaped + " container(s) left behind by a RingLab that is gone");
-        }
-        Runtime.getRuntime().addShutdownHook(shutdownHook);
     }
 
     @Override
@@ -369,7 +352,19 @@ public final class DockerBackend implements Backend {
     /** Follows the engine's {@code die} events for this run's containers, reconnecting if the stream drops. */
     @Override
     public AutoCloseable watchDeaths(Consumer<Replica> onDeath) {
-        return new DeathWatch(onDeath).open();
+        // Recorded even for a container whose start has not returned yet, so that start fails at once.
+        return ContainerDeaths.watch(engine, Map.of(RUN_LABEL, runId), event -> {
+            String id = event.getId();
+            if (id == null || leaving.contains(id)) {
+                return;
+            }
+            if (dead.putIfAbsent(id, ContainerDeaths.exitOf(event)) == null) {
+                Replica replica = replicas.get(id);
+                if (replica != null) {
+                    onDeath.accept(replica);
+                }
+            }
+        });
     }
 
     @Override
@@ -380,11 +375,6 @@ public final class DockerBackend implements Backend {
         closed = true;
         cleaner.shutdown();
         removeAllOfRun();
-        try {
-            Runtime.getRuntime().removeShutdownHook(shutdownHook);
-        } catch (IllegalStateException shuttingDown) {
-            // the hook is running or has run
-        }
         requests.close();
         heartbeats.close();
         closeQuietly(docker);
@@ -410,8 +400,12 @@ public final class DockerBackend implements Backend {
         runNetwork.remove();
     }
 
-    /** Removes the containers of runs whose owner is gone; returns how many. */
-    int reapDeadRuns() {
+    /**
+     * Removes the containers and networks of runs whose owner is gone, and says so in the progress
+     * notes; returns how many containers. The lab's reaper calls it when a lab opens.
+     */
+    @Override
+    public int reapDeadRuns() {
         List<Container> ringlab;
         try {
             ringlab = docker.listContainersCmd().withShowAll(true).withLabelFilter(List.of(RUN_LABEL)).exec();
@@ -432,8 +426,9 @@ public final class DockerBackend implements Backend {
             }
         }
         int networks = RunNetwork.reapDead(docker, owner, runId);
-        if (networks > 0) {
-            LOG.info("removed {} network(s) left behind by a RingLab that is gone", networks);
+        if (reaped > 0 || networks > 0) {
+            progress.accept("removed " + reaped + " container(s) and " + networks
+                    + " network(s) left behind by a RingLab that is gone");
         }
         return reaped;
     }
@@ -485,7 +480,7 @@ public final class DockerBackend implements Backend {
 
 
     /** A DNS label from a server name: "Server 12" becomes "server-12". */
-    static String slug(String name) {
+    public static String slug(String name) {
         String slug = name.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]+", "-").replaceAll("^-+|-+$", "");
         return slug.isEmpty() ? "server" : slug.length() > 40 ? slug.substring(0, 40) : slug;
     }
@@ -501,99 +496,6 @@ public final class DockerBackend implements Backend {
             closeable.close();
         } catch (IOException ignored) {
             // nothing to release beyond connections
-        }
-    }
-
-    /** One subscription to the engine's events, resubscribed after a drop until closed. */
-    private final class DeathWatch implements AutoCloseable {
-
-        private final Consumer<Replica> onDeath;
-        private final DockerClient events = engine.events();
-        private final ScheduledExecutorService retry = Executors.newSingleThreadScheduledExecutor(runnable -> {
-            Thread thread = new Thread(runnable, "ringlab-docker-events");
-            thread.setDaemon(true);
-            return thread;
-        });
-        private volatile ResultCallback.Adapter<Event> subscription;
-        private volatile long lastEventSeconds = Instant.now().getEpochSecond();
-        private volatile boolean stopped;
-
-        DeathWatch(Consumer<Replica> onDeath) {
-            this.onDeath = onDeath;
-        }
-
-        DeathWatch open() {
-            subscribe();
-            return this;
-        }
-
-        private void subscribe() {
-            if (stopped) {
-                return;
-            }
-            subscription = events.eventsCmd()
-                    .withEventTypeFilter(EventType.CONTAINER)
-                    .withEventFilter("die")
-                    .withLabelFilter(Map.of(RUN_LABEL, runId))
-                    .withSince(Long.toString(lastEventSeconds))
-                    .exec(new ResultCallback.Adapter<>() {
-                        @Override
-                        public void onNext(Event event) {
-                            if (event.getTime() != null) {
-                                lastEventSeconds = event.getTime();
-                            }
-                            died(event.getId(), exitOf(event));
-                        }
-
-                        @Override
-                        public void onError(Throwable failure) {
-                            if (!stopped) {
-                                LOG.debug("Docker event stream dropped: {}", failure.toString());
-                            }
-                            resubscribe();
-                        }
-
-                        @Override
-                        public void onComplete() {
-                            resubscribe();
-                        }
-                    });
-        }
-
-        private void resubscribe() {
-            if (!stopped) {
-                retry.schedule(this::subscribe, 500, TimeUnit.MILLISECONDS);
-            }
-        }
-
-        /** Recorded even for a container whose start has not returned yet, so that start fails at once. */
-        private void died(String id, String how) {
-            if (id == null || leaving.contains(id)) {
-                return;
-            }
-            if (dead.putIfAbsent(id, how) == null) {
-                Replica replica = replicas.get(id);
-                if (replica != null) {
-                    onDeath.accept(replica);
-                }
-            }
-        }
-
-        private static String exitOf(Event event) {
-            Map<String, String> attributes = event.getActor() == null ? null : event.getActor().getAttributes();
-            String code = attributes == null ? null : attributes.get("exitCode");
-            return code == null ? "ended" : "exited with code " + code;
-        }
-
-        @Override
-        public void close() {
-            stopped = true;
-            retry.shutdownNow();
-            ResultCallback.Adapter<Event> current = subscription;
-            if (current != null) {
-                closeQuietly(current);
-            }
-            closeQuietly(events);
         }
     }
 }

@@ -17,11 +17,11 @@ import java.util.regex.Pattern;
  * Who started a run's containers, written on each of them as labels, so that a later RingLab can
  * tell a run whose owner is gone (reap it) from one that is alive (leave it alone). A RingLab in a
  * container is its container; otherwise it is a process: host, pid and start time, so a reused pid
- * is not mistaken for the owner.
+ * is not mistaken for the owner. The Docker and the Swarm backends both label with it.
  *
  * @param container the owner's container id when it runs in one, else null
  */
-record RunOwner(String host, long pid, long startMillis, String container) {
+public record RunOwner(String host, long pid, long startMillis, String container) {
 
     static final String PROCESS_LABEL = "dev.ringlab.owner";
     static final String CONTAINER_LABEL = "dev.ringlab.owner.container";
@@ -33,13 +33,14 @@ record RunOwner(String host, long pid, long startMillis, String container) {
     private static final long START_TOLERANCE_MILLIS = 1000;
 
     /** This process. */
-    static RunOwner current() {
+    public static RunOwner current() {
         ProcessHandle self = ProcessHandle.current();
         long started = self.info().startInstant().map(Instant::toEpochMilli).orElse(0L);
         return new RunOwner(hostName(), self.pid(), started, ownContainerId().orElse(null));
     }
 
-    Map<String, String> labels() {
+    /** The labels that record this owner on what it starts (containers, Swarm services). */
+    public Map<String, String> labels() {
         return container == null
                 ? Map.of(PROCESS_LABEL, host + "/" + pid + "@" + startMillis)
                 : Map.of(PROCESS_LABEL, host + "/" + pid + "@" + startMillis, CONTAINER_LABEL, container);
@@ -50,7 +51,7 @@ record RunOwner(String host, long pid, long startMillis, String container) {
      * runs, or its process on this host has ended. Anything that cannot be judged from here (another
      * host, garbled labels) counts as alive.
      */
-    boolean ownerIsGone(Map<String, String> labels, DockerClient docker) {
+    public boolean ownerIsGone(Map<String, String> labels, DockerClient docker) {
         String ownerContainer = labels.get(CONTAINER_LABEL);
         if (ownerContainer != null) {
             if (ownerContainer.equals(container)) {

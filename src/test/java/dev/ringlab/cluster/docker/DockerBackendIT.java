@@ -127,6 +127,41 @@ class DockerBackendIT {
         assertThat(Engine.containersLabelled(DockerBackend.RUN_LABEL + "=" + run)).as("left behind").isEmpty();
     }
 
+    /** Issue 11 item 3: valid hostnames whose slugs meet ("srv", "SRV" with id 81, "srv-81") each get a container. */
+    @Test
+    void everyValidHostnameGetsAContainerOfItsOwnAndAFailedCreateForgetsNoLiveName() {
+        DockerBackend backend = new DockerBackend(Engine.VERSION, HEARTBEAT, line -> { });
+        String run = backend.runId();
+        try (Cluster cluster = new Cluster(backend, RingConfig.DEFAULT)) {
+            cluster.add(2, List.of("srv", "srv-81"));
+            // Someone else holds the name "SRV" (id 81) ends up with: its create fails.
+            String squatter = Engine.docker("create", "--label", "dev.ringlab.test=squatter", "--name",
+                    "ringlab-" + run + "-srv-81-2", backend.image()).get(0);
+            try {
+                assertThatThrownBy(() -> backend.start(new Server(81, "SRV")))
+                        .isInstanceOf(BackendException.class).hasMessageContaining("already taken");
+                // The failure released only its own name: "srv-81"'s container keeps its name reserved.
+                Replica other = backend.start(new Server(83, "srv-81"));
+                assertThat(name(other)).isEqualTo("/ringlab-" + run + "-srv-81-83");
+                backend.stop(other);
+            } finally {
+                Engine.docker("rm", "-f", squatter);
+            }
+            Replica upper = backend.start(new Server(81, "SRV"));
+            assertThat(name(upper)).isEqualTo("/ringlab-" + run + "-srv-81-2");
+            assertThat(Engine.containersLabelled(DockerBackend.RUN_LABEL + "=" + run).stream()
+                    .map(id -> Engine.docker("inspect", "--format", "{{.Name}}", id).get(0)))
+                    .containsExactlyInAnyOrder("/ringlab-" + run + "-srv", "/ringlab-" + run + "-srv-81",
+                            "/ringlab-" + run + "-srv-81-2");
+            backend.stop(upper);
+        }
+        assertThat(Engine.containersLabelled(DockerBackend.RUN_LABEL + "=" + run)).isEmpty();
+    }
+
+    private static String name(Replica replica) {
+        return Engine.docker("inspect", "--format", "{{.Name}}", replica.backendId()).get(0);
+    }
+
     @Test
     void engineErrorsAreOneClearMessageAndTheRingStaysAsItWas() {
         DockerEngine nowhere = DockerEngine.at(URI.create("unix:///nonexistent/docker.sock"));

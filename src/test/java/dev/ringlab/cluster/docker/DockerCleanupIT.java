@@ -3,11 +3,10 @@ package dev.ringlab.cluster.docker;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.ringlab.cluster.HealthMonitor;
+import dev.ringlab.lab.Lab;
+import dev.ringlab.ring.RingConfig;
 import dev.ringlab.ring.Server;
-import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.InputStreamReader;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -28,11 +27,11 @@ class DockerCleanupIT {
 
     @Test
     void sigtermRemovesTheRunsContainers() throws Exception {
-        Child child = Child.start();
-        assertThat(Engine.containersLabelled(DockerBackend.RUN_LABEL + "=" + child.run)).containsExactly(child.container);
-        child.process.destroy(); // SIGTERM, as Ctrl-C or `docker stop` would send
-        assertThat(child.process.waitFor(30, TimeUnit.SECONDS)).isTrue();
-        assertThat(Engine.containersLabelled(DockerBackend.RUN_LABEL + "=" + child.run)).isEmpty();
+        ChildRun child = child();
+        assertThat(Engine.containersLabelled(DockerBackend.RUN_LABEL + "=" + child.run())).containsExactly(child.started());
+        child.process().destroy(); // SIGTERM, as Ctrl-C or `docker stop` would send
+        assertThat(child.process().waitFor(30, TimeUnit.SECONDS)).isTrue();
+        assertThat(Engine.containersLabelled(DockerBackend.RUN_LABEL + "=" + child.run())).isEmpty();
     }
 
     @Test
@@ -43,16 +42,19 @@ class DockerCleanupIT {
                 "--cap-drop", "ALL", live.image(), "foreign").get(0);
         try {
             String liveContainer = live.start(new Server(7, "alive")).backendId();
-            Child child = Child.start();
-            child.process.destroyForcibly(); // kill -9: no shutdown hook runs
-            assertThat(child.process.waitFor(30, TimeUnit.SECONDS)).isTrue();
-            assertThat(Engine.containersLabelled(DockerBackend.RUN_LABEL + "=" + child.run))
-                    .as("left behind by the killed run").containsExactly(child.container);
+            ChildRun child = child();
+            child.process().destroyForcibly(); // kill -9: no shutdown hook runs
+            assertThat(child.process().waitFor(30, TimeUnit.SECONDS)).isTrue();
+            assertThat(Engine.containersLabelled(DockerBackend.RUN_LABEL + "=" + child.run()))
+                    .as("left behind by the killed run").containsExactly(child.started());
 
             List<String> notes = new CopyOnWriteArrayList<>();
-            try (DockerBackend next = new DockerBackend(Engine.VERSION, HealthMonitor.DEFAULT_INTERVAL, notes::add)) {
-                assertThat(next.runId()).isNotEqualTo(child.run);
-                assertThat(Engine.containersLabelled(DockerBackend.RUN_LABEL + "=" + child.run)).as("reaped").isEmpty();
+            DockerBackend next = new DockerBackend(Engine.VERSION, HealthMonitor.DEFAULT_INTERVAL, notes::add);
+            try (Lab lab = Lab.open(next, RingConfig.DEFAULT)) {
+                assertThat(next.runId()).isNotEqualTo(child.run());
+                assertThat(Engine.containersLabelled(DockerBackend.RUN_LABEL + "=" + child.run())).as("reaped").isEmpty();
+                assertThat(Engine.docker("network", "ls", "-q", "--filter", "label=" + DockerBackend.RUN_LABEL + "="
+                        + child.run())).as("the killed run's network, reaped").isEmpty();
                 assertThat(notes).anyMatch(note -> note.contains("left behind by a RingLab that is gone"));
                 assertThat(Engine.containersLabelled(DockerBackend.RUN_LABEL + "=" + live.runId()))
                         .as("a live run's container").containsExactly(liveContainer);
@@ -66,32 +68,7 @@ class DockerCleanupIT {
         assertThat(Engine.containersLabelled(DockerBackend.RUN_LABEL + "=" + live.runId())).isEmpty();
     }
 
-    /** {@link LeftoverRun} in its own JVM. */
-    private record Child(Process process, String run, String container) {
-
-        static Child start() throws IOException {
-            Path launcher = Path.of(System.getProperty("java.home"), "bin", "java");
-            Process process = new ProcessBuilder(launcher.toString(), "-cp", System.getProperty("java.class.path"),
-                    LeftoverRun.class.getName(), Engine.VERSION).redirectErrorStream(true).start();
-            BufferedReader out = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
-            StringBuilder said = new StringBuilder();
-            for (String line = out.readLine(); line != null; line = out.readLine()) {
-                if (line.startsWith("run ")) {
-                    String[] parts = line.split(" ");
-                    Thread drain = new Thread(() -> {
-                        try {
-                            out.transferTo(java.io.Writer.nullWriter());
-                        } catch (IOException ignored) {
-                            // the child ended
-                        }
-                    });
-                    drain.setDaemon(true);
-                    drain.start();
-                    return new Child(process, parts[1], parts[2]);
-                }
-                said.append(line).append('\n');
-            }
-            throw new AssertionError("the child run ended before starting its replica:\n" + said);
-        }
+    private static ChildRun child() throws IOException {
+        return ChildRun.start(LeftoverRun.class, Engine.VERSION);
     }
 }

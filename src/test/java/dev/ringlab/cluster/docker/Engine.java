@@ -11,16 +11,16 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Assumptions;
 
 /** The real Docker engine for integration tests, and the docker CLI to act on it from outside. */
-final class Engine {
+public final class Engine {
 
     /** The version the Maven build tags images with (failsafe passes it), so tests reuse its image. */
-    static final String VERSION = System.getProperty("ringlab.version", "dev");
+    public static final String VERSION = System.getProperty("ringlab.version", "dev");
 
     private Engine() {
     }
 
     /** Skips the test without an engine on a developer machine; in CI the engine must be there. */
-    static void require() {
+    public static void require() {
         boolean answers = DockerEngine.fromEnvironment().answers();
         if (!answers && System.getenv("CI") != null) {
             throw new AssertionError("CI: no Docker engine answers; .ci/run must start one (scripts/start-docker.sh)");
@@ -29,7 +29,7 @@ final class Engine {
     }
 
     /** Runs {@code docker args...} and returns its output lines; fails the test on a non-zero exit. */
-    static List<String> docker(String... args) {
+    public static List<String> docker(String... args) {
         List<String> command = new ArrayList<>();
         command.add("docker");
         command.addAll(Arrays.asList(args));
@@ -48,7 +48,7 @@ final class Engine {
     }
 
     /** Ids of every container, in any state, carrying {@code label} ("key" or "key=value"). */
-    static List<String> containersLabelled(String label) {
+    public static List<String> containersLabelled(String label) {
         return docker("ps", "-a", "-q", "--no-trunc", "--filter", "label=" + label);
     }
 }

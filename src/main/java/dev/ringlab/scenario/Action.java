@@ -1,0 +1,154 @@
+package dev.ringlab.scenario;
+
+import dev.ringlab.ring.RingConfig;
+import dev.ringlab.ring.algorithm.Algorithm;
+import java.time.Duration;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+
+/** What one step of a scenario does; each kind says which figures it measures for {@code expect}. */
+public sealed interface Action {
+
+    /** Figures every step has: the servers on the ring when it ends. */
+    Set<String> MEMBERSHIP = Set.of("servers");
+
+    /** The key that names it in a file: add, remove, kill, wait, send, ring, analysis. */
+    String name();
+
+    /** One line for the handout: "kill Server 2". */
+    String summary();
+
+    /** The figures it measures, which {@code expect} may check. */
+    Set<String> metrics();
+
+    /** Starts {@code count} servers with generated names (Server 4, Server 5, ...). */
+    record Add(int count) implements Action {
+        public String name() {
+            return "add";
+        }
+
+        public String summary() {
+            return "add " + count + (count == 1 ? " server" : " servers");
+        }
+
+        public Set<String> metrics() {
+            return MEMBERSHIP;
+        }
+    }
+
+    /** Takes the named servers off the ring, or the {@code count} most recently joined when none is named. */
+    record Remove(List<String> servers, int count) implements Action {
+        public Remove {
+            servers = List.copyOf(servers);
+        }
+
+        public String name() {
+            return "remove";
+        }
+
+        public String summary() {
+            return servers.isEmpty() ? "remove the " + count + " newest server" + (count == 1 ? "" : "s")
+                    : "remove " + String.join(", ", servers);
+        }
+
+        public Set<String> metrics() {
+            return MEMBERSHIP;
+        }
+    }
+
+    /** Crashes a server's replica without telling the cluster: the health monitor has to notice. */
+    record Kill(String server) implements Action {
+        public String name() {
+            return "kill";
+        }
+
+        public String summary() {
+            return "kill " + server;
+        }
+
+        public Set<String> metrics() {
+            return MEMBERSHIP;
+        }
+    }
+
+    /**
+     * Waits a fixed time, or until something happened to a server ({@code detected}: declared dead;
+     * {@code replaced}: its replacement is on the ring), at most {@code timeout}.
+     */
+    record Wait(Duration duration, Until until, String server, Duration timeout) implements Action {
+        public enum Until {
+            DETECTED, REPLACED;
+
+            String label() {
+                return name().toLowerCase(Locale.ROOT);
+            }
+        }
+
+        public String name() {
+            return "wait";
+        }
+
+        public String summary() {
+            return until == null ? "wait " + Durations.text(duration)
+                    : "wait until " + server + " is " + until.label() + " (at most " + Durations.text(timeout) + ")";
+        }
+
+        public Set<String> metrics() {
+            return Set.of("servers", "waited_ms");
+        }
+    }
+
+    /**
+     * Sends {@code requests} random six-digit request ids drawn from {@code seed} (null: the scenario's),
+     * from {@code concurrency} threads, at {@code rate} per second (0: as fast as answered). When an
+     * earlier send sent the same requests, {@code moved} counts those now answered by another server.
+     */
+    record Send(int requests, Long seed, int concurrency, int rate) implements Action {
+        static final Set<String> FIGURES = Set.of("servers", "sent", "ok", "failed", "retried", "busiest_over_mean",
+                "busiest_share", "min", "max", "answering", "moved", "moved_share");
+
+        public String name() {
+            return "send";
+        }
+
+        public String summary() {
+            return "send " + Figures.number(requests) + " requests" + (rate > 0 ? " at " + Figures.number(rate) + "/s" : "")
+                    + (concurrency > 1 ? " from " + concurrency + " threads" : "");
+        }
+
+        public Set<String> metrics() {
+            return FIGURES;
+        }
+    }
+
+    /** Rebuilds the running ring under a new shape and/or placement algorithm, with the same servers. */
+    record Reshape(RingConfig ring, Algorithm algorithm) implements Action {
+        public String name() {
+            return "ring";
+        }
+
+        public String summary() {
+            return "reshape the ring: " + Scenario.describe(ring, algorithm);
+        }
+
+        public Set<String> metrics() {
+            return Set.of("servers", "moved_slots");
+        }
+    }
+
+    /** Runs one analysis on fresh testbeds of the scenario's backend, as the original project ran it. */
+    record Analysis(AnalysisPlan plan) implements Action {
+        public String name() {
+            return "analysis";
+        }
+
+        public String summary() {
+            return plan.summary();
+        }
+
+        public Set<String> metrics() {
+            return plan.metrics();
+        }
+    }
+}

@@ -1,0 +1,470 @@
+package dev.ringlab.scenario;
+
+import dev.ringlab.cluster.ClusterEvent;
+import dev.ringlab.experiment.Delivery;
+import dev.ringlab.experiment.Membership;
+import dev.ringlab.experiment.RequestKeys;
+import dev.ringlab.experiment.ServerLoad;
+import dev.ringlab.experiment.Testbed;
+import dev.ringlab.experiment.TestbedFactory;
+import dev.ringlab.ring.RingSnapshot;
+import dev.ringlab.ring.Server;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.CancellationException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.LockSupport;
+
+/**
+ * Plays a {@link Scenario} step by step on one lab (a {@link Testbed} of the chosen backend: servers,
+ * health monitor, balancer), writing each step's charts and figures into the output folder. Analyses
+ * run on their own fresh testbeds, as the original project ran them. Blocking; {@link #stop()} from
+ * another thread (Ctrl-C) ends it, and whatever it started is stopped before {@link #play()} returns.
+ */
+public final class ScenarioPlayer {
+
+    /** Told when a step starts and ends, e.g. to print progress; called on the playing thread. */
+    public interface Listener {
+        Listener NONE = new Listener() { };
+
+        default void stepStarted(Step step) {
+        }
+
+        default void stepEnded(StepOutcome outcome) {
+        }
+    }
+
+    private final Scenario scenario;
+    private final TestbedFactory testbeds;
+    private final String backend;
+    private final Path folder;
+    private final long seed;
+    private final Listener listener;
+    private final Timeline timeline = new Timeline();
+    private final StepGate gate;
+    private volatile boolean stopped;
+    private volatile Runnable cancelAnalysis = () -> { };
+    private volatile Thread playing;
+    /** Each send's requests per server, by step, for the side-by-side chart. */
+    private final Map<String, List<ServerLoad>> sends = new LinkedHashMap<>();
+    /** The answering server of each request of the last send, by its seed and count, to see which keys moved. */
+    private final Map<String, String[]> lastAnswers = new LinkedHashMap<>();
+
+    /**
+     * @param backend  the backend's name for the handout (sim, process, docker)
+     * @param seed     the seed to use: the file's, the command line's, or a drawn one
+     */
+    public ScenarioPlayer(Scenario scenario, TestbedFactory testbeds, String backend, Path folder, long seed,
+                          Listener listener) {
+        this(scenario, testbeds, backend, folder, seed, listener, StepGate.open());
+    }
+
+    /**
+     * @param gate asked before each step: a window's Play, Pause and Step buttons drive it
+     */
+    public ScenarioPlayer(Scenario scenario, TestbedFactory testbeds, String backend, Path folder, long seed,
+                          Listener listener, StepGate gate) {
+        this.gate = gate;
+        this.scenario = scenario;
+        this.testbeds = testbeds;
+        this.backend = backend;
+        this.folder = folder;
+        this.seed = seed;
+        this.listener = listener;
+    }
+
+    /** Asks a run in progress to stop; it returns once everything it started is stopped. */
+    public void stop() {
+        stopped = true;
+        cancelAnalysis.run();
+        Thread thread = playing;
+        if (thread != null) {
+            thread.interrupt();
+        }
+    }
+
+    public ScenarioRun play() throws IOException {
+        Files.createDirectories(folder);
+        playing = Thread.currentThread();
+        Instant started = Instant.now();
+        timeline.start();
+        List<StepOutcome> outcomes = new ArrayList<>();
+        String error = null;
+        try (Testbed lab = testbeds.open(scenario.ring(), scenario.servers());
+             AutoCloseable events = lab.membership().subscribe(timeline::record)) {
+            timeline.note("start", scenario.servers() + " servers up: " + String.join(", ", lab.membership().servers())
+                    + " (" + lab.description() + ")");
+            if (scenario.algorithm() != dev.ringlab.ring.algorithm.Algorithm.RING) {
+                lab.use(scenario.algorithm());
+            }
+            for (Step step : scenario.steps()) {
+                checkStopped();
+                gate.awaitTurn();
+                checkStopped();
+                listener.stepStarted(step);
+                timeline.step(step);
+                StepOutcome outcome = play(step, lab);
+                outcomes.add(outcome);
+                listener.stepEnded(outcome);
+                if (outcome.error() != null) {
+                    error = "step " + step.number() + " (" + step.action().name() + ") could not be played: "
+                            + outcome.error();
+                    break;
+                }
+            }
+        } catch (CancellationException interrupted) {
+            error = "interrupted: the run was stopped before it ended";
+        } catch (RuntimeException failure) {
+            error = stopped ? "interrupted: the run was stopped before it ended" : message(failure);
+        } catch (Exception closing) {
+            error = "could not stop the lab cleanly: " + message(closing);
+        } finally {
+            playing = null;
+            Thread.interrupted(); // a stop() that came late must not leak into the caller
+        }
+        double elapsed = Duration.between(started, Instant.now()).toNanos() / 1e6;
+        List<Path> summary = new ArrayList<>();
+        if (sends.size() > 1) {
+            Path png = folder.resolve("sends-side-by-side.png");
+            ScenarioCharts.png(ScenarioCharts.sideBySide("Every send, side by side", sends), png);
+            summary.add(png);
+        }
+        return new ScenarioRun(scenario, seed, backend, started, elapsed, outcomes, timeline.entries(), summary, error);
+    }
+
+    private StepOutcome play(Step step, Testbed lab) {
+        double start = timeline.now();
+        try {
+            StepOutcome.Builder outcome = new StepOutcome.Builder(step, start);
+            Action action = step.action();
+            if (action instanceof Action.Add add) {
+                lab.membership().add(add.count());
+            } else if (action instanceof Action.Remove remove) {
+                if (remove.servers().isEmpty()) {
+                    lab.membership().remove(remove.count());
+                } else {
+                    lab.membership().removeNamed(remove.servers());
+                }
+            } else if (action instanceof Action.Kill kill) {
+                lab.membership().kill(kill.server());
+            } else if (action instanceof Action.Wait wait) {
+                waitFor(wait, outcome);
+            } else if (action instanceof Action.Send send) {
+                send(send, lab, step, outcome);
+            } else if (action instanceof Action.Reshape reshape) {
+                reshape(reshape, lab, outcome);
+            } else if (action instanceof Action.Analysis analysis) {
+                analyse(analysis, step, outcome);
+            }
+            if (!(action instanceof Action.Analysis)) {
+                // an analysis runs on servers of its own; the lab's count would only confuse its figures
+                outcome.metric("servers", lab.membership().servers().size());
+            }
+            return outcome.build(timeline.now() - start);
+        } catch (IOException | RuntimeException failure) {
+            checkStopped();
+            return StepOutcome.Builder.failed(step, start, timeline.now() - start, message(failure));
+        }
+    }
+
+    private void waitFor(Action.Wait wait, StepOutcome.Builder outcome) {
+        long started = System.nanoTime();
+        if (wait.until() == null) {
+            sleepUntil(started + wait.duration().toNanos());
+        } else if (!timeline.await(wait.until(), wait.server(), wait.timeout())) {
+            checkStopped();
+            throw new IllegalStateException(wait.server() + " was not " + wait.until().label() + " within "
+                    + Durations.text(wait.timeout()));
+        }
+        outcome.metric("waited_ms", (System.nanoTime() - started) / 1e6);
+        outcome.timing("waited_ms: how long the cluster took depends on heartbeats and the machine's load");
+        if (wait.until() != Action.Wait.Until.REPLACED) {
+            outcome.timing("servers: whether a replacement has already joined when the wait ends depends on timing");
+        }
+    }
+
+    private void send(Action.Send send, Testbed lab, Step step, StepOutcome.Builder outcome) throws IOException {
+        long keysSeed = send.seed() != null ? send.seed() : seed;
+        long[] keys = RequestKeys.random(keysSeed, send.requests());
+        RingSnapshot before = lab.membership().ring();
+        Delivery[] deliveries = deliver(lab, keys, send);
+        RingSnapshot after = lab.membership().ring();
+        Map<String, long[]> answered = new LinkedHashMap<>();
+        lab.membership().servers().forEach(server -> answered.put(server, new long[1]));
+        long failed = 0;
+        long retried = 0;
+        long ok = 0;
+        MessageDigest digest = sha256();
+        for (Delivery delivery : deliveries) {
+            digest.update((delivery.answered() ? delivery.server() : "-").getBytes(StandardCharsets.UTF_8));
+            digest.update((byte) '\n');
+            if (!delivery.answered()) {
+                failed++;
+                continue;
+            }
+            answered.computeIfAbsent(delivery.server(), server -> new long[1])[0]++;
+            retried += delivery.retried() ? 1 : 0;
+            ok += delivery.ok() ? 1 : 0;
+        }
+        String[] answers = new String[deliveries.length];
+        for (int i = 0; i < deliveries.length; i++) {
+            answers[i] = deliveries[i].server();
+        }
+        String[] previous = lastAnswers.put(keysSeed + "/" + keys.length, answers);
+        if (previous != null) {
+            long moved = 0;
+            for (int i = 0; i < answers.length; i++) {
+                moved += java.util.Objects.equals(previous[i], answers[i]) ? 0 : 1;
+            }
+            outcome.metric("moved", moved).metric("moved_share", (double) moved / answers.length);
+        }
+        List<ServerLoad> loads = answered.entrySet().stream()
+                .map(entry -> new ServerLoad(entry.getKey(), entry.getValue()[0])).toList();
+        outcome.metric("sent", keys.length).metric("ok", ok).metric("failed", failed).metric("retried", retried)
+                .metric("answering", loads.stream().filter(load -> load.requests() > 0).count());
+        dev.ringlab.experiment.LoadSpread.figures("", loads).forEach(outcome::metric);
+        outcome.testbed(lab.description()).ring(after == null ? null : Scenario.describe(after.config(), null))
+                .fingerprint(HexFormat.of().formatHex(digest.digest()).substring(0, 16) + " (seed " + keysSeed + ")")
+                .table(shareTable(loads, after));
+        if (before != after) {
+            outcome.timing("the ring changed while these requests were sent (" + versions(before, after) + "): which "
+                    + "server answered the requests around the change depends on timing");
+        }
+        if (retried > 0 || failed > 0) {
+            outcome.timing("retried and failed requests depend on when a dead server was noticed");
+        }
+        String stem = String.format(Locale.ROOT, "step-%02d-send", step.number());
+        Path csv = folder.resolve(stem + ".csv");
+        Path png = folder.resolve(stem + ".png");
+        ScenarioCharts.writeLoadsCsv(loads, csv);
+        ScenarioCharts.stepPng(ScenarioCharts.loads("Step " + step.number() + ": " + step.action().summary(), loads), png);
+        outcome.chart(png).file(csv).file(png);
+        sends.put("step " + step.number() + (after == null ? "" : " (" + after.config().hash().name() + ", "
+                + after.config().virtualNodesPerServer() + " vnode" + (after.config().virtualNodesPerServer() == 1 ? "" : "s")
+                + ")"), loads);
+    }
+
+    /** Sends key i and keeps its delivery at index i, so the order (and the fingerprint) never depends on threads. */
+    private Delivery[] deliver(Testbed lab, long[] keys, Action.Send send) {
+        Delivery[] deliveries = new Delivery[keys.length];
+        long interval = send.rate() > 0 ? 1_000_000_000L / send.rate() : 0;
+        long origin = System.nanoTime();
+        int threads = send.concurrency();
+        Runnable[] shares = new Runnable[threads];
+        for (int w = 0; w < threads; w++) {
+            int first = w;
+            shares[w] = () -> {
+                for (int i = first; i < keys.length; i += threads) {
+                    if (interval > 0) {
+                        sleepUntil(origin + i * interval);
+                    }
+                    checkStopped();
+                    deliveries[i] = lab.send(keys[i]);
+                }
+            };
+        }
+        if (threads == 1) {
+            shares[0].run();
+            return deliveries;
+        }
+        ExecutorService senders = Executors.newFixedThreadPool(threads, task -> {
+            Thread thread = new Thread(task, "ringlab-scenario-sender");
+            thread.setDaemon(true);
+            return thread;
+        });
+        try {
+            List<Future<?>> futures = new ArrayList<>();
+            for (Runnable share : shares) {
+                futures.add(senders.submit(share));
+            }
+            for (Future<?> future : futures) {
+                future.get();
+            }
+            return deliveries;
+        } catch (InterruptedException interrupted) {
+            Thread.currentThread().interrupt();
+            throw new CancellationException("stopped");
+        } catch (java.util.concurrent.ExecutionException failure) {
+            throw failure.getCause() instanceof RuntimeException runtime ? runtime : new IllegalStateException(failure.getCause());
+        } finally {
+            senders.shutdownNow();
+        }
+    }
+
+    private void reshape(Action.Reshape reshape, Testbed lab, StepOutcome.Builder outcome) {
+        RingSnapshot before = lab.membership().ring();
+        lab.membership().reshape(reshape.ring());
+        if (reshape.algorithm() != null) {
+            lab.use(reshape.algorithm());
+        }
+        RingSnapshot after = lab.membership().ring();
+        if (before != null && after != null && before.config().slots() == after.config().slots()) {
+            int moved = 0;
+            for (int slot = 0; slot < after.config().slots(); slot++) {
+                if (!before.ownerOfSlot(slot).equals(after.ownerOfSlot(slot))) {
+                    moved++;
+                }
+            }
+            outcome.metric("moved_slots", moved);
+        }
+    }
+
+    private void analyse(Action.Analysis analysis, Step step, StepOutcome.Builder outcome) throws IOException {
+        Path stepFolder = folder.resolve(String.format(Locale.ROOT, "step-%02d-analysis", step.number()));
+        try {
+            AnalysisOutcome result = analysis.plan().run(seed, testbeds, stepFolder, cancel -> {
+                cancelAnalysis = cancel;
+                if (stopped) {
+                    cancel.run();
+                }
+            });
+            outcome.summary(result.summary()).text(result.table());
+            result.metrics().forEach(outcome::metric);
+            result.charts().forEach(outcome::chart);
+            result.files().forEach(outcome::file);
+            result.timingNotes().forEach(outcome::timing);
+        } finally {
+            cancelAnalysis = () -> { };
+        }
+    }
+
+    private static Table shareTable(List<ServerLoad> loads, RingSnapshot ring) {
+        long total = Math.max(1, loads.stream().mapToLong(ServerLoad::requests).sum());
+        List<List<String>> rows = new ArrayList<>();
+        for (ServerLoad load : loads) {
+            String share = "-";
+            if (ring != null) {
+                for (Server server : ring.servers()) {
+                    if (server.name().equals(load.server())) {
+                        share = String.format(Locale.ROOT, "%.1f%%", 100 * ring.shareOf(server));
+                    }
+                }
+            }
+            rows.add(List.of(load.server(), Figures.number(load.requests()),
+                    String.format(Locale.ROOT, "%.1f%%", 100.0 * load.requests() / total), share));
+        }
+        return new Table("Requests per server", List.of("server", "requests", "share of requests", "share of the ring"), rows);
+    }
+
+    private static String versions(RingSnapshot before, RingSnapshot after) {
+        return before == null || after == null ? "new snapshot"
+                : "ring version " + before.version() + " to " + after.version();
+    }
+
+    private void sleepUntil(long dueNanos) {
+        long wait;
+        while ((wait = dueNanos - System.nanoTime()) > 0) {
+            checkStopped();
+            LockSupport.parkNanos(Math.min(wait, TimeUnit.MILLISECONDS.toNanos(50)));
+        }
+    }
+
+    private void checkStopped() {
+        if (stopped || Thread.currentThread().isInterrupted()) {
+            throw new CancellationException("stopped");
+        }
+    }
+
+    private static MessageDigest sha256() {
+        try {
+            return MessageDigest.getInstance("SHA-256");
+        } catch (NoSuchAlgorithmException missing) {
+            throw new IllegalStateException("every JDK has SHA-256", missing);
+        }
+    }
+
+    private static String message(Throwable failure) {
+        return failure.getMessage() == null ? failure.toString() : failure.getMessage();
+    }
+
+    /** The cluster's events as they arrive (on the cluster's threads), and the steps between them. */
+    private static final class Timeline {
+        private final List<TimelineEntry> entries = new ArrayList<>();
+        private final Set<String> detected = new HashSet<>();
+        private final Set<String> replaced = new HashSet<>();
+        private long origin;
+        private int step;
+
+        synchronized void start() {
+            origin = System.nanoTime();
+        }
+
+        synchronized double now() {
+            return (System.nanoTime() - origin) / 1e6;
+        }
+
+        synchronized void step(Step next) {
+            step = next.number();
+            entries.add(new TimelineEntry(now(), step, "step", next.action().summary()));
+        }
+
+        synchronized void note(String kind, String detail) {
+            entries.add(new TimelineEntry(now(), step, kind, detail));
+        }
+
+        synchronized void record(ClusterEvent event) {
+            String kind = "event";
+            if (event instanceof ClusterEvent.MemberStarting) {
+                kind = "starting";
+            } else if (event instanceof ClusterEvent.MemberUp up) {
+                kind = "up";
+                if (up.replaces() != null) {
+                    replaced.add(up.replaces().name());
+                }
+            } else if (event instanceof ClusterEvent.MemberKilled) {
+                kind = "killed";
+            } else if (event instanceof ClusterEvent.MemberDead dead) {
+                kind = "dead";
+                detected.add(dead.server().name());
+            } else if (event instanceof ClusterEvent.MemberRemoved) {
+                kind = "removed";
+            } else if (event instanceof ClusterEvent.RingChanged) {
+                kind = "ring";
+            } else if (event instanceof ClusterEvent.BackendFailed) {
+                kind = "backend-failed";
+            }
+            entries.add(new TimelineEntry(now(), step, kind, event.describe()));
+            notifyAll();
+        }
+
+        /** Waits until {@code server} was detected dead or replaced, at most {@code timeout}. */
+        synchronized boolean await(Action.Wait.Until until, String server, Duration timeout) {
+            long deadline = System.nanoTime() + timeout.toNanos();
+            Set<String> done = until == Action.Wait.Until.DETECTED ? detected : replaced;
+            try {
+                while (!done.contains(server)) {
+                    long left = deadline - System.nanoTime();
+                    if (left <= 0) {
+                        return false;
+                    }
+                    TimeUnit.NANOSECONDS.timedWait(this, Math.min(left, TimeUnit.MILLISECONDS.toNanos(100)));
+                }
+                return true;
+            } catch (InterruptedException interrupted) {
+                Thread.currentThread().interrupt();
+                throw new CancellationException("stopped");
+            }
+        }
+
+        synchronized List<TimelineEntry> entries() {
+            return List.copyOf(entries);
+        }
+    }
+}

@@ -1,0 +1,169 @@
+package dev.ringlab.ui;
+
+import dev.ringlab.balancer.Dispatch;
+import dev.ringlab.cluster.ClusterEvent;
+import dev.ringlab.ring.RingSnapshot;
+import dev.ringlab.ring.Server;
+import dev.ringlab.ring.algorithm.Algorithm;
+import dev.ringlab.ring.algorithm.Placement;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.function.Supplier;
+import javafx.beans.property.BooleanProperty;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.beans.property.SimpleBooleanProperty;
+import javafx.beans.property.SimpleObjectProperty;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableSet;
+
+/**
+ * The lab window's state without a single control: the servers and their selection, the status line
+ * and log, the ring settings, the playback clock, what the last change did, the probed key and the
+ * presentation switch. Controllers bind to it and forward clicks; the FX thread owns it, and tests
+ * drive it with plain JUnit.
+ */
+public final class LabViewModel {
+
+    private final StatusViewModel status = new StatusViewModel();
+    private final ServersViewModel servers = new ServersViewModel();
+    private final RingSettingsViewModel settings;
+    private final Playback playback;
+    private final ReadOnlyObjectWrapper<ChangeReport> lastChange = new ReadOnlyObjectWrapper<>(this, "lastChange");
+    private final ReadOnlyObjectWrapper<KeyProbe> probe = new ReadOnlyObjectWrapper<>(this, "probe");
+    private final ReadOnlyStringWrapper lastRequest = new ReadOnlyStringWrapper(this, "lastRequest", "");
+    private final ObjectProperty<Algorithm> algorithm = new SimpleObjectProperty<>(this, "algorithm", Algorithm.RING);
+    private final BooleanProperty presentation = new SimpleBooleanProperty(this, "presentation");
+    /** Servers killed or declared dead that the ring on show still holds: drawn crossed out. */
+    private final ObservableSet<Server> down = FXCollections.observableSet(new HashSet<>());
+    /** Servers whose death the cluster announced and whose removal has not been shown yet. */
+    private final Set<Server> dying = new HashSet<>();
+
+    private final Supplier<Placement> placement;
+
+    /** {@code placement}: where requests are routed now, asked when a key is probed. */
+    public LabViewModel(RingSnapshot ring, Supplier<Placement> placement) {
+        this.placement = placement;
+        settings = new RingSettingsViewModel(ring.config());
+        playback = new Playback(ring);
+        settings.measure(ring);
+        playback.shownProperty().addListener((obs, before, after) -> shown(before, after));
+    }
+
+    public StatusViewModel status() {
+        return status;
+    }
+
+    public ServersViewModel servers() {
+        return servers;
+    }
+
+    public RingSettingsViewModel settings() {
+        return settings;
+    }
+
+    public Playback playback() {
+        return playback;
+    }
+
+    public ReadOnlyObjectProperty<ChangeReport> lastChangeProperty() {
+        return lastChange.getReadOnlyProperty();
+    }
+
+    public ReadOnlyObjectProperty<KeyProbe> probeProperty() {
+        return probe.getReadOnlyProperty();
+    }
+
+    public ReadOnlyStringProperty lastRequestProperty() {
+        return lastRequest.getReadOnlyProperty();
+    }
+
+    /** The placement requests are routed by, as the window last learnt it. */
+    public ObjectProperty<Algorithm> algorithmProperty() {
+        return algorithm;
+    }
+
+    public BooleanProperty presentationProperty() {
+        return presentation;
+    }
+
+    public ObservableSet<Server> down() {
+        return down;
+    }
+
+    /** Cluster events of one frame, in order: the log, the crossed-out servers and the ring versions to show. */
+    public void accept(List<ClusterEvent> batch) {
+        for (ClusterEvent event : batch) {
+            if (event instanceof ClusterEvent.MemberKilled killed) {
+                down.add(killed.server());
+            } else if (event instanceof ClusterEvent.MemberDead dead) {
+                down.add(dead.server());
+                dying.add(dead.server());
+            } else if (event instanceof ClusterEvent.BackendFailed failed) {
+                status.error(failed.message());
+            }
+            if (event instanceof ClusterEvent.RingChanged changed) {
+                boolean afterDeath = dying.stream().anyMatch(s -> !changed.after().contains(s));
+                dying.removeIf(s -> !changed.after().contains(s));
+                playback.offer(changed.after(), afterDeath);
+                ChangeReport report = ChangeReport.between(changed.before(), changed.after());
+                if (report.kind() != ChangeReport.Kind.NONE) {
+                    status.log(event.at(), "ring v" + changed.after().version() + ": " + report.headline() + "; "
+                            + report.movedLine());
+                }
+            } else if (!(event instanceof ClusterEvent.BackendFailed)) {
+                status.log(event.at(), event.describe());
+            }
+        }
+    }
+
+    /** The cluster's ring now; offered when the cluster announces no event for it (a new slot count). */
+    public void poll(RingSnapshot current) {
+        RingSnapshot shown = playback.shownProperty().get();
+        if (current != shown && current.config().slots() != shown.config().slots() && playback.waitingProperty().get() == 0) {
+            playback.offer(current, false);
+        }
+    }
+
+    /** Probes a typed key on the ring on show; a blank key says how to use it and keeps the last probe. */
+    public void probe(String text) {
+        try {
+            KeyProbe result = KeyProbe.of(text, playback.shownProperty().get(), placement.get());
+            probe.set(result);
+            if (result.server() != null) {
+                servers.select(result.server().name());
+            }
+        } catch (IllegalArgumentException blank) {
+            status.error(blank.getMessage());
+        }
+    }
+
+    public void showDispatch(Dispatch dispatch) {
+        lastRequest.set(!dispatch.answered()
+                ? "key " + dispatch.key() + " → slot " + dispatch.slot() + " → no server answered"
+                : "key " + dispatch.key() + " → slot " + dispatch.slot() + " → " + dispatch.server().name()
+                        + (dispatch.retried() ? " (after " + dispatch.attempts() + " tries)" : ""));
+    }
+
+    private void shown(RingSnapshot before, RingSnapshot after) {
+        ChangeReport report = ChangeReport.between(before, after);
+        if (report.kind() != ChangeReport.Kind.NONE) {
+            lastChange.set(report);
+        }
+        down.retainAll(after.servers());
+        ServerColours.keepOnly(after.servers());
+        settings.measure(after);
+        KeyProbe last = probe.get();
+        if (last != null) {
+            // the arrow follows the key onto the new ring; a stale slot from another ring is never shown
+            probe.set(KeyProbe.of(last.text(), after, placement.get()));
+        }
+        if (report.kind() == ChangeReport.Kind.REHASH || report.kind() == ChangeReport.Kind.RESIZE) {
+            settings.showApplied(after.config());
+        }
+    }
+}

@@ -1,0 +1,90 @@
+package dev.ringlab.ui;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.beans.property.StringProperty;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+
+/**
+ * The servers table and everything that selects a server: the rows, the served counts, the request
+ * rate, and the selected server's name, which the ring, the legend and the table all follow.
+ */
+public final class ServersViewModel {
+
+    private final ObservableList<ServerRow> rows = FXCollections.observableArrayList();
+    private final ServedCounts served = new ServedCounts();
+    private final StringProperty selected = new SimpleStringProperty(this, "selected");
+    private final ReadOnlyStringWrapper rate = new ReadOnlyStringWrapper(this, "rate", "0 req/s");
+    private long rateAt;
+    private long totalAtRate;
+
+    public ObservableList<ServerRow> rows() {
+        return rows;
+    }
+
+    /** The name of the server selected anywhere in the window, or null. */
+    public StringProperty selectedProperty() {
+        return selected;
+    }
+
+    public ReadOnlyStringProperty rateProperty() {
+        return rate.getReadOnlyProperty();
+    }
+
+    ServedCounts served() {
+        return served;
+    }
+
+    /**
+     * Shows {@code now} as the table's rows: when the same servers are listed, only changed rows are
+     * replaced (the table then redraws those cells and keeps its selection); counts are set in place.
+     */
+    public void update(List<ServerRow> now, Map<String, Long> servedBy) {
+        boolean sameServers = rows.size() == now.size();
+        for (int i = 0; sameServers && i < now.size(); i++) {
+            sameServers = rows.get(i).name().equals(now.get(i).name());
+        }
+        if (sameServers) {
+            for (int i = 0; i < now.size(); i++) {
+                if (!rows.get(i).equals(now.get(i))) {
+                    rows.set(i, now.get(i));
+                }
+            }
+        } else {
+            rows.setAll(new ArrayList<>(now));
+            served.keepOnly(now.stream().map(ServerRow::name).collect(Collectors.toSet()));
+            if (selected.get() != null && now.stream().noneMatch(row -> row.name().equals(selected.get()))) {
+                selected.set(null);
+            }
+        }
+        servedBy.forEach(served::set);
+    }
+
+    /** The figure the "Served" column shows for {@code server}. */
+    public long served(String server) {
+        return served.of(server).get();
+    }
+
+    /** Requests per second between the last two calls at least {@code everyNanos} apart. */
+    public void countTotal(long total, long now, long everyNanos) {
+        if (rateAt == 0) {
+            rateAt = now;
+            totalAtRate = total;
+        } else if (now - rateAt >= everyNanos) {
+            rate.set(String.format("%.0f req/s", (total - totalAtRate) / ((now - rateAt) / 1e9)));
+            rateAt = now;
+            totalAtRate = total;
+        }
+    }
+
+    /** Selects {@code server} when it is listed; a name nobody has clears the selection. */
+    public void select(String server) {
+        selected.set(rows.stream().anyMatch(row -> row.name().equals(server)) ? server : null);
+    }
+}

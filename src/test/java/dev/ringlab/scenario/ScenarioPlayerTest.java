@@ -1,0 +1,142 @@
+package dev.ringlab.scenario;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Stopping a run, or a step that cannot be played, leaves nothing running. */
+class ScenarioPlayerTest {
+
+    @Test
+    void stoppingARunMidStepStopsEveryReplicaItStarted(@TempDir Path out) throws Exception {
+        Scenario scenario = new ScenarioReader().read("long.yaml", """
+                title: A long wait
+                seed: 1
+                servers: 3
+                steps:
+                  - send: 50
+                  - wait: 5m
+                  - send: 50
+                """);
+        CountDownLatch waiting = new CountDownLatch(1);
+        ScenarioPlayer player = new ScenarioPlayer(scenario, Labs.processes(), "process", out, 1, new ScenarioPlayer.Listener() {
+            @Override
+            public void stepStarted(Step step) {
+                if (step.action() instanceof Action.Wait) {
+                    waiting.countDown();
+                }
+            }
+        });
+        CompletableFuture<ScenarioRun> playing = CompletableFuture.supplyAsync(() -> {
+            try {
+                return player.play();
+            } catch (java.io.IOException failure) {
+                throw new java.io.UncheckedIOException(failure);
+            }
+        });
+        assertThat(waiting.await(60, TimeUnit.SECONDS)).isTrue();
+        assertThat(Labs.replicasStillRunning()).hasSize(3);
+
+        player.stop();
+        ScenarioRun run = playing.get(30, TimeUnit.SECONDS);
+
+        assertThat(run.error()).startsWith("interrupted");
+        assertThat(run.outcomes()).hasSize(1);
+        assertThat(run.passed()).isFalse();
+        assertThat(Labs.replicasStillRunning()).isEmpty();
+    }
+
+    @Test
+    void aStepThatCannotBePlayedEndsTheRunAndSaysWhy(@TempDir Path out) throws Exception {
+        // Replacement is not waited for here, so the predicted name is fine for the file but wrong in the lab.
+        Scenario scenario = new ScenarioReader().read("late.yaml", """
+                title: Too impatient
+                seed: 1
+                servers: 2
+                steps:
+                  - kill: Server 1
+                  - wait: {until: replaced, server: Server 1, timeout: 1ms}
+                  - send: 10
+                """);
+
+        ScenarioRun run = Labs.play(scenario, Labs.simulation(), "sim", out);
+
+        assertThat(run.error()).isEqualTo("step 2 (wait) could not be played: Server 1 was not replaced within 1ms");
+        assertThat(run.outcomes()).hasSize(2);
+        assertThat(run.passed()).isFalse();
+        assertThat(Duration.ofMillis((long) run.elapsedMillis())).isLessThan(Duration.ofSeconds(30));
+    }
+
+    @Test
+    void aPausedRunPlaysOneStepPerStepAndAllOnPlay(@TempDir Path out) throws Exception {
+        Scenario scenario = new ScenarioReader().read("steps.yaml", """
+                title: Step by step
+                seed: 1
+                servers: 3
+                steps:
+                  - send: 20
+                  - add: 1
+                  - send: 20
+                  - remove: 1
+                """);
+        java.util.concurrent.BlockingQueue<Integer> ended = new java.util.concurrent.LinkedBlockingQueue<>();
+        StepGate gate = StepGate.paused();
+        ScenarioPlayer player = new ScenarioPlayer(scenario, Labs.simulation(), "sim", out, 1, new ScenarioPlayer.Listener() {
+            @Override
+            public void stepEnded(StepOutcome outcome) {
+                ended.add(outcome.step().number());
+            }
+        }, gate);
+        CompletableFuture<ScenarioRun> playing = CompletableFuture.supplyAsync(() -> {
+            try {
+                return player.play();
+            } catch (java.io.IOException failure) {
+                throw new java.io.UncheckedIOException(failure);
+            }
+        });
+
+        // Paused: nothing starts until Step; each Step lets exactly one through.
+        assertThat(ended.poll(300, TimeUnit.MILLISECONDS)).isNull();
+        gate.step();
+        assertThat(ended.poll(30, TimeUnit.SECONDS)).isEqualTo(1);
+        assertThat(ended.poll(300, TimeUnit.MILLISECONDS)).isNull();
+        gate.step();
+        assertThat(ended.poll(30, TimeUnit.SECONDS)).isEqualTo(2);
+        gate.play();
+        ScenarioRun run = playing.get(30, TimeUnit.SECONDS);
+
+        assertThat(ended).containsExactly(3, 4);
+        assertThat(run.passed()).isTrue();
+        assertThat(run.outcomes().get(3).metrics().get("servers")).isEqualTo(3.0);
+    }
+
+    @Test
+    void stoppingAPausedRunEndsIt(@TempDir Path out) throws Exception {
+        Scenario scenario = new ScenarioReader().read("paused.yaml", "title: t\nseed: 1\nservers: 2\nsteps:\n  - send: 5\n");
+        StepGate gate = StepGate.paused();
+        ScenarioPlayer player = new ScenarioPlayer(scenario, Labs.simulation(), "sim", out, 1,
+                ScenarioPlayer.Listener.NONE, gate);
+        CompletableFuture<ScenarioRun> playing = CompletableFuture.supplyAsync(() -> {
+            try {
+                return player.play();
+            } catch (java.io.IOException failure) {
+                throw new java.io.UncheckedIOException(failure);
+            }
+        });
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+        while (!gate.waiting() && System.nanoTime() < deadline) {
+            java.util.concurrent.locks.LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(10));
+        }
+        assertThat(gate.waiting()).isTrue();
+
+        player.stop();
+
+        assertThat(playing.get(30, TimeUnit.SECONDS).error()).startsWith("interrupted");
+    }
+}

@@ -1,0 +1,179 @@
+package dev.ringlab.ui;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.ringlab.cluster.ClusterEvent;
+import dev.ringlab.ring.RingConfig;
+import dev.ringlab.ring.RingHash;
+import dev.ringlab.ring.RingSnapshot;
+import dev.ringlab.ring.Server;
+import dev.ringlab.ring.algorithm.Algorithm;
+import dev.ringlab.ring.algorithm.PlacementSettings;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/** The window's state and behaviour without a stage: events in, properties out. */
+class LabViewModelTest {
+
+    private static final RingConfig CONFIG = RingConfig.DEFAULT.withHash(RingHash.MURMUR3);
+    private static final Server S1 = new Server(1, "Server 1");
+    private static final Server S2 = new Server(2, "Server 2");
+    private static final Server S3 = new Server(3, "Server 3");
+    private static final long FRAME = 16_666_667L;
+
+    private final RingSnapshot empty = RingSnapshot.empty(CONFIG);
+    private final RingSnapshot three = RingSnapshot.of(CONFIG, List.of(S1, S2, S3));
+    private final RingSnapshot two = three.withoutServer(S2);
+    private final LabViewModel model = new LabViewModel(empty, () -> Algorithm.RING.of(
+            PlacementSettings.DEFAULT, List.of(S1, S2, S3)));
+
+    private static ClusterEvent changed(RingSnapshot before, RingSnapshot after) {
+        return new ClusterEvent.RingChanged(Instant.now(), before, after, before.config().slots() == after.config().slots()
+                ? before.migrationTo(after) : null);
+    }
+
+    private void play(long frames) {
+        for (long f = 1; f <= frames; f++) {
+            model.playback().tick(f * FRAME + ticks);
+        }
+        ticks += frames * FRAME;
+    }
+
+    private long ticks;
+
+    @Test
+    void aRingChangeIsShownWithWhatItMovedAndLoggedInWords() {
+        model.accept(List.of(changed(empty, three)));
+        play(2);
+        assertThat(model.playback().shownProperty().get()).isSameAs(three);
+        assertThat(model.lastChangeProperty().get().kind()).isEqualTo(ChangeReport.Kind.FIRST);
+        assertThat(model.status().log()).last().asString().contains("are the first on the ring")
+                .doesNotContain("100.0%");
+        assertThat(model.settings().balanceProperty().get()).startsWith("Busiest / mean ");
+    }
+
+    @Test
+    void pauseHoldsThePictureAndStepShowsOneChangeAtATime() {
+        model.playback().pausedProperty().set(true);
+        model.accept(List.of(changed(empty, three), changed(three, two)));
+        play(200);
+        assertThat(model.playback().shownProperty().get()).isSameAs(empty);
+        assertThat(model.playback().waitingProperty().get()).isEqualTo(2);
+
+        model.playback().step();
+        assertThat(model.playback().shownProperty().get()).isSameAs(three);
+        model.playback().step();
+        assertThat(model.playback().shownProperty().get()).isSameAs(two);
+        assertThat(model.lastChangeProperty().get().headline()).isEqualTo("Server 2 left (3 → 2 servers)");
+        assertThat(model.playback().waitingProperty().get()).isZero();
+    }
+
+    @Test
+    void flightsStandStillWhilePausedAndRunAtTheChosenSpeed() {
+        play(1);
+        long before = model.playback().viewNanos();
+        model.playback().pausedProperty().set(true);
+        play(60);
+        assertThat(model.playback().viewNanos()).isEqualTo(before);
+        model.playback().pausedProperty().set(false);
+        model.playback().speedProperty().set(0.25);
+        play(60);
+        assertThat(model.playback().viewNanos() - before).isBetween(60 * FRAME / 4 - FRAME, 60 * FRAME / 4 + FRAME);
+        model.playback().speedProperty().set(10);
+        assertThat(model.playback().speedProperty().get()).isEqualTo(Playback.MAX_SPEED);
+    }
+
+    @Test
+    void changesAreEachShownLongEnoughToSeeAtOneTimesSpeed() {
+        model.accept(List.of(changed(empty, three), changed(three, two)));
+        play(2);
+        assertThat(model.playback().shownProperty().get()).isSameAs(three);
+        play(30); // half a second: the first change is still on show
+        assertThat(model.playback().shownProperty().get()).isSameAs(three);
+        play(40);
+        assertThat(model.playback().shownProperty().get()).isSameAs(two);
+    }
+
+    @Test
+    void aKilledServerStaysCrossedOutUntilItLeavesAndHoldPausesThere() {
+        model.playback().holdAfterDeathProperty().set(true);
+        model.accept(List.of(changed(empty, three)));
+        play(2);
+        model.accept(List.of(new ClusterEvent.MemberKilled(Instant.now(), S2)));
+        assertThat(model.down()).containsExactly(S2);
+        model.accept(List.of(new ClusterEvent.MemberDead(Instant.now(), S2, "3 missed heartbeats"),
+                changed(three, two)));
+        play(120);
+        assertThat(model.playback().shownProperty().get()).isSameAs(two);
+        assertThat(model.down()).isEmpty();
+        assertThat(model.playback().pausedProperty().get()).as("held after the death").isTrue();
+        RingPicture picture = RingPicture.of(two, model.lastChangeProperty().get(), model.down(), null, null, Algorithm.RING);
+        assertThat(picture.ghostSlots()).isNotEmpty().isEqualTo(picture.changedSlots());
+    }
+
+    @Test
+    void probingAKeyShowsItsSlotWalkAndServerAndSelectsIt() {
+        model.accept(List.of(changed(empty, three)));
+        play(2);
+        model.servers().update(List.of(new ServerRow("Server 1", "-", "-", "up"), new ServerRow("Server 2", "-", "-", "up"),
+                new ServerRow("Server 3", "-", "-", "up")), Map.of());
+        model.probe("42");
+        KeyProbe probe = model.probeProperty().get();
+        assertThat(probe.key()).isEqualTo(42);
+        assertThat(probe.slot()).isEqualTo(three.slotOf(42));
+        assertThat(probe.node().slot()).isEqualTo(three.owningVirtualNode(probe.slot()).slot());
+        assertThat(Math.floorMod(probe.slot() + probe.walk(), 512)).isEqualTo(probe.node().slot());
+        assertThat(probe.server()).isEqualTo(three.route(42));
+        assertThat(model.servers().selectedProperty().get()).isEqualTo(three.route(42).name());
+        assertThat(probe.describe()).startsWith("Key 42 → slot " + probe.slot());
+
+        model.probe("  ");
+        assertThat(model.probeProperty().get()).isSameAs(probe);
+        assertThat(model.status().errorProperty().get()).isTrue();
+    }
+
+    @Test
+    void selectionFollowsTheServerAndClearsWhenItLeaves() {
+        model.servers().update(List.of(new ServerRow("Server 1", "-", "-", "up"), new ServerRow("Server 2", "-", "-", "up")),
+                Map.of("Server 1", 5L));
+        model.servers().select("Server 2");
+        assertThat(model.servers().selectedProperty().get()).isEqualTo("Server 2");
+        assertThat(model.servers().served("Server 1")).isEqualTo(5);
+        model.servers().update(List.of(new ServerRow("Server 1", "-", "-", "up")), Map.of("Server 1", 7L));
+        assertThat(model.servers().selectedProperty().get()).isNull();
+        assertThat(model.servers().served("Server 1")).isEqualTo(7);
+        model.servers().select("nobody");
+        assertThat(model.servers().selectedProperty().get()).isNull();
+    }
+
+    @Test
+    void settingsAreCheckedBeforeTheyReachTheRing() {
+        RingSettingsViewModel settings = model.settings();
+        settings.slotsProperty().set(0);
+        assertThat(settings.check(3).error()).contains("slots must be between");
+        settings.slotsProperty().set(16);
+        settings.virtualNodesProperty().set(9);
+        assertThat(settings.check(3).error()).isEqualTo("3 servers do not fit on 16 slots with 9 virtual nodes each");
+        settings.slotsProperty().set(1024);
+        assertThat(settings.check(3).config().slots()).isEqualTo(1024);
+        assertThat(RingSettingsViewModel.parseWhole("twelve", "slots").error())
+                .isEqualTo("slots must be a whole number, got 'twelve'");
+    }
+
+    @Test
+    void theBalanceFigureIsBusiestOverMeanAndTheCoefficientOfVariation() {
+        assertThat(RingSettingsViewModel.balanceOf(List.of(100, 100, 100, 100), 400)).startsWith("Busiest / mean 1.00 · CV 0.00");
+        assertThat(RingSettingsViewModel.balanceOf(List.of(300, 100), 400)).startsWith("Busiest / mean 1.50 · CV 0.50");
+    }
+
+    @Test
+    void theLogKeepsTheLastLinesOnly() {
+        for (int i = 0; i < StatusViewModel.MAX_LOG_LINES + 10; i++) {
+            model.status().log("line " + i);
+        }
+        assertThat(model.status().log()).hasSize(StatusViewModel.MAX_LOG_LINES).last().asString()
+                .endsWith("line " + (StatusViewModel.MAX_LOG_LINES + 9));
+    }
+}

@@ -1,0 +1,36 @@
+package dev.ringlab.ui;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.ringlab.ring.Server;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class ServerColoursTest {
+
+    @Test
+    void everyColourReadsAtLeastThreeToOneOnBothBackgrounds() {
+        for (String colour : ServerColours.PALETTE) {
+            double light = ServerColours.contrast(colour, ServerColours.LIGHT_BACKGROUND);
+            double dark = ServerColours.contrast(colour, ServerColours.DARK_BACKGROUND);
+            System.out.printf("%s  on white %.2f : 1   on #1e1e1e %.2f : 1%n", colour, light, dark);
+            assertThat(light).as(colour + " on white").isGreaterThanOrEqualTo(3);
+            assertThat(dark).as(colour + " on dark").isGreaterThanOrEqualTo(3);
+        }
+        assertThat(ServerColours.contrast("#000000", "#FFFFFF")).isEqualTo(21);
+    }
+
+    @Test
+    void coloursAreReusedAsIdsGrowInsteadOfRunningOut() {
+        Server first = new Server(101, "a");
+        Server second = new Server(102, "b");
+        ServerColours.keepOnly(List.of(first, second));
+        String freed = ServerColours.of(first);
+        assertThat(ServerColours.of(second)).isNotEqualTo(freed);
+        Server later = new Server(1_000, "c");
+        ServerColours.keepOnly(List.of(second, later));
+        // the newcomer takes the colour the leaver gave back, never a pale one far down a list
+        assertThat(ServerColours.of(later)).isEqualTo(freed);
+        assertThat(ServerColours.of(second)).isNotEqualTo(freed);
+    }
+}
