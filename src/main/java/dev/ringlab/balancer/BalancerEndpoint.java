@@ -57,7 +57,7 @@ public final class BalancerEndpoint implements AutoCloseable {
         this.loops = new NioEventLoopGroup(threads, new DefaultThreadFactory("balancer", true));
         this.admin = Executors.newSingleThreadExecutor(new DefaultThreadFactory("balancer-admin", true));
         for (EventExecutor loop : loops) {
-            connections.put(loop, new ReplicaConnections((EventLoop) loop));
+            connections.put(loop, new ReplicaConnections((EventLoop) loop, route::tryTimeoutMillis));
         }
     }
 

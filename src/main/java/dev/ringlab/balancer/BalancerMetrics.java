@@ -149,6 +149,16 @@ public final class BalancerMetrics {
         return (long) retries.get();
     }
 
+    /** Exports passive health: ejections so far and servers ejected now. */
+    void watchEjections(java.util.function.LongSupplier total, IntSupplier now) {
+        io.prometheus.metrics.core.metrics.CounterWithCallback.builder().name("ringlab_ejections_total")
+                .help("Servers ejected by passive health checks (failures in a row on real traffic)")
+                .callback(callback -> callback.call(total.getAsLong())).register(registry);
+        GaugeWithCallback.builder().name("ringlab_servers_ejected")
+                .help("Servers skipped by routing now because passive health ejected them")
+                .callback(callback -> callback.call(now.getAsInt())).register(registry);
+    }
+
     /** The current values in the Prometheus text format, version 0.0.4. */
     public void writeTo(OutputStream out) throws IOException {
         writer.write(out, registry.scrape());

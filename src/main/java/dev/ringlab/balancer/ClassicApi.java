@@ -25,8 +25,8 @@ import java.util.function.Supplier;
 
 /**
  * The classic API and its additions, as one {@link RouteTable}: {@code GET /rep} (and {@code GET /weights},
- * the same listing with each server's weight), {@code POST /add},
- * {@code DELETE /rm}, {@code GET /metrics}, {@code GET}/{@code POST /algorithm}, and every other
+ * the same listing with each server's weight), {@code POST /add}, {@code DELETE /rm}, {@code POST /fault},
+ * {@code GET /metrics}, {@code GET}/{@code POST /algorithm}, and every other
  * {@code GET} forwarded along the {@link FailoverRoute}. Changes of the cluster block (they start and
  * stop replicas), so they run on the admin thread and are answered back on the connection's loop.
  */
@@ -56,7 +56,8 @@ final class ClassicApi {
                 Route.of("/add", null, RouteTable.admin("POST", (client, request) -> changeMembership(client, request,
                         scale -> cluster.add(scale.n(), scale.hostnames(), scale.weights())))),
                 Route.of("/rm", null, RouteTable.admin("DELETE", (client, request) -> changeMembership(client, request,
-                        scale -> cluster.remove(scale.n(), scale.hostnamesToRemove())))));
+                        scale -> cluster.remove(scale.n(), scale.hostnamesToRemove()))),
+                Route.of("/fault", null, RouteTable.admin("POST", this::injectFault)));
     }
 
     /** Answers {@code request} (now, or later on the connection's loop), whatever it is. */
@@ -153,6 +154,20 @@ final class ClassicApi {
             change.accept(ScaleRequest.parse(request.body));
             return membership();
         });
+    }
+
+    /** Freezing a process or pausing a container blocks for milliseconds: off the loop, answered with the server's state. */
+    private void injectFault(ClientConnection client, ClientRequest request) {
+        offLoop(client, request, () -> {
+            FaultRequest ask = FaultRequest.parse(request.body);
+            ask.applyTo(cluster);
+            return faultState(ask.hostname());
+        });
+    }
+
+    private byte[] faultState(String hostname) {
+        boolean frozen = cluster.member(hostname).map(m -> cluster.isFrozen(m.server())).orElse(false);
+        return JsonAnswer.success(new JsonAnswer.FaultState(hostname, frozen, cluster.faultOf(hostname)));
     }
 
     /** Building a placement may take milliseconds (Maglev's table): off the event loop too. */

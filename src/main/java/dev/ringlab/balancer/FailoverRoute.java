@@ -2,6 +2,7 @@ package dev.ringlab.balancer;
 
 import dev.ringlab.cluster.Cluster;
 import dev.ringlab.ring.algorithm.Algorithm;
+import java.time.Duration;
 import java.util.Objects;
 
 /**
@@ -13,13 +14,21 @@ import java.util.Objects;
  */
 public final class FailoverRoute {
 
+    /** The longest wait for one replica before the next one clockwise is asked, unless set (nginx's proxy_read_timeout is 60 s). */
+    public static final Duration DEFAULT_TRY_TIMEOUT = Duration.ofSeconds(10);
+    public static final Duration MIN_TRY_TIMEOUT = Duration.ofMillis(10);
+    public static final Duration MAX_TRY_TIMEOUT = Duration.ofMinutes(1);
+
     private final LivePlacement placement;
     private final BalancerMetrics metrics;
+    private volatile long tryTimeoutMs = DEFAULT_TRY_TIMEOUT.toMillis();
+    private final PassiveHealth passiveHealth = new PassiveHealth();
 
     public FailoverRoute(Cluster cluster, LivePlacement placement) {
         Objects.requireNonNull(cluster, "cluster");
         this.placement = Objects.requireNonNull(placement, "placement");
         this.metrics = new BalancerMetrics(() -> cluster.ring().size(), placement::algorithm);
+        this.metrics.watchEjections(passiveHealth::ejectionsTotal, passiveHealth::ejectedNow);
     }
 
     /** Over the cluster's ring, the default placement. */
@@ -39,6 +48,38 @@ public final class FailoverRoute {
      */
     public BalancerMetrics metrics() {
         return metrics;
+    }
+
+    /**
+     * How long one replica may take before the request goes on to the next server clockwise (Envoy's
+     * per_try_timeout): a frozen or very slow server then costs a client this much, not the whole
+     * request. Routed requests are GETs, safe to send again. Returns this route, to chain at setup.
+     */
+    public FailoverRoute tryTimeout(Duration timeout) {
+        if (timeout.compareTo(MIN_TRY_TIMEOUT) < 0 || timeout.compareTo(MAX_TRY_TIMEOUT) > 0) {
+            throw new IllegalArgumentException("the per-try timeout must be within " + MIN_TRY_TIMEOUT.toMillis()
+                    + " ms and " + MAX_TRY_TIMEOUT.toSeconds() + " s, got " + timeout.toMillis() + " ms");
+        }
+        this.tryTimeoutMs = timeout.toMillis();
+        return this;
+    }
+
+    /**
+     * Passive health on real traffic (Envoy's outlier detection): after {@code failures} failures in a row
+     * (5xx, no answer, a per-try timeout) a server is skipped for {@code baseEjection} times its ejections
+     * so far. 0 turns it off (the default). Returns this route, to chain at setup.
+     */
+    public FailoverRoute ejectAfter(int failures, Duration baseEjection) {
+        passiveHealth.configure(failures, baseEjection);
+        return this;
+    }
+
+    PassiveHealth passiveHealth() {
+        return passiveHealth;
+    }
+
+    long tryTimeoutMillis() {
+        return tryTimeoutMs;
     }
 
     Algorithm algorithm() {

@@ -64,6 +64,7 @@ final class Forwarding extends RouteAttempt implements ReplicaConnections.Reply 
 
     @Override
     public void unreachable(String why) {
+        judge(false);
         Replica next = next();
         if (next == null) {
             noneAnswered();
@@ -74,6 +75,7 @@ final class Forwarding extends RouteAttempt implements ReplicaConnections.Reply 
 
     @Override
     public void answered(int status, String contentType, byte[] body) {
+        judge(status < 500);
         answered(System.nanoTime() - begin);
         if (status == 404) {
             client.refuse(request, 400, ErrorReason.NOT_FOUND, "'" + request.path

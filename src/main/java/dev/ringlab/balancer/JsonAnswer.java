@@ -39,6 +39,14 @@ final class JsonAnswer {
     record WeightedMembership(@JsonProperty("N") int n, List<String> replicas, List<Integer> weights) {
     }
 
+    /** The message of {@code /fault}: the server's injected failure as it stands now. */
+    record FaultState(String hostname, boolean frozen, @JsonProperty("latency_ms") long latencyMs,
+                      @JsonProperty("error_rate") double errorRate) {
+        FaultState(String hostname, boolean frozen, dev.ringlab.cluster.Fault fault) {
+            this(hostname, frozen, fault.latencyMs(), fault.errorRate());
+        }
+    }
+
     /** The message of {@code /algorithm}: the placement routed by now and every one it could be. */
     record AlgorithmChoice(String algorithm, List<String> known) {
     }

@@ -28,6 +28,7 @@ import java.util.ArrayDeque;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import java.util.function.LongSupplier;
 
 /**
  * Keep-alive connections to the replicas, owned by one event loop: the requests that loop accepted
@@ -45,17 +46,19 @@ final class ReplicaConnections {
     }
 
     static final int CONNECT_TIMEOUT_MS = 250;
-    static final long READ_TIMEOUT_MS = 10_000;
     private static final int MAX_RESPONSE_BYTES = 16 * 1024 * 1024;
     private static final AttributeKey<Exchange> EXCHANGE = AttributeKey.valueOf("ringlab.exchange");
     private static final AttributeKey<URI> ADDRESS = AttributeKey.valueOf("ringlab.replica");
 
     private final EventLoop loop;
+    /** The route's per-try timeout, read per request so that it can be set while the balancer runs. */
+    private final LongSupplier tryTimeoutMs;
     private final Bootstrap bootstrap;
     private final Map<URI, ArrayDeque<Channel>> idle = new HashMap<>();
 
-    ReplicaConnections(EventLoop loop) {
+    ReplicaConnections(EventLoop loop, LongSupplier tryTimeoutMs) {
         this.loop = loop;
+        this.tryTimeoutMs = tryTimeoutMs;
         this.bootstrap = new Bootstrap().group(loop).channel(NioSocketChannel.class)
                 .option(ChannelOption.TCP_NODELAY, true)
                 .option(ChannelOption.SO_KEEPALIVE, true)
@@ -103,10 +106,11 @@ final class ReplicaConnections {
                 exchange.pathAndQuery, Unpooled.EMPTY_BUFFER);
         request.headers().set(HttpHeaderNames.HOST, address.getHost() + ":" + address.getPort());
         channel.attr(EXCHANGE).set(exchange);
+        exchange.limitMs = tryTimeoutMs.getAsLong();
         exchange.timeout = loop.schedule(() -> {
             exchange.timedOut = true;
             channel.close();
-        }, READ_TIMEOUT_MS, TimeUnit.MILLISECONDS);
+        }, exchange.limitMs, TimeUnit.MILLISECONDS);
         channel.writeAndFlush(request).addListener(written -> {
             if (!written.isSuccess()) {
                 channel.close();
@@ -153,7 +157,7 @@ final class ReplicaConnections {
             }
             Exchange exchange = ctx.channel().attr(EXCHANGE).getAndSet(null);
             if (exchange != null) {
-                failed(exchange, exchange.timedOut ? "did not answer within " + READ_TIMEOUT_MS + " ms"
+                failed(exchange, exchange.timedOut ? "did not answer within " + exchange.limitMs + " ms"
                         : "closed the connection without answering");
             }
         }
@@ -170,6 +174,7 @@ final class ReplicaConnections {
         final Reply reply;
         final boolean reused;
         ScheduledFuture<?> timeout;
+        long limitMs;
         boolean timedOut;
 
         Exchange(Replica replica, String pathAndQuery, Reply reply, boolean reused) {

@@ -61,7 +61,7 @@ class RouteAttempt {
         holder = table.placement();
         holding = true;
         Replica replica = table.replicaOf(chosen);
-        if (replica == null) {
+        if (replica == null || route.passiveHealth().ejected(chosen)) {
             return next();
         }
         return ask(chosen, replica);
@@ -82,7 +82,8 @@ class RouteAttempt {
         while (true) {
             while (nextInOrder < order.size()) {
                 Server server = order.get(nextInOrder++);
-                Replica replica = alreadyAsked(server) ? null : table.replicaOf(server);
+                Replica replica = alreadyAsked(server) || route.passiveHealth().ejected(server) ? null
+                        : table.replicaOf(server);
                 if (replica != null) {
                     return ask(server, replica);
                 }
@@ -103,6 +104,18 @@ class RouteAttempt {
 
     private boolean alreadyAsked(Server server) {
         return asked != null && asked.contains(server);
+    }
+
+    /** What the server asked last did, for passive health: a 5xx or no answer is a failure. */
+    final void judge(boolean healthy) {
+        if (asking == null) {
+            return;
+        }
+        if (healthy) {
+            route.passiveHealth().succeeded(asking);
+        } else {
+            route.passiveHealth().failed(asking, table.placement().servers().size());
+        }
     }
 
     /** The server asked last answered; {@code nanos} since the request arrived, or -1 to leave latency uncounted. */

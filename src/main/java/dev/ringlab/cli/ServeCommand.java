@@ -72,8 +72,14 @@ final class ServeCommand implements Callable<Integer> {
     @Option(names = "--heartbeat-ms", paramLabel = "MS", defaultValue = "200", description = "Heartbeat interval in ms (default ${DEFAULT-VALUE}).")
     int heartbeatMs;
 
-    @Option(names = "--misses", paramLabel = "N", defaultValue = "2", description = "Missed heartbeats before a replica is declared dead (default ${DEFAULT-VALUE}).")
+    @Option(names = {"--fall", "--misses"}, paramLabel = "N", defaultValue = "2",
+            description = "Missed heartbeats in a row before a replica is declared dead and replaced, as HAProxy's fall (default ${DEFAULT-VALUE}).")
     int misses;
+
+    @Option(names = "--rise", paramLabel = "N", defaultValue = "2",
+            description = "Heartbeats answered in a row before a server that missed some is trusted again, as HAProxy's rise; "
+                    + "1 forgets misses at the first answer (default ${DEFAULT-VALUE}).")
+    int rise;
 
     @Option(names = "--admin-token", paramLabel = "TOKEN", description = "Token required by /add and /rm (header 'Authorization: Bearer <token>'); "
             + "other users see it in ps: prefer --admin-token-file or " + AdminToken.ENV + ".")
@@ -97,6 +103,20 @@ final class ServeCommand implements Callable<Integer> {
     @Option(names = "--idle-timeout", paramLabel = "TIME", defaultValue = "75s",
             description = "A keep-alive connection without a request is closed after TIME (default ${DEFAULT-VALUE}).")
     String idleTimeout;
+
+    @Option(names = "--try-timeout", paramLabel = "TIME", defaultValue = "10s",
+            description = "Longest wait for one replica before the request goes on to the next server clockwise, "
+                    + "e.g. 1s: a frozen server then costs a client at most TIME (default ${DEFAULT-VALUE}).")
+    String tryTimeout;
+
+    @Option(names = "--eject-after", paramLabel = "N", defaultValue = "0",
+            description = "Passive health: a server whose answers fail N times in a row (5xx, no answer, a try timeout) "
+                    + "is skipped for a while, as Envoy's outlier detection; 0 is off (default ${DEFAULT-VALUE}).")
+    int ejectAfter;
+
+    @Option(names = "--eject-time", paramLabel = "TIME", defaultValue = "5s",
+            description = "How long the first ejection lasts; each further one of the same server lasts one more TIME (default ${DEFAULT-VALUE}).")
+    String ejectTime;
 
     @Option(names = "--algorithm", paramLabel = "NAME", defaultValue = "ring",
             description = "Placement: ring, jump, rendezvous, maglev or bounded (default ${DEFAULT-VALUE}); "
@@ -123,10 +143,17 @@ final class ServeCommand implements Callable<Integer> {
         checkRange("--port", port, 0, 65535);
         checkRange("--replicas", replicas, 1, config.maxServers());
         checkRange("--heartbeat-ms", heartbeatMs, 10, 60_000);
-        checkRange("--misses", misses, 1, 100);
+        checkRange("--fall", misses, 1, 100);
+        checkRange("--rise", rise, 1, 100);
         checkRange("--threads", workers, 0, 256);
         AdminToken token = adminToken();
         ClientTimeouts timeouts = timeouts();
+        java.time.Duration perTry = tryTimeout();
+        checkRange("--eject-after", ejectAfter, 0, 1000);
+        java.time.Duration ejection = duration("--eject-time", ejectTime);
+        if (ejection.toMillis() < 10 || ejection.toMillis() > 300_000) {
+            throw usage("--eject-time must be between 10 ms and 5 min, got " + ejectTime);
+        }
         if (!address.isLoopbackAddress() && token.token() == null) {
             throw usage("--bind " + bind + " is not loopback: give --admin-token (or --admin-token-file, "
                     + AdminToken.ENV + ", --generate-admin-token) so that only you can /add and /rm");
@@ -152,7 +179,7 @@ final class ServeCommand implements Callable<Integer> {
         } catch (IllegalArgumentException unavailable) {
             throw usage(unavailable.getMessage());
         }
-        Lab lab = Lab.open(replicasBackend, config, heartbeat, misses, event -> {
+        Lab lab = Lab.open(replicasBackend, config, heartbeat, misses, rise, event -> {
             out.println(LocalTime.now().format(TIME) + " " + event.describe());
             out.flush();
         });
@@ -171,7 +198,7 @@ final class ServeCommand implements Callable<Integer> {
                 // so it watches no health of its own.
                 follower.follow(lab.cluster());
                 endpoint = lab.serve(new FailoverRoute(lab.cluster(),
-                        new LivePlacement(lab.cluster(), chosen, maglevSize, loadFactor)),
+                        new LivePlacement(lab.cluster(), chosen, maglevSize, loadFactor)).tryTimeout(perTry).ejectAfter(ejectAfter, ejection),
                         new InetSocketAddress(address, port), token.token(), workers, timeouts);
             } else {
                 // The port opens only once the first replicas have joined: a client (or a compose health
@@ -181,7 +208,7 @@ final class ServeCommand implements Callable<Integer> {
                 out.flush();
                 lab.startServers(replicas);
                 endpoint = lab.serve(new FailoverRoute(lab.cluster(),
-                        new LivePlacement(lab.cluster(), chosen, maglevSize, loadFactor)),
+                        new LivePlacement(lab.cluster(), chosen, maglevSize, loadFactor)).tryTimeout(perTry).ejectAfter(ejectAfter, ejection),
                         new InetSocketAddress(address, port), token.token(), workers, timeouts);
             }
             if (token.generated()) {
@@ -276,6 +303,15 @@ final class ServeCommand implements Callable<Integer> {
         } catch (IllegalArgumentException invalid) {
             throw usage("--" + invalid.getMessage().replaceFirst(" timeout", "-timeout"));
         }
+    }
+
+    private java.time.Duration tryTimeout() {
+        java.time.Duration perTry = duration("--try-timeout", tryTimeout);
+        if (perTry.compareTo(FailoverRoute.MIN_TRY_TIMEOUT) < 0 || perTry.compareTo(FailoverRoute.MAX_TRY_TIMEOUT) > 0) {
+            throw usage("--try-timeout must be between " + FailoverRoute.MIN_TRY_TIMEOUT.toMillis() + " ms and "
+                    + FailoverRoute.MAX_TRY_TIMEOUT.toSeconds() + " s, got " + tryTimeout);
+        }
+        return perTry;
     }
 
     private java.time.Duration duration(String option, String text) {

@@ -22,6 +22,24 @@ public interface Backend extends AutoCloseable {
     /** Ends a replica at once, like a crash (SIGKILL); the health monitor is what notices. */
     void kill(Replica replica);
 
+    /**
+     * Freezes a replica without ending it, like a hung server: a process gets SIGSTOP, a container is
+     * paused. It keeps its sockets, so connections are accepted by the kernel and then never answered.
+     */
+    default void freeze(Replica replica) {
+        throw new BackendException("the " + kind().label() + " backend cannot freeze replicas");
+    }
+
+    /** Undoes {@link #freeze}: SIGCONT, {@code docker unpause}. */
+    default void thaw(Replica replica) {
+        throw new BackendException("the " + kind().label() + " backend cannot thaw replicas");
+    }
+
+    /** Sets (or with {@link Fault#NONE} clears) a replica's latency and error rate on {@code /home}; HTTP replicas take it on {@code POST /fault}. */
+    default void fault(Replica replica, Fault fault) {
+        fault.sendTo(replica);
+    }
+
     /** The replicas this backend started that still exist. */
     List<Replica> list();
 

@@ -88,6 +88,10 @@ public final class Cluster implements AutoCloseable {
     };
     /** How many servers the user asked for: changed by add and remove only, never by a death. */
     private int desired;
+    /** Servers whose replica is frozen now; guarded by {@link #lock}. A dead one leaves the members, and this set with them. */
+    private final Set<Server> frozen = new HashSet<>();
+    /** The latency and error rate set on servers, as {@link #fault} last set them; guarded by {@link #lock}. */
+    private final Map<Server, Fault> faults = new java.util.HashMap<>();
     /** Dead servers still owed a replacement, oldest first; guarded by {@link #lock}. */
     private final Deque<Owed> owed = new ArrayDeque<>();
     /** Replacements starting now; guarded by {@link #lock}. */
@@ -414,6 +418,104 @@ public final class Cluster implements AutoCloseable {
             throw failed;
         }
         return member.server();
+    }
+
+    /**
+     * Freezes a server's replica (SIGSTOP, {@code docker pause}): a hung server that still holds its
+     * port. Heartbeats time out, so after {@code fall} misses it is declared dead and replaced like a
+     * killed one, and its frozen replica is stopped; thawed before that, it stays on the ring.
+     */
+    public Server freeze(String name) {
+        Member member = faultable(name, "frozen");
+        synchronized (lock) {
+            if (!frozen.add(member.server())) {
+                throw new ClusterException(name + " is already frozen");
+            }
+        }
+        try {
+            backend.freeze(member.replica());
+        } catch (RuntimeException failed) {
+            synchronized (lock) {
+                frozen.remove(member.server());
+            }
+            throw new ClusterException("could not freeze " + name + ": " + failed.getMessage(), failed);
+        }
+        publish(new ClusterEvent.MemberFaulted(clock.instant(), member.server(), "frozen"));
+        return member.server();
+    }
+
+    /** Lets a frozen server run again (SIGCONT, {@code docker unpause}); one already declared dead is gone, and refused. */
+    public Server thaw(String name) {
+        Member member = faultable(name, "thawed");
+        synchronized (lock) {
+            if (!frozen.contains(member.server())) {
+                throw new ClusterException(name + " is not frozen");
+            }
+        }
+        try {
+            backend.thaw(member.replica());
+        } catch (RuntimeException failed) {
+            throw new ClusterException("could not thaw " + name + ": " + failed.getMessage(), failed);
+        }
+        synchronized (lock) {
+            frozen.remove(member.server());
+        }
+        publish(new ClusterEvent.MemberFaulted(clock.instant(), member.server(), "thawed"));
+        return member.server();
+    }
+
+    /** Sets (or with {@link Fault#NONE} clears) the latency and error rate a server adds to {@code /home}; heartbeats stay prompt. */
+    public Server fault(String name, Fault fault) {
+        Member member = faultable(name, "slowed");
+        synchronized (lock) {
+            if (frozen.contains(member.server())) {
+                throw new ClusterException(name + " is frozen: thaw it before changing its latency or error rate");
+            }
+        }
+        try {
+            backend.fault(member.replica(), fault);
+        } catch (RuntimeException failed) {
+            throw new ClusterException("could not set a fault on " + name + ": " + failed.getMessage(), failed);
+        }
+        synchronized (lock) {
+            if (fault.isNone()) {
+                faults.remove(member.server());
+            } else {
+                faults.put(member.server(), fault);
+            }
+        }
+        publish(new ClusterEvent.MemberFaulted(clock.instant(), member.server(), fault.describe()));
+        return member.server();
+    }
+
+    /** The latency and error rate set on a server by {@link #fault}, {@link Fault#NONE} when none (or no such server). */
+    public Fault faultOf(String name) {
+        synchronized (lock) {
+            return members.keySet().stream().filter(s -> s.name().equals(name)).findFirst()
+                    .map(s -> faults.getOrDefault(s, Fault.NONE)).orElse(Fault.NONE);
+        }
+    }
+
+    /** Whether a server's replica is frozen now (the servers table and the balancer's answers say so). */
+    public boolean isFrozen(Server server) {
+        synchronized (lock) {
+            return frozen.contains(server);
+        }
+    }
+
+    /** Only a server on the ring, with a replica RingLab started, can be frozen or slowed. */
+    private Member faultable(String name, String doing) {
+        Member member = member(name).orElseThrow(() -> new ClusterException("no server is named '" + name
+                + "' (servers: " + String.join(", ", ring.servers().stream().map(Server::name).toList()) + ")"));
+        if (member.state() != MemberState.UP || member.replica() == null) {
+            throw new ClusterException(name + " is " + member.state().name().toLowerCase(java.util.Locale.ROOT)
+                    + ": only a server on the ring can be " + doing);
+        }
+        synchronized (lock) {
+            frozen.retainAll(members.keySet());
+            faults.keySet().retainAll(members.keySet());
+        }
+        return member;
     }
 
     /**

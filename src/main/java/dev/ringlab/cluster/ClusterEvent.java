@@ -36,6 +36,16 @@ public sealed interface ClusterEvent {
         }
     }
 
+    /**
+     * A user froze, thawed, slowed or cleared a server ({@code what}: "frozen", "thawed", "200 ms latency,
+     * 10% errors", "no fault"); like a kill, the health checks have yet to notice, or never will.
+     */
+    record MemberFaulted(Instant at, Server server, String what) implements ClusterEvent {
+        public String describe() {
+            return server + ": " + what;
+        }
+    }
+
     /** A server missed too many heartbeats (or its container died) and left the ring. */
     record MemberDead(Instant at, Server server, String reason) implements ClusterEvent {
         public String describe() {

@@ -12,23 +12,45 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Sends {@code /heartbeat} to every server on the ring at a fixed interval and declares a server
- * dead after {@code missesAllowed} misses in a row; the cluster then replaces it. The defaults (200 ms,
- * 2 misses) notice a killed replica well within a second.
+ * dead after {@code missesAllowed} misses in a row (HAProxy's {@code fall}); the cluster then replaces
+ * it. The defaults (200 ms, 2 misses) notice a killed replica well within a second.
+ *
+ * <p>Hysteresis ({@code rise}, as HAProxy's): a server that has missed heartbeats stays suspect until
+ * it answers {@code rise} in a row; one answer between misses does not clear them. A flapping server
+ * (answering, then not, every few heartbeats) thus reaches {@code fall} and is replaced by a steady
+ * one, instead of staying on the ring and failing requests now and then. With {@code rise} 1 every
+ * answer clears the misses, as before. A server declared dead does not come back: its replica is
+ * stopped (a frozen one included) and a new server takes its place, so a thawed server can never
+ * be a duplicate of its replacement.
  */
 public final class HealthMonitor implements AutoCloseable {
 
     public static final Duration DEFAULT_INTERVAL = Duration.ofMillis(200);
     public static final int DEFAULT_MISSES = 2;
+    /** Answers in a row that clear a suspect server's misses; 1 is no hysteresis. */
+    public static final int DEFAULT_RISE = 1;
 
     private static final Logger LOG = LoggerFactory.getLogger(HealthMonitor.class);
 
     private final Cluster cluster;
     private final Duration interval;
     private final int missesAllowed;
+    private final int rise;
     private final Map<Replica, Integer> misses = new HashMap<>();
+    /** Answers in a row of a server that has misses; guarded by this. */
+    private final Map<Replica, Integer> answers = new HashMap<>();
     private ScheduledExecutorService timer;
 
     public HealthMonitor(Cluster cluster, Duration interval, int missesAllowed) {
+        this(cluster, interval, missesAllowed, DEFAULT_RISE);
+    }
+
+    /** @param rise answers in a row before a server's misses are forgotten (1 = at the first answer) */
+    public HealthMonitor(Cluster cluster, Duration interval, int missesAllowed, int rise) {
+        if (rise < 1) {
+            throw new IllegalArgumentException("rise must be at least 1, got " + rise);
+        }
+        this.rise = rise;
         if (interval.isNegative() || interval.isZero()) {
             throw new IllegalArgumentException("heartbeat interval must be positive, got " + interval.toMillis() + " ms");
         }
@@ -54,15 +76,22 @@ public final class HealthMonitor implements AutoCloseable {
     public synchronized void probeOnce() {
         List<Member> up = cluster.members().stream().filter(m -> m.state() == MemberState.UP).toList();
         misses.keySet().retainAll(up.stream().map(Member::replica).toList());
+        answers.keySet().retainAll(misses.keySet());
         for (Member member : up) {
-            if (cluster.backend().heartbeat(member.replica())) {
-                misses.remove(member.replica());
+            Replica replica = member.replica();
+            if (cluster.backend().heartbeat(replica)) {
+                if (misses.containsKey(replica) && answers.merge(replica, 1, Integer::sum) >= rise) {
+                    misses.remove(replica);
+                    answers.remove(replica);
+                }
                 continue;
             }
-            int missed = misses.merge(member.replica(), 1, Integer::sum);
+            answers.remove(replica);
+            int missed = misses.merge(replica, 1, Integer::sum);
             if (missed >= missesAllowed) {
-                misses.remove(member.replica());
-                cluster.declareDead(member.server(), missed + " heartbeats missed");
+                misses.remove(replica);
+                cluster.declareDead(member.server(), missed + " heartbeats missed"
+                        + (rise > 1 ? " (fall " + missesAllowed + ", rise " + rise + ")" : ""));
             }
         }
     }

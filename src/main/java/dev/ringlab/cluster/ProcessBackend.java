@@ -138,6 +138,24 @@ public final class ProcessBackend implements Backend {
     }
 
     @Override
+    public void freeze(Replica replica) {
+        ProcessSignal.STOP.send(childOf(replica).process);
+    }
+
+    @Override
+    public void thaw(Replica replica) {
+        ProcessSignal.CONT.send(childOf(replica).process);
+    }
+
+    private Child childOf(Replica replica) {
+        Child child = children.get(replica.backendId());
+        if (child == null || !child.process.isAlive()) {
+            throw new BackendException("no process of " + replica.server() + " is running");
+        }
+        return child;
+    }
+
+    @Override
     public List<Replica> list() {
         return children.values().stream().filter(child -> child.process.isAlive()).map(Child::replica).toList();
     }
@@ -229,6 +247,8 @@ public final class ProcessBackend implements Backend {
      */
     private static void stopGracefully(Process process) {
         boolean interrupted = Thread.interrupted();
+        // A frozen (SIGSTOPped) child would hold SIGTERM until the grace ran out; let it run to take it.
+        ProcessSignal.CONT.sendQuietly(process);
         process.destroy();
         try {
             if (!process.waitFor(STOP_GRACE.toMillis(), TimeUnit.MILLISECONDS)) {

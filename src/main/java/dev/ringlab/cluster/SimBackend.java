@@ -15,6 +15,8 @@ import java.util.concurrent.atomic.AtomicLong;
 public final class SimBackend implements Backend {
 
     private static final byte[] EMPTY = new byte[0];
+    private static final byte[] FAULTY = "{\"message\":\"injected fault\",\"status\":\"failure\"}"
+            .getBytes(java.nio.charset.StandardCharsets.UTF_8);
 
     private final Map<String, SimReplica> replicas = new ConcurrentHashMap<>();
     private final AtomicLong handles = new AtomicLong();
@@ -54,6 +56,30 @@ public final class SimBackend implements Backend {
         }
     }
 
+    /** A frozen simulated replica does not answer; the simulation does not wait out a timeout for it. */
+    @Override
+    public void freeze(Replica replica) {
+        sim(replica).frozen = true;
+    }
+
+    @Override
+    public void thaw(Replica replica) {
+        sim(replica).frozen = false;
+    }
+
+    @Override
+    public void fault(Replica replica, Fault fault) {
+        sim(replica).fault = fault;
+    }
+
+    private SimReplica sim(Replica replica) {
+        SimReplica sim = replicas.get(replica.backendId());
+        if (sim == null) {
+            throw new BackendException("no simulated replica of " + replica.server());
+        }
+        return sim;
+    }
+
     @Override
     public List<Replica> list() {
         return replicas.values().stream().map(sim -> sim.replica).toList();
@@ -71,15 +97,32 @@ public final class SimBackend implements Backend {
 
     private ReplicaReply answer(Replica replica, String pathAndQuery) throws ReplicaUnreachableException {
         SimReplica sim = replicas.get(replica.backendId());
-        if (sim == null || !sim.alive) {
+        if (sim == null || !sim.alive || sim.frozen) {
             throw new ReplicaUnreachableException(replica.server().name() + " does not answer");
         }
         String path = pathOf(pathAndQuery);
         return switch (path) {
-            case "/home" -> new ReplicaReply(200, ReplicaReply.JSON, sim.homeBody);
+            case "/home" -> home(sim);
             case "/heartbeat" -> new ReplicaReply(200, ReplicaReply.JSON, EMPTY);
             default -> new ReplicaReply(404, ReplicaReply.JSON, EMPTY);
         };
+    }
+
+    /** {@code /home} with the injected fault, as the replica server applies it: the delay first, then maybe an error. */
+    private static ReplicaReply home(SimReplica sim) throws ReplicaUnreachableException {
+        Fault fault = sim.fault;
+        if (fault.latencyMs() > 0) {
+            try {
+                Thread.sleep(fault.latencyMs());
+            } catch (InterruptedException interrupted) {
+                Thread.currentThread().interrupt();
+                throw new ReplicaUnreachableException(sim.replica.server().name() + " was interrupted");
+            }
+        }
+        if (fault.errorRate() > 0 && java.util.concurrent.ThreadLocalRandom.current().nextDouble() < fault.errorRate()) {
+            return new ReplicaReply(500, ReplicaReply.JSON, FAULTY);
+        }
+        return new ReplicaReply(200, ReplicaReply.JSON, sim.homeBody);
     }
 
     private static String pathOf(String pathAndQuery) {
@@ -95,6 +138,8 @@ public final class SimBackend implements Backend {
         final Replica replica;
         final byte[] homeBody;
         volatile boolean alive = true;
+        volatile boolean frozen;
+        volatile Fault fault = Fault.NONE;
 
         SimReplica(Replica replica, byte[] homeBody) {
             this.replica = replica;

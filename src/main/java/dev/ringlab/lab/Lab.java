@@ -47,10 +47,16 @@ public final class Lab implements AutoCloseable {
      */
     public static Lab open(Backend backend, RingConfig config, Duration heartbeat, int misses,
                            Consumer<ClusterEvent> events) {
+        return open(backend, config, heartbeat, misses, HealthMonitor.DEFAULT_RISE, events);
+    }
+
+    /** As above, with health hysteresis: {@code fall} misses in a row declare a server dead, {@code rise} answers in a row clear its misses. */
+    public static Lab open(Backend backend, RingConfig config, Duration heartbeat, int fall, int rise,
+                           Consumer<ClusterEvent> events) {
         Reaper.reapDeadRuns(backend);
         Cluster cluster = new Cluster(backend, config);
         cluster.subscribe(events);
-        Lab lab = new Lab(cluster, new HealthMonitor(cluster, heartbeat, misses));
+        Lab lab = new Lab(cluster, new HealthMonitor(cluster, heartbeat, fall, rise));
         Reaper.register(lab);
         return lab;
     }

@@ -13,6 +13,7 @@ import java.util.concurrent.Executors;
 
 /**
  * The replica: answers {@code GET /home} with its id, {@code GET /heartbeat} with 200 and nothing,
+ * {@code POST /fault} by setting an injected latency and error rate on {@code /home} ({@link ReplicaFaults}),
  * and 404 otherwise. JDK only, so the same jar runs as a child process and in a tiny jlinked image.
  *
  * <p>{@code sun.net.httpserver.nodelay} must be true: without it the JDK server answers keep-alive
@@ -26,6 +27,7 @@ public final class ReplicaServer implements AutoCloseable {
     private final HttpServer http;
     private final ExecutorService workers;
     private final byte[] home;
+    private final ReplicaFaults faults = new ReplicaFaults();
 
     private ReplicaServer(HttpServer http, ExecutorService workers, String id) {
         this.http = http;
@@ -65,18 +67,53 @@ public final class ReplicaServer implements AutoCloseable {
     }
 
     private void handle(HttpExchange exchange) throws IOException {
-        try (exchange; InputStream body = exchange.getRequestBody()) {
-            body.readAllBytes();
+        boolean deferred = false;
+        try (InputStream body = exchange.getRequestBody()) {
+            byte[] sent = body.readAllBytes();
             String path = exchange.getRequestURI().getPath();
             boolean get = "GET".equals(exchange.getRequestMethod());
             exchange.getResponseHeaders().set("Content-Type", "application/json");
             if (get && "/home".equals(path)) {
-                send(exchange, 200, home);
+                // An injected latency answers later from the fault timer, not from a sleeping worker, so
+                // the workers stay free for /heartbeat: the server is slow, not hung, as the fault means.
+                deferred = faults.answerLater(() -> sendHome(exchange));
+                if (!deferred) {
+                    sendHome(exchange);
+                }
+            } else if ("POST".equals(exchange.getRequestMethod()) && "/fault".equals(path)) {
+                setFault(exchange, new String(sent, StandardCharsets.UTF_8));
             } else if (get && "/heartbeat".equals(path)) {
                 exchange.sendResponseHeaders(200, -1);
             } else {
                 send(exchange, 404, NOT_FOUND);
             }
+        } finally {
+            if (!deferred) {
+                exchange.close();
+            }
+        }
+    }
+
+    /** {@code /home}: this replica's id, or the injected error at the injected rate. */
+    private void sendHome(HttpExchange exchange) {
+        try (exchange) {
+            if (faults.failsNow()) {
+                send(exchange, 500, ReplicaFaults.FAULTY);
+            } else {
+                send(exchange, 200, home);
+            }
+        } catch (IOException clientGone) {
+            // the balancer gave up on this request (its try timeout): nothing left to answer
+        }
+    }
+
+    /** {@code POST /fault}: the balancer's side sets this replica's latency and error rate on {@code /home}. */
+    private void setFault(HttpExchange exchange, String body) throws IOException {
+        try {
+            send(exchange, 200, faults.apply(body).json().getBytes(StandardCharsets.UTF_8));
+        } catch (IllegalArgumentException refused) {
+            send(exchange, 400, ("{\"message\":\"" + escape(refused.getMessage()) + "\",\"status\":\"failure\"}")
+                    .getBytes(StandardCharsets.UTF_8));
         }
     }
 
@@ -95,6 +132,7 @@ public final class ReplicaServer implements AutoCloseable {
     public void close() {
         http.stop(0);
         workers.shutdownNow();
+        faults.close();
     }
 
     /**

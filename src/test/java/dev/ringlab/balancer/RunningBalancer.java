@@ -43,6 +43,12 @@ final class RunningBalancer implements AutoCloseable {
     /** As above, with {@code timeouts} on client connections. */
     static RunningBalancer start(int replicas, boolean monitored, String adminToken, ClientTimeouts timeouts)
             throws IOException {
+        return start(replicas, monitored, adminToken, timeouts, route -> route);
+    }
+
+    /** As above, with the route set up by {@code setup} (a per-try timeout, passive health). */
+    static RunningBalancer start(int replicas, boolean monitored, String adminToken, ClientTimeouts timeouts,
+                                 java.util.function.UnaryOperator<FailoverRoute> setup) throws IOException {
         ProcessBackend backend = new ProcessBackend(HealthMonitor.DEFAULT_INTERVAL);
         Cluster cluster = new Cluster(backend, RingConfig.DEFAULT);
         HealthMonitor monitor = new HealthMonitor(cluster, HealthMonitor.DEFAULT_INTERVAL, HealthMonitor.DEFAULT_MISSES);
@@ -51,13 +57,25 @@ final class RunningBalancer implements AutoCloseable {
             if (monitored) {
                 monitor.start();
             }
-            BalancerEndpoint endpoint = BalancerEndpoint.start(cluster, FailoverRoute.ring(cluster),
+            BalancerEndpoint endpoint = BalancerEndpoint.start(cluster, setup.apply(FailoverRoute.ring(cluster)),
                     new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), adminToken, 32, timeouts);
             return new RunningBalancer(backend, cluster, monitor, endpoint);
         } catch (RuntimeException | IOException failure) {
             monitor.close();
             cluster.close();
             throw failure;
+        }
+    }
+
+    /** The whole answer, headers included, for what the balancer says of its attempts. */
+    HttpResponse<String> exchange(String pathAndQuery) {
+        try {
+            return http.send(request(pathAndQuery).GET().build(), HttpResponse.BodyHandlers.ofString());
+        } catch (IOException failure) {
+            throw new UncheckedIOException(failure);
+        } catch (InterruptedException interrupted) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(interrupted);
         }
     }
 

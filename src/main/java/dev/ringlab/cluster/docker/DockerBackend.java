@@ -286,6 +286,33 @@ public final class DockerBackend implements Backend {
         }
     }
 
+    /** {@code docker pause}: the cgroup freezer stops every process of the container, a hung server. */
+    @Override
+    public void freeze(Replica replica) {
+        try {
+            docker.pauseContainerCmd(replica.backendId()).exec();
+        } catch (NotFoundException gone) {
+            throw new BackendException("the container of " + replica.server() + " no longer exists");
+        } catch (ConflictException notRunning) {
+            throw new BackendException("the container of " + replica.server() + " is not running or already paused");
+        } catch (RuntimeException failure) {
+            throw engine.failure("cannot pause the container of " + replica.server(), failure);
+        }
+    }
+
+    @Override
+    public void thaw(Replica replica) {
+        try {
+            docker.unpauseContainerCmd(replica.backendId()).exec();
+        } catch (NotFoundException gone) {
+            throw new BackendException("the container of " + replica.server() + " no longer exists");
+        } catch (ConflictException notPaused) {
+            throw new BackendException("the container of " + replica.server() + " is not paused");
+        } catch (RuntimeException failure) {
+            throw engine.failure("cannot unpause the container of " + replica.server(), failure);
+        }
+    }
+
     @Override
     public List<Replica> list() {
         try {

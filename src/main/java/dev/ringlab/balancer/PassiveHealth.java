@@ -1,0 +1,111 @@
+package dev.ringlab.balancer;
+
+import dev.ringlab.ring.Server;
+import java.time.Duration;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * Passive health checks on real traffic, as Envoy's outlier detection: a server whose answers fail
+ * {@code failuresToEject} times in a row (a 5xx, a refused or broken connection, a per-try timeout) is
+ * ejected, skipped by routing, for {@code baseEjection} times the number of times it was ejected
+ * (capped at {@link #MAX_EJECTION}), then tried again. Heartbeats cannot see a server that answers
+ * {@code /heartbeat} but fails or crawls on {@code /home}; this does. At most half the servers on the
+ * ring are ejected at once (Envoy's {@code max_ejection_percent}), so it never empties the ring. Off
+ * ({@code failuresToEject} 0) it costs routing one volatile read.
+ */
+final class PassiveHealth {
+
+    static final Duration MAX_EJECTION = Duration.ofMinutes(5);
+
+    private volatile int failuresToEject;
+    private volatile long baseEjectionNanos = Duration.ofSeconds(5).toNanos();
+    private final Map<String, Standing> servers = new ConcurrentHashMap<>();
+    private final AtomicLong ejectionsTotal = new AtomicLong();
+
+    /** One server's record, by name (a replacement is a new name, so starts clean). */
+    private static final class Standing {
+        final AtomicInteger failures = new AtomicInteger();
+        final AtomicInteger ejections = new AtomicInteger();
+        volatile long ejectedUntil;
+        volatile boolean ejected;
+    }
+
+    /** Turns ejection on ({@code failures} ≥ 1) or off (0). */
+    void configure(int failures, Duration baseEjection) {
+        if (failures < 0 || failures > 1000) {
+            throw new IllegalArgumentException("failures before an ejection must be within 0..1000 (0: off), got " + failures);
+        }
+        if (baseEjection.toMillis() < 10 || baseEjection.compareTo(MAX_EJECTION) > 0) {
+            throw new IllegalArgumentException("the base ejection time must be within 10 ms and "
+                    + MAX_EJECTION.toMinutes() + " min, got " + baseEjection.toMillis() + " ms");
+        }
+        this.baseEjectionNanos = baseEjection.toNanos();
+        this.failuresToEject = failures;
+    }
+
+    boolean enabled() {
+        return failuresToEject > 0;
+    }
+
+    /** Whether routing should skip {@code server} now; an ejection that ran out ends here. */
+    boolean ejected(Server server) {
+        if (failuresToEject == 0) {
+            return false;
+        }
+        Standing standing = servers.get(server.name());
+        if (standing == null || !standing.ejected) {
+            return false;
+        }
+        if (System.nanoTime() - standing.ejectedUntil >= 0) {
+            standing.ejected = false; // back on trial: one more failure in a row ejects it again
+            standing.failures.set(Math.max(0, failuresToEject - 1));
+            return false;
+        }
+        return true;
+    }
+
+    void succeeded(Server server) {
+        if (failuresToEject == 0) {
+            return;
+        }
+        Standing standing = servers.get(server.name());
+        if (standing != null) {
+            standing.failures.set(0);
+        }
+    }
+
+    /** A failure of {@code server}; ejects it at the threshold unless half of {@code ringSize} are out already. */
+    void failed(Server server, int ringSize) {
+        int threshold = failuresToEject;
+        if (threshold == 0) {
+            return;
+        }
+        Standing standing = servers.computeIfAbsent(server.name(), name -> new Standing());
+        if (standing.failures.incrementAndGet() < threshold || standing.ejected) {
+            return;
+        }
+        long out = servers.values().stream().filter(s -> s.ejected && System.nanoTime() - s.ejectedUntil < 0).count();
+        if (out + 1 > ringSize / 2) {
+            return;
+        }
+        int times = standing.ejections.incrementAndGet();
+        long nanos = Math.min(MAX_EJECTION.toNanos(), baseEjectionNanos * times);
+        standing.ejectedUntil = System.nanoTime() + nanos;
+        standing.ejected = true;
+        standing.failures.set(0);
+        ejectionsTotal.incrementAndGet();
+    }
+
+    long ejectionsTotal() {
+        return ejectionsTotal.get();
+    }
+
+    /** Servers ejected now. */
+    int ejectedNow() {
+        long now = System.nanoTime();
+        return (int) servers.values().stream().filter(s -> s.ejected && now - s.ejectedUntil < 0).count();
+    }
+}
