@@ -56,7 +56,7 @@ final class ClassicApi {
                 Route.of("/add", null, RouteTable.admin("POST", (client, request) -> changeMembership(client, request,
                         scale -> cluster.add(scale.n(), scale.hostnames(), scale.weights())))),
                 Route.of("/rm", null, RouteTable.admin("DELETE", (client, request) -> changeMembership(client, request,
-                        scale -> cluster.remove(scale.n(), scale.hostnamesToRemove()))),
+                        scale -> cluster.remove(scale.n(), scale.hostnamesToRemove())))),
                 Route.of("/fault", null, RouteTable.admin("POST", this::injectFault)));
     }
 
