@@ -1,5 +1,6 @@
 package dev.ringlab.scenario;
 
+import dev.ringlab.experiment.ChartStyle;
 import dev.ringlab.experiment.ExperimentFiles;
 import dev.ringlab.experiment.ServerLoad;
 import java.awt.Color;
@@ -15,7 +16,10 @@ import org.apache.commons.csv.CSVPrinter;
 import org.jfree.chart.ChartFactory;
 import org.jfree.chart.ChartUtils;
 import org.jfree.chart.JFreeChart;
+import org.jfree.chart.plot.CategoryPlot;
 import org.jfree.chart.plot.PlotOrientation;
+import org.jfree.chart.renderer.category.BarRenderer;
+import org.jfree.chart.renderer.category.StandardBarPainter;
 import org.jfree.data.category.DefaultCategoryDataset;
 
 /** The charts and CSV files of a scenario's own steps (analyses bring theirs). */
@@ -30,8 +34,7 @@ final class ScenarioCharts {
         loads.forEach(load -> data.addValue(load.requests(), load.server(), "requests per server"));
         JFreeChart chart = ChartFactory.createBarChart(title, null, "requests", data, PlotOrientation.VERTICAL,
                 true, false, false);
-        chart.setBackgroundPaint(Color.WHITE);
-        return chart;
+        return styled(chart);
     }
 
     /**
@@ -46,7 +49,28 @@ final class ScenarioCharts {
         });
         JFreeChart chart = ChartFactory.createBarChart(title, null, "share of requests (%)", data,
                 PlotOrientation.VERTICAL, true, false, false);
-        chart.setBackgroundPaint(Color.WHITE);
+        return styled(chart);
+    }
+
+    /**
+     * The analyses' slide style: ink on white, flat bars, and each server in the house palette (solid,
+     * colour-blind-safe, at least 3:1 on white) by its order of appearance, the same in every chart of a handout.
+     */
+    private static JFreeChart styled(JFreeChart chart) {
+        ChartStyle.slide(chart);
+        CategoryPlot plot = chart.getCategoryPlot();
+        plot.setBackgroundPaint(Color.WHITE);
+        plot.setOutlineVisible(false);
+        plot.setRangeGridlinePaint(ChartStyle.GRID);
+        plot.getDomainAxis().setTickLabelFont(ChartStyle.TICKS);
+        plot.getRangeAxis().setTickLabelFont(ChartStyle.TICKS);
+        plot.getRangeAxis().setLabelFont(ChartStyle.AXIS);
+        BarRenderer bars = (BarRenderer) plot.getRenderer();
+        bars.setBarPainter(new StandardBarPainter());
+        bars.setShadowVisible(false);
+        for (int series = 0; series < plot.getDataset().getRowCount(); series++) {
+            bars.setSeriesPaint(series, ChartStyle.server(series));
+        }
         return chart;
     }
 
