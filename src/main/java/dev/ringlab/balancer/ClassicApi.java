@@ -8,6 +8,7 @@ import dev.ringlab.balancer.RouteTable.Method;
 import dev.ringlab.balancer.RouteTable.Route;
 import dev.ringlab.cluster.Cluster;
 import dev.ringlab.cluster.ClusterException;
+import dev.ringlab.cluster.Replica;
 import dev.ringlab.ring.RequestKey;
 import dev.ringlab.ring.Server;
 import dev.ringlab.ring.algorithm.Algorithm;
@@ -25,7 +26,7 @@ import java.util.function.Supplier;
 
 /**
  * The classic API and its additions, as one {@link RouteTable}: {@code GET /rep} (and {@code GET /weights},
- * the same listing with each server's weight), {@code POST /add}, {@code DELETE /rm}, {@code POST /fault},
+ * the same listing with each server's weight, and {@code GET /replicas}, where each one runs), {@code POST /add}, {@code DELETE /rm}, {@code POST /fault},
  * {@code GET /metrics}, {@code GET}/{@code POST /algorithm}, and every other
  * {@code GET} forwarded along the {@link FailoverRoute}. Changes of the cluster block (they start and
  * stop replicas), so they run on the admin thread and are answered back on the connection's loop.
@@ -48,6 +49,8 @@ final class ClassicApi {
                         ClientConnection.JSON, membership()))),
                 Route.of("/weights", null, RouteTable.get((client, request) -> client.answer(request, 200,
                         ClientConnection.JSON, weights()))),
+                Route.of("/replicas", null, RouteTable.get((client, request) -> client.answer(request, 200,
+                        ClientConnection.JSON, replicas()))),
                 Route.of("/metrics", null, RouteTable.get(this::metrics)),
                 Route.of("/algorithm", null,
                         RouteTable.get((client, request) -> client.answer(request, 200, ClientConnection.JSON,
@@ -138,6 +141,19 @@ final class ClassicApi {
     }
 
     /** {@code /rep} with each server's weight beside it, so {@code /rep} itself stays the classic answer. */
+    /** Where each server on the ring runs: its address, its node (Swarm), its backend id and weight; {@code /rep} stays classic. */
+    private byte[] replicas() {
+        List<Server> servers = cluster.ring().servers();
+        List<JsonAnswer.ReplicaPlace> places = servers.stream().map(server -> {
+            Replica replica = cluster.replicaOf(server);
+            return replica == null
+                    ? new JsonAnswer.ReplicaPlace(server.name(), null, null, null, server.weight())
+                    : new JsonAnswer.ReplicaPlace(server.name(), replica.addressText(), replica.node(), replica.backendId(),
+                            server.weight());
+        }).toList();
+        return JsonAnswer.success(new JsonAnswer.Placed(servers.size(), places));
+    }
+
     private byte[] weights() {
         List<Server> servers = cluster.ring().servers();
         return JsonAnswer.success(new WeightedMembership(servers.size(), servers.stream().map(Server::name).toList(),

@@ -39,6 +39,14 @@ final class JsonAnswer {
     record WeightedMembership(@JsonProperty("N") int n, List<String> replicas, List<Integer> weights) {
     }
 
+    /** The message of {@code /replicas}: {@code {"N":3,"replicas":[{"name":..,"address":..,"node":..,...}]}}. */
+    record Placed(@JsonProperty("N") int n, List<ReplicaPlace> replicas) {
+    }
+
+    /** One server and where it runs; {@code node} is the Swarm node's name, null on one machine; address null while it starts. */
+    record ReplicaPlace(String name, String address, String node, @JsonProperty("backend_id") String backendId, int weight) {
+    }
+
     /** The message of {@code /fault}: the server's injected failure as it stands now. */
     record FaultState(String hostname, boolean frozen, @JsonProperty("latency_ms") long latencyMs,
                       @JsonProperty("error_rate") double errorRate) {

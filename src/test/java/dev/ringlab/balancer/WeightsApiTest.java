@@ -44,6 +44,16 @@ class WeightsApiTest {
         assertThat(weights.status()).isEqualTo(200);
         assertThat(weights.body()).isEqualTo("{\"message\":{\"N\":4,\"replicas\":[\"Server 1\",\"Big\",\"Small\","
                 + "\"Server 4\"],\"weights\":[1,3,1,1]},\"status\":\"successful\"}");
+        // Where each one runs: one entry per server on the ring, in /rep's order, with its real address.
+        Answer replicas = balancer.get("/replicas");
+        assertThat(replicas.status()).isEqualTo(200);
+        for (Server server : balancer.cluster.ring().servers()) {
+            var replica = balancer.cluster.replicaOf(server);
+            assertThat(replicas.body()).contains("{\"name\":\"" + server.name() + "\",\"address\":\""
+                    + replica.addressText() + "\",\"node\":null,\"backend_id\":\"" + replica.backendId()
+                    + "\",\"weight\":" + server.weight() + "}");
+        }
+        assertThat(replicas.body()).startsWith("{\"message\":{\"N\":4,\"replicas\":[{\"name\":\"Server 1\"");
         var ring = balancer.cluster.ring();
         Server big = ring.servers().get(1);
         assertThat(ring.virtualNodesOf(big)).hasSize(27);
