@@ -62,6 +62,7 @@ class HealthHysteresisTest {
         try (Cluster cluster = new Cluster(new SimBackend(), RingConfig.DEFAULT)) {
             cluster.add(2, List.of());
             HealthMonitor monitor = new HealthMonitor(cluster, Duration.ofMillis(200), 3, 2);
+            cluster.setReplaceDead(false); // so the dead Server 1 stays to be looked at, not replaced
 
             cluster.freeze("Server 1");
             monitor.probeOnce();
@@ -107,8 +108,9 @@ class HealthHysteresisTest {
                     .hasMessage("Server 1 is frozen: thaw it before changing its latency or error rate");
             assertThat(cluster.faultOf("Server 1")).isEqualTo(Fault.NONE);
 
-            cluster.declareDead(cluster.member("Server 1").orElseThrow().server(), "test");
+            // replacement off first: a replacement could otherwise take Server 1's place before thaw
             cluster.setReplaceDead(false);
+            cluster.declareDead(cluster.member("Server 1").orElseThrow().server(), "test");
 
             assertThatThrownBy(() -> cluster.thaw("Server 1")).hasMessageStartingWith("Server 1 is ");
             assertThatThrownBy(() -> new HealthMonitor(cluster, Duration.ofMillis(200), 2, 0))
