@@ -90,7 +90,6 @@ final class LabActions {
         while ((result = results.poll()) != null) {
             result.run();
         }
-        model.poll(session.ring());
         model.playback().tick(now);
         if (membersChanged || now - countersAt > COUNTERS_EVERY_NANOS) {
             refreshServers(now);

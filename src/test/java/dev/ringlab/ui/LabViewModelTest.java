@@ -301,4 +301,24 @@ class LabViewModelTest {
                 .isEqualTo("Select a server (in the table, the legend or on the ring) to kill it.");
         assertThat(model.status().errorProperty().get()).isTrue();
     }
+
+    /** A new slot count comes as an event like any other change: the window shows it without polling the cluster. */
+    @Test
+    void aResizedRingFromTheClusterIsShownFromItsEventAlone() {
+        try (dev.ringlab.cluster.Cluster cluster = new dev.ringlab.cluster.Cluster(new dev.ringlab.cluster.SimBackend(), CONFIG)) {
+            List<ClusterEvent> events = new java.util.ArrayList<>();
+            cluster.subscribe(events::add);
+            cluster.add(3, List.of());
+            RingConfig bigger = new RingConfig(1024, CONFIG.virtualNodesPerServer(), CONFIG.hash(), CONFIG.probing());
+            cluster.reconfigure(bigger);
+
+            model.accept(List.copyOf(events));
+            play(200);
+
+            assertThat(model.playback().shownProperty().get()).isSameAs(cluster.ring());
+            assertThat(model.settings().slotsProperty().get()).isEqualTo(1024);
+            assertThat(model.status().log()).last().asString()
+                    .contains("ring v" + cluster.ring().version() + ": ");
+        }
+    }
 }
