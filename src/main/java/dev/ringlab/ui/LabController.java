@@ -481,7 +481,7 @@ public final class LabController {
 
     @FXML
     private void resetPreferences() {
-        WindowPreferences.forget();
+        WindowPreferences.user().forget();
         model.status().info("Remembered size, position and settings forgotten; the next start uses the defaults.");
     }
 
