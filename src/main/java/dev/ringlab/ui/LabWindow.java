@@ -47,15 +47,15 @@ public final class LabWindow {
     private static final java.util.logging.Logger JAVAFX_LOG = java.util.logging.Logger.getLogger("javafx");
 
     private final Stage stage;
-    private final LabController controller;
+    private final LabActions actions;
     private final ExperimentsController experiments;
     private final CompareController comparison;
     private final FramePump pump;
 
-    private LabWindow(Stage stage, LabController controller, ExperimentsController experiments,
+    private LabWindow(Stage stage, LabActions actions, ExperimentsController experiments,
                       CompareController comparison, FramePump pump) {
         this.stage = stage;
-        this.controller = controller;
+        this.actions = actions;
         this.experiments = experiments;
         this.comparison = comparison;
         this.pump = pump;
@@ -94,8 +94,8 @@ public final class LabWindow {
                 stage.setY(at.getMinY());
                 LabWindow window = show(stage, session, options.backends(), at.getWidth(), at.getHeight());
                 // what the user chose stays for the next start; tests, which open through show(), leave it alone
-                window.controller.darkProperty().set(preferences.dark());
-                window.controller.darkProperty().addListener((obs, was, dark) -> preferences.rememberDark(dark));
+                window.model().darkProperty().set(preferences.dark());
+                window.model().darkProperty().addListener((obs, was, dark) -> preferences.rememberDark(dark));
                 window.stage.setOnHiding(event -> {
                     // not while full screen or iconified, whose size is not the window's
                     if (!window.stage.isFullScreen() && !window.stage.isIconified()) {
@@ -105,15 +105,15 @@ public final class LabWindow {
                 });
                 if (Boolean.getBoolean("ringlab.window.presentation")) {
                     // for measuring the pulse (and rehearsing) in presentation mode from the command line
-                    window.controller.model().presentationProperty().set(true);
+                    window.model().presentationProperty().set(true);
                 }
                 window.stage.setOnHidden(event -> new Thread(() -> {
                     window.closeSession();
                     closed.countDown();
                 }, "ringlab-window-close").start());
                 if (options.initialServers() > 0) {
-                    window.controller.run(session.add(options.initialServers()),
-                            added -> window.controller.showInfo("Started " + added.size() + " servers."));
+                    window.actions.run(session.add(options.initialServers()),
+                            added -> window.model().status().info("Started " + added.size() + " servers."));
                 }
                 if (options.tour() != null && options.tour().active()) {
                     new WindowTour(window, options.tour().screenshots(), options.tour().diagnosePulse(),
@@ -152,8 +152,8 @@ public final class LabWindow {
     }
 
     /**
-     * The same, with backends to switch to. This is where the window's parts meet: one view model and
-     * one frame pump shared by the controllers, which never know each other.
+     * The same, with backends to switch to. This is where the window's parts meet: one view model, one
+     * set of actions and one frame pump shared by the panels' controllers, which never know each other.
      */
     public static LabWindow show(Stage stage, LabSession session, BackendChoice backends) {
         return show(stage, session, backends, 1280, 800);
@@ -162,12 +162,31 @@ public final class LabWindow {
     static LabWindow show(Stage stage, LabSession session, BackendChoice backends, double width, double height) {
         FXMLLoader loader = new FXMLLoader(LabWindow.class.getResource("/fxml/lab.fxml"));
         FramePump pump = new FramePump();
-        LabViewModel model = new LabViewModel(session.ring(), session::placement);
+        LabViewModel model = new LabViewModel(session.ring(), session::placement,
+                new BackendViewModel(session.cluster().backend().kind(), backends.offered()));
+        LabActions actions = new LabActions(session, backends, model);
+        // first on the pump: each frame feeds the view model before the panels paint from it
+        actions.start(pump);
         AtomicReference<ExperimentsController> experiments = new AtomicReference<>();
         AtomicReference<CompareController> comparison = new AtomicReference<>();
         loader.setControllerFactory(type -> {
             if (type == LabController.class) {
-                return new LabController(session, backends, model, pump);
+                return new LabController(model, actions);
+            }
+            if (type == StatusStripController.class) {
+                return new StatusStripController(model, actions);
+            }
+            if (type == RingPanelController.class) {
+                return new RingPanelController(model, actions, pump);
+            }
+            if (type == TeachingController.class) {
+                return new TeachingController(model, actions);
+            }
+            if (type == RingSettingsController.class) {
+                return new RingSettingsController(model, actions);
+            }
+            if (type == ServersController.class) {
+                return new ServersController(model, actions);
             }
             if (type == ExperimentsController.class) {
                 experiments.set(new ExperimentsController(session));
@@ -185,7 +204,6 @@ public final class LabWindow {
         } catch (IOException broken) {
             throw new UncheckedIOException("lab.fxml could not be loaded", broken);
         }
-        LabController controller = loader.getController();
         experiments.get().attach(pump, model.status()::log);
         comparison.get().attach(pump);
         pump.start();
@@ -209,7 +227,7 @@ public final class LabWindow {
             stage.setWidth(width);
             stage.setHeight(height);
         });
-        return new LabWindow(stage, controller, experiments.get(), comparison.get(), pump);
+        return new LabWindow(stage, actions, experiments.get(), comparison.get(), pump);
     }
 
     ExperimentsController experiments() {
@@ -224,17 +242,34 @@ public final class LabWindow {
         return stage;
     }
 
-    LabController controller() {
-        return controller;
+    LabViewModel model() {
+        return actions.model();
+    }
+
+    LabActions actions() {
+        return actions;
+    }
+
+    LabSession session() {
+        return actions.session();
+    }
+
+    FramePump pump() {
+        return pump;
+    }
+
+    /** The ring on the Ring tab. */
+    RingCanvas ring() {
+        return (RingCanvas) stage.getScene().lookup("#ring");
     }
 
     /** Stops painting and every replica the window started; may block, so never on the FX thread. */
     void closeSession() {
         Platform.runLater(() -> {
-            controller.stop();
+            actions.stop();
             experiments.stop();
             pump.stop();
         });
-        controller.session().close();
+        actions.session().close();
     }
 }
