@@ -99,6 +99,26 @@ public final class LabController {
     }
 
     @FXML
+    private void freezeServer() {
+        actions.faults().freeze();
+    }
+
+    @FXML
+    private void thawServer() {
+        actions.faults().thaw();
+    }
+
+    @FXML
+    private void slowServer() {
+        actions.faults().askSlow(root.getScene().getWindow());
+    }
+
+    @FXML
+    private void clearFaults() {
+        actions.faults().clear();
+    }
+
+    @FXML
     private void sendOne() {
         actions.sendOne();
     }

@@ -8,6 +8,7 @@ import dev.ringlab.ring.algorithm.Placement;
 import dev.ringlab.cluster.Backend;
 import dev.ringlab.cluster.Cluster;
 import dev.ringlab.cluster.ClusterEvent;
+import dev.ringlab.cluster.Fault;
 import dev.ringlab.cluster.HealthMonitor;
 import dev.ringlab.ring.RingConfig;
 import dev.ringlab.ring.RingSnapshot;
@@ -41,8 +42,8 @@ public final class LabSession implements AutoCloseable {
     /** The lab on one backend and the window's request path into it; replaced whole when the backend changes. */
     private record Deployment(Lab lab, Dispatcher dispatcher) {
 
-        static Deployment on(Backend backend, RingConfig config, Consumer<ClusterEvent> events) {
-            Lab lab = Lab.open(backend, config, HealthMonitor.DEFAULT_INTERVAL, HealthMonitor.DEFAULT_MISSES, events);
+        static Deployment on(Backend backend, RingConfig config, int fall, Consumer<ClusterEvent> events) {
+            Lab lab = Lab.open(backend, config, HealthMonitor.DEFAULT_INTERVAL, fall, events);
             return new Deployment(lab, new Dispatcher(lab.cluster(), backend.client(), LivePlacement.ring(lab.cluster())));
         }
 
@@ -93,6 +94,8 @@ public final class LabSession implements AutoCloseable {
     private volatile boolean closed;
 
     private final int balancerPort;
+    /** Heartbeats missed in a row before a server is declared dead; a frozen server has this long to be thawed. */
+    private final int fall;
 
     /** A session without an HTTP balancer: requests come from the window and experiments only. */
     public LabSession(Backend backend, RingConfig config) {
@@ -104,8 +107,14 @@ public final class LabSession implements AutoCloseable {
      * taken, or when 0; none when negative).
      */
     public LabSession(Backend backend, RingConfig config, int balancerPort) {
+        this(backend, config, balancerPort, HealthMonitor.DEFAULT_MISSES);
+    }
+
+    /** As above, declaring a server dead after {@code fall} missed heartbeats in a row (200 ms apart). */
+    public LabSession(Backend backend, RingConfig config, int balancerPort, int fall) {
         this.balancerPort = balancerPort;
-        this.deployment = Deployment.on(backend, config, this::publish).serving(balancerPort);
+        this.fall = fall;
+        this.deployment = Deployment.on(backend, config, fall, this::publish).serving(balancerPort);
     }
 
     /** Where the embedded balancer answers, or null when this session has none. */
@@ -155,6 +164,12 @@ public final class LabSession implements AutoCloseable {
         return async(() -> cluster().add(1, names));
     }
 
+    /** Adds one server of capacity {@code weight} (weight times the virtual nodes), named {@code name} when it is not blank. */
+    public CompletableFuture<List<Server>> add(String name, int weight) {
+        List<String> names = name == null || name.isBlank() ? List.of() : List.of(name.trim());
+        return async(() -> cluster().add(1, names, List.of(weight)));
+    }
+
     public CompletableFuture<List<Server>> add(int n) {
         return async(() -> cluster().add(n, List.of()));
     }
@@ -165,6 +180,32 @@ public final class LabSession implements AutoCloseable {
 
     public CompletableFuture<Server> kill(String name) {
         return async(() -> cluster().kill(name));
+    }
+
+    /** Freezes a server's replica (SIGSTOP, {@code docker pause}): it hangs with its port open. */
+    public CompletableFuture<Server> freeze(String name) {
+        return async(() -> cluster().freeze(name));
+    }
+
+    public CompletableFuture<Server> thaw(String name) {
+        return async(() -> cluster().thaw(name));
+    }
+
+    /** Sets a server's latency and error rate on {@code /home}; {@link Fault#NONE} takes them away. */
+    public CompletableFuture<Server> fault(String name, Fault fault) {
+        return async(() -> cluster().fault(name, fault));
+    }
+
+    /** Thaws a server if it is frozen and takes its latency and errors away, as {@code POST /fault} with clear does. */
+    public CompletableFuture<Server> clearFaults(String name) {
+        return async(() -> {
+            Cluster cluster = cluster();
+            boolean frozen = cluster.member(name).map(m -> cluster.isFrozen(m.server())).orElse(false);
+            if (frozen) {
+                cluster.thaw(name);
+            }
+            return cluster.fault(name, Fault.NONE);
+        });
     }
 
     public CompletableFuture<RingConfig> reconfigure(RingConfig config) {
@@ -186,7 +227,7 @@ public final class LabSession implements AutoCloseable {
                 int servers = old.cluster().ring().size();
                 // Same port as before, once the old balancer let go of it.
                 int port = old.balancer() == null ? balancerPort : old.balancer().port();
-                Deployment fresh = Deployment.on(next, old.cluster().ring().config(), this::publish);
+                Deployment fresh = Deployment.on(next, old.cluster().ring().config(), fall, this::publish);
                 old.close();
                 try {
                     fresh = fresh.serving(port);
