@@ -25,7 +25,14 @@ public final class LabWindow {
      * how many servers to start with.
      */
     public record Options(BackendKind backend, BackendChoice backends, RingConfig config, int initialServers,
-                          int balancerPort, boolean backgroundTraffic, Tour tour) {
+                          int balancerPort, boolean backgroundTraffic, Tour tour, int fall) {
+
+        /** With the health monitor's default fall (2 missed heartbeats declare a server dead). */
+        public Options(BackendKind backend, BackendChoice backends, RingConfig config, int initialServers,
+                       int balancerPort, boolean backgroundTraffic, Tour tour) {
+            this(backend, backends, config, initialServers, balancerPort, backgroundTraffic, tour,
+                    dev.ringlab.cluster.HealthMonitor.DEFAULT_MISSES);
+        }
     }
 
     /**
@@ -73,7 +80,7 @@ public final class LabWindow {
         LabSession session;
         try {
             session = new LabSession(options.backends().open().apply(options.backend()), options.config(),
-                    options.balancerPort());
+                    options.balancerPort(), options.fall());
         } catch (RuntimeException startFailure) {
             throw new IllegalStateException("the window could not open: " + Failures.reason(startFailure),
                     startFailure);

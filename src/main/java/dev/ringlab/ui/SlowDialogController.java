@@ -1,5 +1,6 @@
 package dev.ringlab.ui;
 
+import javafx.application.Platform;
 import javafx.fxml.FXML;
 import javafx.scene.control.ButtonType;
 import javafx.scene.control.DialogPane;
@@ -35,9 +36,20 @@ public final class SlowDialogController {
         // an empty error line takes no room
         latencyError.managedProperty().bind(form.latencyErrorProperty().isNotEmpty());
         errorRateError.managedProperty().bind(form.errorRateErrorProperty().isNotEmpty());
+        // a dialog keeps the size it opened with: an error line that appears would squeeze the fields and hide OK
+        form.latencyErrorProperty().addListener((obs, old, now) -> fitWindow());
+        form.errorRateErrorProperty().addListener((obs, old, now) -> fitWindow());
         var ok = pane.lookupButton(ButtonType.OK);
         ok.disableProperty().bind(form.validProperty().not());
         Tooltip.install(ok, new Tooltip("Set this latency and error rate on the server"));
         Tooltip.install(pane.lookupButton(ButtonType.CANCEL), new Tooltip("Close without changing anything"));
+    }
+
+    private void fitWindow() {
+        Platform.runLater(() -> {
+            if (pane.getScene() != null && pane.getScene().getWindow() != null) {
+                pane.getScene().getWindow().sizeToScene();
+            }
+        });
     }
 }
