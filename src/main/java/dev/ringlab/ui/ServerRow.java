@@ -39,17 +39,28 @@ public record ServerRow(String name, String backendId, String address, String st
     }
 
     /**
-     * The "Fault" column: {@code frozen}, {@code slow 200 ms, 10% errors}, {@code slow 200 ms},
-     * {@code 10% errors}, or empty for a healthy server. A frozen server's latency and errors are kept
-     * but do not show: nothing answers while it is frozen.
+     * The "Fault" column, short enough for a narrow panel: {@code frozen}, {@code +200 ms, 10% errors},
+     * {@code +200 ms}, {@code 10% errors}, or empty for a healthy server. A frozen server's latency and
+     * errors are kept but do not show: nothing answers while it is frozen.
      */
     public String faultText() {
         if (frozen) {
             return "frozen";
         }
-        String slow = fault.latencyMs() > 0 ? "slow " + fault.latencyMs() + " ms" : "";
+        String slow = fault.latencyMs() > 0 ? "+" + fault.latencyMs() + " ms" : "";
         String errors = fault.errorRate() > 0 ? percent(fault.errorRate()) + " errors" : "";
         return slow.isEmpty() || errors.isEmpty() ? slow + errors : slow + ", " + errors;
+    }
+
+    /** The Fault column's tooltip: what the short text means. */
+    public String faultDetail() {
+        if (frozen) {
+            return "frozen: answers nothing until thawed or declared dead";
+        }
+        return fault.isNone() ? "" : "slowed: " + (fault.latencyMs() > 0 ? fault.latencyMs() + " ms added to every /home" : "")
+                + (fault.latencyMs() > 0 && fault.errorRate() > 0 ? ", " : "")
+                + (fault.errorRate() > 0 ? percent(fault.errorRate()) + " of /home answered 500" : "")
+                + "; /heartbeat still answers at once";
     }
 
     /** 0.1 as 10%, 0.125 as 12.5%: as many decimals as the rate needs, up to two. */

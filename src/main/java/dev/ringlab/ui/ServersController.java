@@ -131,17 +131,18 @@ public final class ServersController {
         stateColumn.setCellValueFactory(c -> new ReadOnlyStringWrapper(c.getValue().state()));
         weightColumn.setCellValueFactory(c -> new ReadOnlyIntegerWrapper(c.getValue().weight()));
         faultColumn.setCellValueFactory(c -> new ReadOnlyStringWrapper(c.getValue().faultText()));
-        // the whole text on hover, for a column too narrow for "slow 200 ms, 10% errors"
+        // what the short text means, on hover
         faultColumn.setCellFactory(column -> new TableCell<>() {
-            private final Tooltip whole = new Tooltip();
+            private final Tooltip detail = new Tooltip();
 
             @Override
             protected void updateItem(String fault, boolean empty) {
                 super.updateItem(fault, empty);
-                boolean none = empty || fault == null || fault.isEmpty();
+                ServerRow row = empty ? null : getTableRow().getItem();
+                boolean none = row == null || fault == null || fault.isEmpty();
                 setText(none ? null : fault);
-                whole.setText(none ? "" : fault);
-                setTooltip(none ? null : whole);
+                detail.setText(none ? "" : row.faultDetail());
+                setTooltip(none ? null : detail);
             }
         });
         servedColumn.setCellValueFactory(c -> model.servers().served().of(c.getValue().name()));

@@ -88,7 +88,7 @@ class FaultWindowTest {
         waitUntil(() -> !robot.lookup("OK").queryAs(Button.class).isDisabled());
         robot.clickOn("OK");
 
-        waitUntil(() -> view.row("Server 1").faultText().equals("slow 200 ms, 10% errors"));
+        waitUntil(() -> view.row("Server 1").faultText().equals("+200 ms, 10% errors"));
         assertThat(session.cluster().faultOf("Server 1")).isEqualTo(new Fault(200, 0.1));
         waitUntil(() -> view.text("#happenedHeadline").equals("Server 1 slowed: 200 ms latency, 10% errors"));
 

@@ -41,10 +41,13 @@ class ServersViewModelTest {
         assertThat(row(false, Fault.NONE).faultText()).isEmpty();
         assertThat(row(true, Fault.NONE).faultText()).isEqualTo("frozen");
         assertThat(row(true, new Fault(200, 0.1)).faultText()).isEqualTo("frozen");
-        assertThat(row(false, new Fault(200, 0.1)).faultText()).isEqualTo("slow 200 ms, 10% errors");
-        assertThat(row(false, new Fault(200, 0)).faultText()).isEqualTo("slow 200 ms");
+        assertThat(row(false, new Fault(200, 0.1)).faultText()).isEqualTo("+200 ms, 10% errors");
+        assertThat(row(false, new Fault(200, 0)).faultText()).isEqualTo("+200 ms");
         assertThat(row(false, new Fault(0, 0.125)).faultText()).isEqualTo("12.5% errors");
         assertThat(row(false, new Fault(0, 1)).faultText()).isEqualTo("100% errors");
+        assertThat(row(false, new Fault(200, 0.1)).faultDetail())
+                .isEqualTo("slowed: 200 ms added to every /home, 10% of /home answered 500; /heartbeat still answers at once");
+        assertThat(row(false, Fault.NONE).faultDetail()).isEmpty();
         assertThat(row(false, Fault.NONE).faulted()).isFalse();
         assertThat(row(true, Fault.NONE).faulted()).isTrue();
         assertThat(new ServerRow("S", "-", "-", "up").weight()).isEqualTo(1);
