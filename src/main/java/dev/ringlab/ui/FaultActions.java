@@ -54,7 +54,11 @@ final class FaultActions {
         FaultForm form = new FaultForm(name, actions.session().cluster().faultOf(name));
         Dialog<Fault> dialog = new Dialog<>();
         dialog.setTitle("Slow " + name);
-        dialog.setDialogPane(loadPane(form));
+        DialogPane pane = loadPane(form);
+        if (actions.model().darkProperty().get()) {
+            pane.getStyleClass().add("dark"); // the pane is its scene's root: lab.css's .root.dark applies
+        }
+        dialog.setDialogPane(pane);
         dialog.initOwner(owner);
         dialog.setResultConverter(button -> button == ButtonType.OK ? form.fault() : null);
         dialog.showAndWait().ifPresent(fault -> slow(name, fault));

@@ -43,6 +43,11 @@ public final class SlowDialogController {
         ok.disableProperty().bind(form.validProperty().not());
         Tooltip.install(ok, new Tooltip("Set this latency and error rate on the server"));
         Tooltip.install(pane.lookupButton(ButtonType.CANCEL), new Tooltip("Close without changing anything"));
+        // typing goes straight into the latency, replacing what is there (the dialog otherwise focuses OK)
+        Platform.runLater(() -> {
+            latency.requestFocus();
+            latency.selectAll();
+        });
     }
 
     private void fitWindow() {
