@@ -155,13 +155,25 @@ public final class ScenarioPanelViewModel {
         started.step();
     }
 
-    /** Stops a lesson under way; the window's cluster is given back as it was. Never blocks. */
+    /** Stops a lesson under way; the window's cluster is given back as it was. Never blocks; from any thread. */
     public void stop() {
         ScenarioPlayer now = player;
         if (now != null && running.get()) {
-            message.set("Stopping the lesson…");
+            fx.execute(() -> message.set("Stopping the lesson…"));
             now.stop();
         }
+    }
+
+    /** Puts the lesson away (the panel hides); refused while it plays. */
+    public void close() {
+        if (running.get()) {
+            message.set("A lesson is playing: stop it before closing it.");
+            return;
+        }
+        loaded.set(false);
+        scenario = null;
+        player = null;
+        gate = null;
     }
 
     private StepGate startIfNeeded() {
