@@ -5,6 +5,8 @@ import javafx.fxml.FXML;
 import javafx.scene.Node;
 import javafx.scene.control.Alert;
 import dev.ringlab.scenario.Lessons;
+import java.util.concurrent.CompletableFuture;
+import javafx.application.Platform;
 import javafx.scene.control.CheckMenuItem;
 import javafx.scene.control.Menu;
 import javafx.scene.control.MenuItem;
@@ -55,11 +57,14 @@ public final class LabController {
         };
         root.heightProperty().addListener(resized);
         root.widthProperty().addListener(resized);
-        for (Lessons.Lesson lesson : ScenarioFiles.lessons()) {
-            MenuItem item = new MenuItem(lesson.scenario().title());
-            item.setOnAction(event -> scenarios.openLesson(lesson.name()));
-            lessonsMenu.getItems().add(item);
-        }
+        // reading and checking the bundled lessons takes a moment: off the FX thread, listed when read
+        CompletableFuture.supplyAsync(ScenarioFiles::lessons).thenAccept(lessons -> Platform.runLater(() -> {
+            for (Lessons.Lesson lesson : lessons) {
+                MenuItem item = new MenuItem(lesson.scenario().title());
+                item.setOnAction(event -> scenarios.openLesson(lesson.name()));
+                lessonsMenu.getItems().add(item);
+            }
+        }));
         // a scenario file dropped anywhere on the window opens in the lesson panel
         root.setOnDragOver(event -> {
             if (ScenarioFiles.isScenario(event.getDragboard().getFiles())) {

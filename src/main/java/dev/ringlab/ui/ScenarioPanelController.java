@@ -19,9 +19,9 @@ import javafx.scene.layout.HBox;
 public final class ScenarioPanelController {
 
     /** The step's line, the caption and the figures, as shares of the window's height. */
-    static final double STEP_SHARE = 0.04;
-    static final double CAPTION_SHARE = 0.032;
-    static final double FIGURES_SHARE = 0.022;
+    static final double STEP_SHARE = 0.036;
+    static final double CAPTION_SHARE = 0.031;
+    static final double FIGURES_SHARE = 0.021;
 
     @FXML private HBox scenarioPanel;
     @FXML private Label lessonTitle;

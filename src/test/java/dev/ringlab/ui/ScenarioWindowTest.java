@@ -69,6 +69,8 @@ class ScenarioWindowTest {
 
         // The File menu's own item (Monocle shows no menu pop-ups to click in): File → Bundled lessons → the lesson.
         MenuBar menus = robot.lookup("#menuBar").queryAs(MenuBar.class);
+        waitUntil(() -> menus.getMenus().get(0).getItems().stream().anyMatch(item -> item instanceof Menu bundled
+                && bundled.getItems().size() == 5));
         Menu lessons = (Menu) menus.getMenus().get(0).getItems().stream()
                 .filter(item -> "Bundled lessons".equals(item.getText())).findFirst().orElseThrow();
         MenuItem lesson = lessons.getItems().stream().filter(item -> "Why virtual nodes".equals(item.getText()))
