@@ -50,6 +50,9 @@ public final class ScenarioPanelController {
         lessonTitle.textProperty().bind(model.titleProperty());
         stepHeading.textProperty().bind(model.headingProperty());
         stepCaption.textProperty().bind(model.captionProperty());
+        // a step without a caption leaves no gap between the step and its figures
+        stepCaption.managedProperty().bind(model.captionProperty().isNotEmpty());
+        stepCaption.visibleProperty().bind(model.captionProperty().isNotEmpty());
         stepFigures.textProperty().bind(model.figuresProperty());
         scenarioMessage.textProperty().bind(model.messageProperty());
         lessonPlay.disableProperty().bind(model.playingProperty());
