@@ -107,6 +107,21 @@ class ScenarioWindowTest {
     }
 
     @Test
+    void closingTheWindowMidLessonStopsItAndLeavesNoPlayerRunning(FxRobot robot) throws Exception {
+        session.add(2).get(10, TimeUnit.SECONDS);
+        robot.interact(() -> window.scenarios().openLesson("gray-failure"));
+        robot.clickOn("#lessonStep");
+        waitUntil(() -> view.text("#stepHeading").startsWith("Step 1 of 7") && !window.lesson().steppingProperty().get());
+
+        window.closeSession();
+
+        waitUntil(() -> !window.lesson().runningProperty().get());
+        waitUntil(() -> Thread.getAllStackTraces().keySet().stream()
+                .noneMatch(thread -> thread.getName().equals("ringlab-scenario") && thread.isAlive()));
+        assertThat(view.text("#stepHeading")).isEqualTo("Stopped after step 1 of 7");
+    }
+
+    @Test
     void theSessionSavedAsAScenarioReadsBackWithItsSteps(FxRobot robot, @TempDir Path out) throws Exception {
         session.add(3).get(10, TimeUnit.SECONDS);
         robot.clickOn("#sendOne");
