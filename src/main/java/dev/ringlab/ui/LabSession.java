@@ -1,7 +1,9 @@
 package dev.ringlab.ui;
 
 import dev.ringlab.balancer.Dispatch;
+import dev.ringlab.balancer.ClientTimeouts;
 import dev.ringlab.balancer.Dispatcher;
+import dev.ringlab.balancer.FailoverRoute;
 import dev.ringlab.balancer.LivePlacement;
 import dev.ringlab.ring.algorithm.Algorithm;
 import dev.ringlab.ring.algorithm.Placement;
@@ -15,6 +17,7 @@ import dev.ringlab.ring.RingSnapshot;
 import dev.ringlab.ring.Server;
 import dev.ringlab.balancer.BalancerEndpoint;
 import dev.ringlab.lab.Lab;
+import dev.ringlab.scenario.SessionRecorder;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetAddress;
@@ -44,7 +47,10 @@ public final class LabSession implements AutoCloseable {
 
         static Deployment on(Backend backend, RingConfig config, int fall, Consumer<ClusterEvent> events) {
             Lab lab = Lab.open(backend, config, HealthMonitor.DEFAULT_INTERVAL, fall, events);
-            return new Deployment(lab, new Dispatcher(lab.cluster(), backend.client(), LivePlacement.ring(lab.cluster())));
+            // one route for the window's requests, its experiments and the HTTP balancer: one placement to
+            // switch, and one count of what each server answered
+            FailoverRoute route = new FailoverRoute(lab.cluster(), LivePlacement.ring(lab.cluster()));
+            return new Deployment(lab, new Dispatcher(route, backend.client()));
         }
 
         Cluster cluster() {
@@ -62,8 +68,8 @@ public final class LabSession implements AutoCloseable {
             }
             InetAddress loopback = InetAddress.getLoopbackAddress();
             try {
-                // one placement for the window's requests and the HTTP balancer: the selector switches both
-                lab.serve(dispatcher.placement(), new InetSocketAddress(loopback, port), null, BalancerEndpoint.DEFAULT_THREADS);
+                lab.serve(dispatcher.route(), new InetSocketAddress(loopback, port), null, BalancerEndpoint.DEFAULT_THREADS,
+                        ClientTimeouts.DEFAULT);
                 return this;
             } catch (IOException taken) {
                 if (port == 0) {
@@ -89,13 +95,15 @@ public final class LabSession implements AutoCloseable {
     });
     private final Object switching = new Object();
     private volatile Deployment deployment;
-    private volatile RequestTally tally = new RequestTally();
+    private volatile RequestLandings landings = new RequestLandings();
     private volatile boolean started;
     private volatile boolean closed;
 
     private final int balancerPort;
     /** Heartbeats missed in a row before a server is declared dead; a frozen server has this long to be thawed. */
     private final int fall;
+    /** What the user did in this session, for File → Save session as scenario. */
+    private final SessionRecorder recorder;
 
     /** A session without an HTTP balancer: requests come from the window and experiments only. */
     public LabSession(Backend backend, RingConfig config) {
@@ -115,6 +123,14 @@ public final class LabSession implements AutoCloseable {
         this.balancerPort = balancerPort;
         this.fall = fall;
         this.deployment = Deployment.on(backend, config, fall, this::publish).serving(balancerPort);
+        this.recorder = new SessionRecorder(backend.kind().option(), config, Algorithm.RING, List.of(),
+                ThreadLocalRandom.current().nextLong(1, 1_000_000), name -> cluster().faultOf(name));
+        listeners.add(recorder::record);
+    }
+
+    /** Writes down the session's actions as a scenario's steps. */
+    public SessionRecorder recorder() {
+        return recorder;
     }
 
     /** Where the embedded balancer answers, or null when this session has none. */
@@ -123,10 +139,17 @@ public final class LabSession implements AutoCloseable {
         return balancer == null ? null : balancer.address();
     }
 
-    /** Requests the HTTP balancer routed to {@code server} so far. */
-    long balancedTo(String server) {
-        BalancerEndpoint balancer = deployment.balancer();
-        return balancer == null ? 0 : balancer.metrics().requestsOf(server);
+    /**
+     * Requests {@code server} answered on this backend so far, whoever sent them: the window, its
+     * experiments and HTTP clients of the balancer all go along one route and count in one place.
+     */
+    public long servedBy(String server) {
+        return deployment.dispatcher().route().metrics().requestsOf(server);
+    }
+
+    /** The route every request of this session takes (the window's, its experiments', the balancer's). */
+    FailoverRoute route() {
+        return deployment.dispatcher().route();
     }
 
     /** Starts watching health; call once the window listens to events. */
@@ -144,8 +167,9 @@ public final class LabSession implements AutoCloseable {
         return deployment.cluster().ring();
     }
 
-    RequestTally tally() {
-        return tally;
+    /** Requests seen landing, for the ring to flash. */
+    RequestLandings landings() {
+        return landings;
     }
 
     /** Receives the events of whichever cluster the session runs now; listeners must not block. */
@@ -222,35 +246,49 @@ public final class LabSession implements AutoCloseable {
     public CompletableFuture<Cluster> switchTo(Supplier<Backend> backends) {
         return async(() -> {
             synchronized (switching) {
-                Backend next = backends.get();
-                Deployment old = deployment;
-                int servers = old.cluster().ring().size();
-                // Same port as before, once the old balancer let go of it.
-                int port = old.balancer() == null ? balancerPort : old.balancer().port();
-                Deployment fresh = Deployment.on(next, old.cluster().ring().config(), fall, this::publish);
-                old.close();
+                // the servers stopped here and started there are the same ones to a scenario
+                recorder.suspend();
                 try {
-                    fresh = fresh.serving(port);
-                } catch (RuntimeException failure) {
-                    fresh.close();
-                    throw failure;
+                    Cluster cluster = switchDeployment(backends);
+                    recorder.rebound(cluster.backend().kind().option(),
+                            cluster.ring().servers().stream().map(Server::name).toList());
+                    return cluster;
+                } finally {
+                    recorder.resume();
                 }
-                fresh.dispatcher().placement().use(old.dispatcher().placement().algorithm());
-                tally = new RequestTally();
-                deployment = fresh;
-                if (closed) {
-                    fresh.close();
-                    return fresh.cluster();
-                }
-                if (started) {
-                    fresh.lab().watchHealth();
-                }
-                if (servers > 0) {
-                    fresh.cluster().add(servers, List.of());
-                }
-                return fresh.cluster();
             }
         });
+    }
+
+    /** Opens the new backend (which may fail, leaving everything as it was), then moves the servers to it. */
+    private Cluster switchDeployment(Supplier<Backend> backends) {
+        Backend next = backends.get();
+        Deployment old = deployment;
+        int servers = old.cluster().ring().size();
+        // Same port as before, once the old balancer let go of it.
+        int port = old.balancer() == null ? balancerPort : old.balancer().port();
+        Deployment fresh = Deployment.on(next, old.cluster().ring().config(), fall, this::publish);
+        old.close();
+        try {
+            fresh = fresh.serving(port);
+        } catch (RuntimeException failure) {
+            fresh.close();
+            throw failure;
+        }
+        fresh.dispatcher().placement().use(old.dispatcher().placement().algorithm());
+        landings = new RequestLandings();
+        deployment = fresh;
+        if (closed) {
+            fresh.close();
+            return fresh.cluster();
+        }
+        if (started) {
+            fresh.lab().watchHealth();
+        }
+        if (servers > 0) {
+            fresh.cluster().add(servers, List.of());
+        }
+        return fresh.cluster();
     }
 
     /** The placement algorithm requests (the window's and the HTTP balancer's) are routed by. */
@@ -260,7 +298,11 @@ public final class LabSession implements AutoCloseable {
 
     /** Routes by {@code algorithm} from now on; building Maglev's table takes a moment, so off the FX thread. */
     public CompletableFuture<Algorithm> useAlgorithm(Algorithm algorithm) {
-        return async(() -> deployment.dispatcher().placement().use(algorithm).algorithm());
+        return async(() -> {
+            Algorithm now = deployment.dispatcher().placement().use(algorithm).algorithm();
+            recorder.placement(now);
+            return now;
+        });
     }
 
     /** The placement requests are routed by right now. */
@@ -268,9 +310,13 @@ public final class LabSession implements AutoCloseable {
         return deployment.dispatcher().placement().current();
     }
 
-    /** Sends one request with a random key through the ring, as the balancer would, and tallies where it landed. */
+    /** Sends one request with a random key through the ring, as the balancer would, and shows where it landed. */
     public CompletableFuture<Dispatch> sendOne() {
-        return async(() -> send(ThreadLocalRandom.current().nextLong(0, 1_000_000)));
+        return async(() -> {
+            Dispatch dispatch = send(ThreadLocalRandom.current().nextLong(0, 1_000_000));
+            recorder.sent(1);
+            return dispatch;
+        });
     }
 
     /** Sends a request with {@code key} on the calling thread; for runs that already are off the FX thread. */
@@ -285,7 +331,10 @@ public final class LabSession implements AutoCloseable {
         record(ring, dispatch.slot(), dispatch.server());
     }
 
-    /** Counts a request someone else sent through this session's cluster (an experiment): {@code server} null when none answered. */
+    /**
+     * Shows a request someone else sent along this session's route (an experiment) landing on the ring:
+     * {@code server} null when none answered. The route has counted it already.
+     */
     void landed(int slot, String server) {
         RingSnapshot ring = ring();
         record(ring, slot, server == null ? null
@@ -294,14 +343,12 @@ public final class LabSession implements AutoCloseable {
     }
 
     private void record(RingSnapshot ring, int slot, Server server) {
-        RequestTally counts = tally;
         if (server == null) {
-            counts.failed();
             return;
         }
         int nodeSlot = ring.isEmpty() || slot < 0 || ring.config().slots() <= slot ? slot
                 : ring.owningVirtualNode(slot).slot();
-        counts.served(new RequestTally.Landing(slot, nodeSlot, server));
+        landings.landed(new RequestLandings.Landing(slot, nodeSlot, server));
     }
 
     <T> CompletableFuture<T> async(Supplier<T> task) {
