@@ -155,8 +155,9 @@ public final class LabWindow {
         LabViewModel model = new LabViewModel(session.ring(), session::placement,
                 new BackendViewModel(session.cluster().backend().kind(), backends.offered()));
         LabActions actions = new LabActions(session, backends, model);
+        actions.start();
         // first on the pump: each frame feeds the view model before the panels paint from it
-        actions.start(pump);
+        pump.add(actions::frame);
         AtomicReference<ExperimentsController> experiments = new AtomicReference<>();
         AtomicReference<CompareController> comparison = new AtomicReference<>();
         loader.setControllerFactory(type -> {
