@@ -143,7 +143,8 @@ public final class LabWindow {
 
     /**
      * The same, with backends to switch to. This is where the window's parts meet: one view model, one
-     * set of actions and one frame pump shared by the panels' controllers, which never know each other.
+     * set of actions and one frame pump shared by the panels' controllers ({@link PanelControllers}
+     * hands each what its constructor asks for), which never know each other.
      */
     public static LabWindow show(Stage stage, LabSession session, BackendChoice backends) {
         return show(stage, session, backends, 1280, 800);
@@ -158,45 +159,18 @@ public final class LabWindow {
         actions.start();
         // first on the pump: each frame feeds the view model before the panels paint from it
         pump.add(actions::frame);
-        AtomicReference<ExperimentsController> experiments = new AtomicReference<>();
-        AtomicReference<CompareController> comparison = new AtomicReference<>();
-        loader.setControllerFactory(type -> {
-            if (type == LabController.class) {
-                return new LabController(model, actions);
-            }
-            if (type == StatusStripController.class) {
-                return new StatusStripController(model, actions);
-            }
-            if (type == RingPanelController.class) {
-                return new RingPanelController(model, actions, pump);
-            }
-            if (type == TeachingController.class) {
-                return new TeachingController(model, actions);
-            }
-            if (type == RingSettingsController.class) {
-                return new RingSettingsController(model, actions);
-            }
-            if (type == ServersController.class) {
-                return new ServersController(model, actions);
-            }
-            if (type == ExperimentsController.class) {
-                experiments.set(new ExperimentsController(session));
-                return experiments.get();
-            }
-            if (type == CompareController.class) {
-                comparison.set(new CompareController(session));
-                return comparison.get();
-            }
-            throw new IllegalArgumentException("no controller " + type.getName());
-        });
+        PanelControllers controllers = new PanelControllers(model, actions, pump, session, backends);
+        loader.setControllerFactory(controllers);
         Parent root;
         try {
             root = loader.load();
         } catch (IOException broken) {
             throw new UncheckedIOException("lab.fxml could not be loaded", broken);
         }
-        experiments.get().attach(pump, model.status()::log);
-        comparison.get().attach(pump);
+        ExperimentsController experiments = controllers.get(ExperimentsController.class);
+        CompareController comparison = controllers.get(CompareController.class);
+        experiments.attach(pump, model.status()::log);
+        comparison.attach(pump);
         pump.start();
         stage.setTitle("RingLab");
         // desktop's icon, in the sizes window managers and task bars pick from
@@ -218,7 +192,7 @@ public final class LabWindow {
             stage.setWidth(width);
             stage.setHeight(height);
         });
-        return new LabWindow(stage, actions, experiments.get(), comparison.get(), pump);
+        return new LabWindow(stage, actions, experiments, comparison, pump);
     }
 
     ExperimentsController experiments() {
