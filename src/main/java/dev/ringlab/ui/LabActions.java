@@ -230,7 +230,7 @@ final class LabActions {
     }
 
     void forgetPreferences() {
-        WindowPreferences.forget();
+        WindowPreferences.user().forget();
         model.status().info("Remembered size, position and settings forgotten; the next start uses the defaults.");
     }
 

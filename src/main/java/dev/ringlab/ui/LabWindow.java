@@ -51,9 +51,14 @@ public final class LabWindow {
     private final ExperimentsController experiments;
     private final CompareController comparison;
     private final FramePump pump;
+    private final ScenarioPanelViewModel lesson;
+    private final ScenarioFiles scenarios;
 
     private LabWindow(Stage stage, LabActions actions, ExperimentsController experiments,
-                      CompareController comparison, FramePump pump) {
+                      CompareController comparison, FramePump pump, ScenarioPanelViewModel lesson,
+                      ScenarioFiles scenarios) {
+        this.lesson = lesson;
+        this.scenarios = scenarios;
         this.stage = stage;
         this.actions = actions;
         this.experiments = experiments;
@@ -87,12 +92,22 @@ public final class LabWindow {
         Platform.startup(() -> {
             try {
                 Stage stage = new Stage();
-                javafx.geometry.Rectangle2D size = WindowPreferences.restore(stage);
-                LabWindow window = show(stage, session, options.backends(), size.getWidth(), size.getHeight());
+                WindowPreferences preferences = WindowPreferences.user();
+                javafx.geometry.Rectangle2D at = preferences.opening(javafx.stage.Screen.getPrimary().getVisualBounds(),
+                        place -> !javafx.stage.Screen.getScreensForRectangle(place).isEmpty());
+                stage.setX(at.getMinX());
+                stage.setY(at.getMinY());
+                LabWindow window = show(stage, session, options.backends(), at.getWidth(), at.getHeight());
                 // what the user chose stays for the next start; tests, which open through show(), leave it alone
-                window.model().darkProperty().set(WindowPreferences.dark());
-                window.model().darkProperty().addListener((obs, was, dark) -> WindowPreferences.rememberDark(dark));
-                window.stage.setOnHiding(event -> WindowPreferences.remember(window.stage));
+                window.model().darkProperty().set(preferences.dark());
+                window.model().darkProperty().addListener((obs, was, dark) -> preferences.rememberDark(dark));
+                window.stage.setOnHiding(event -> {
+                    // not while full screen or iconified, whose size is not the window's
+                    if (!window.stage.isFullScreen() && !window.stage.isIconified()) {
+                        preferences.rememberBounds(new javafx.geometry.Rectangle2D(window.stage.getX(),
+                                window.stage.getY(), window.stage.getWidth(), window.stage.getHeight()));
+                    }
+                });
                 if (Boolean.getBoolean("ringlab.window.presentation")) {
                     // for measuring the pulse (and rehearsing) in presentation mode from the command line
                     window.model().presentationProperty().set(true);
@@ -159,7 +174,18 @@ public final class LabWindow {
         actions.start();
         // first on the pump: each frame feeds the view model before the panels paint from it
         pump.add(actions::frame);
-        PanelControllers controllers = new PanelControllers(model, actions, pump, session, backends);
+        // a lesson plays over the window's own cluster, so the ring, the table and the live chart follow it
+        ScenarioPanelViewModel lesson = new ScenarioPanelViewModel(WindowTestbed.factory(session,
+                new dev.ringlab.experiment.LiveTally()), () -> session.cluster().backend().kind().option(),
+                Platform::runLater, handouts(), playing -> {
+                    if (playing) {
+                        session.recorder().suspend();
+                    } else {
+                        session.recorder().resume();
+                    }
+                });
+        ScenarioFiles scenarios = new ScenarioFiles(lesson, session::recorder, model.status(), Platform::runLater);
+        PanelControllers controllers = new PanelControllers(model, actions, pump, session, backends, lesson, scenarios);
         loader.setControllerFactory(controllers);
         Parent root;
         try {
@@ -192,7 +218,23 @@ public final class LabWindow {
             stage.setWidth(width);
             stage.setHeight(height);
         });
-        return new LabWindow(stage, actions, experiments, comparison, pump);
+        return new LabWindow(stage, actions, experiments, comparison, pump, lesson, scenarios);
+    }
+
+    /** Where a lesson played in the window writes its handout: {@code ringlab.handouts}, else ~/ringlab/handouts. */
+    private static Path handouts() {
+        String chosen = System.getProperty("ringlab.handouts");
+        return chosen != null ? Path.of(chosen) : Path.of(System.getProperty("user.home"), "ringlab", "handouts");
+    }
+
+    /** The lesson panel's state. */
+    ScenarioPanelViewModel lesson() {
+        return lesson;
+    }
+
+    /** What the File menu does with scenarios. */
+    ScenarioFiles scenarios() {
+        return scenarios;
     }
 
     ExperimentsController experiments() {
@@ -230,6 +272,7 @@ public final class LabWindow {
 
     /** Stops painting and every replica the window started; may block, so never on the FX thread. */
     void closeSession() {
+        lesson.stop(); // a lesson under way stops and gives the cluster back before the session closes it
         Platform.runLater(() -> {
             actions.stop();
             experiments.stop();
