@@ -63,10 +63,9 @@ final class LabActions {
         return model;
     }
 
-    /** Listens to the cluster and feeds the view model on every pulse of {@code pump}; before the panels paint. */
-    void start(FramePump pump) {
+    /** Listens to the cluster; {@link #frame} then feeds the view model, on every pulse, before the panels paint. */
+    void start() {
         subscription = session.subscribe(events::add);
-        pump.add(this::frame);
         model.algorithmProperty().set(session.algorithm());
         model.backend().runningOn(session.cluster().backend().kind());
         showBalancer();

@@ -165,7 +165,8 @@ public final class LabWindow {
 
     /**
      * The same, with backends to switch to. This is where the window's parts meet: one view model, one
-     * set of actions and one frame pump shared by the panels' controllers, which never know each other.
+     * set of actions and one frame pump shared by the panels' controllers ({@link PanelControllers}
+     * hands each what its constructor asks for), which never know each other.
      */
     public static LabWindow show(Stage stage, LabSession session, BackendChoice backends) {
         return show(stage, session, backends, 1280, 800);
@@ -177,8 +178,9 @@ public final class LabWindow {
         LabViewModel model = new LabViewModel(session.ring(), session::placement,
                 new BackendViewModel(session.cluster().backend().kind(), backends.offered()));
         LabActions actions = new LabActions(session, backends, model);
+        actions.start();
         // first on the pump: each frame feeds the view model before the panels paint from it
-        actions.start(pump);
+        pump.add(actions::frame);
         // a lesson plays over the window's own cluster, so the ring, the table and the live chart follow it
         ScenarioPanelViewModel lesson = new ScenarioPanelViewModel(WindowTestbed.factory(session,
                 new dev.ringlab.experiment.LiveTally()), () -> session.cluster().backend().kind().option(),
@@ -190,48 +192,18 @@ public final class LabWindow {
                     }
                 });
         ScenarioFiles scenarios = new ScenarioFiles(lesson, session::recorder, model.status(), Platform::runLater);
-        AtomicReference<ExperimentsController> experiments = new AtomicReference<>();
-        AtomicReference<CompareController> comparison = new AtomicReference<>();
-        loader.setControllerFactory(type -> {
-            if (type == LabController.class) {
-                return new LabController(model, actions, scenarios);
-            }
-            if (type == StatusStripController.class) {
-                return new StatusStripController(model, actions);
-            }
-            if (type == RingPanelController.class) {
-                return new RingPanelController(model, actions, pump);
-            }
-            if (type == TeachingController.class) {
-                return new TeachingController(model, actions);
-            }
-            if (type == RingSettingsController.class) {
-                return new RingSettingsController(model, actions);
-            }
-            if (type == ServersController.class) {
-                return new ServersController(model, actions);
-            }
-            if (type == ScenarioPanelController.class) {
-                return new ScenarioPanelController(lesson);
-            }
-            if (type == ExperimentsController.class) {
-                experiments.set(new ExperimentsController(session));
-                return experiments.get();
-            }
-            if (type == CompareController.class) {
-                comparison.set(new CompareController(session));
-                return comparison.get();
-            }
-            throw new IllegalArgumentException("no controller " + type.getName());
-        });
+        PanelControllers controllers = new PanelControllers(model, actions, pump, session, backends, lesson, scenarios);
+        loader.setControllerFactory(controllers);
         Parent root;
         try {
             root = loader.load();
         } catch (IOException broken) {
             throw new UncheckedIOException("lab.fxml could not be loaded", broken);
         }
-        experiments.get().attach(pump, model.status()::log);
-        comparison.get().attach(pump);
+        ExperimentsController experiments = controllers.get(ExperimentsController.class);
+        CompareController comparison = controllers.get(CompareController.class);
+        experiments.attach(pump, model.status()::log);
+        comparison.attach(pump);
         pump.start();
         stage.setTitle("RingLab");
         // desktop's icon, in the sizes window managers and task bars pick from
@@ -253,7 +225,7 @@ public final class LabWindow {
             stage.setWidth(width);
             stage.setHeight(height);
         });
-        return new LabWindow(stage, actions, experiments.get(), comparison.get(), pump, lesson, scenarios);
+        return new LabWindow(stage, actions, experiments, comparison, pump, lesson, scenarios);
     }
 
     /** Where a lesson played in the window writes its handout: {@code ringlab.handouts}, else ~/ringlab/handouts. */
