@@ -114,8 +114,8 @@ public final class LabController {
     }
 
     @FXML
-    private void resetPreferences() {
-        actions.forgetPreferences();
+    private void resetSettings() {
+        actions.resetSettings();
     }
 
     @FXML
