@@ -62,8 +62,10 @@ final class WindowMemory {
         stage.addEventHandler(javafx.stage.WindowEvent.WINDOW_HIDING, event -> rememberPlace());
     }
 
-    /** Not while full screen, maximised or iconified: those sizes are the screen's, not the window's. */
+    /** The size and place, not while full screen, maximised or iconified: those sizes are the screen's. */
     private void rememberPlace() {
+        // the ring the cluster runs, whatever the settings tab shows (a paused window may show an older one)
+        preferences.rememberRing(actions.session().ring().config());
         if (!stage.isFullScreen() && !stage.isIconified() && !stage.isMaximized()) {
             preferences.rememberBounds(new Rectangle2D(stage.getX(), stage.getY(), stage.getWidth(), stage.getHeight()));
         }

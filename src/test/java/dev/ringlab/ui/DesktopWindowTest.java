@@ -168,11 +168,18 @@ class DesktopWindowTest {
             RingSettingsViewModel settings = window.model().settings();
             settings.hashProperty().set(ring.hash());
             settings.slotsProperty().set(ring.slots());
-            settings.virtualNodesProperty().set(ring.virtualNodesPerServer());
             settings.probingProperty().set(ring.probing());
+            // last: the slider beside the ring follows it and applies at once, with the fields as they are
+            settings.virtualNodesProperty().set(ring.virtualNodesPerServer());
             window.actions().applySettings();
         });
-        waitUntil(() -> ring.equals(window.model().settings().appliedProperty().get()));
+        try {
+            waitUntil(() -> ring.equals(session.ring().config()) && ring.equals(window.model().settings().appliedProperty().get()));
+        } catch (java.util.concurrent.TimeoutException timeout) {
+            throw new AssertionError("the ring was not rebuilt with " + ring + "; the session has " + session.ring().config()
+                    + ", the settings show " + window.model().settings().appliedProperty().get() + ", status '"
+                    + window.model().status().messageProperty().get() + "'", timeout);
+        }
     }
 
     private static void waitUntil(Callable<Boolean> condition) throws Exception {
