@@ -16,6 +16,7 @@ import dev.ringlab.ring.RingSnapshot;
 import dev.ringlab.ring.Server;
 import dev.ringlab.balancer.BalancerEndpoint;
 import dev.ringlab.lab.Lab;
+import dev.ringlab.scenario.SessionRecorder;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetAddress;
@@ -98,6 +99,8 @@ public final class LabSession implements AutoCloseable {
     private volatile boolean closed;
 
     private final int balancerPort;
+    /** What the user did in this session, for File → Save session as scenario. */
+    private final SessionRecorder recorder;
 
     /** A session without an HTTP balancer: requests come from the window and experiments only. */
     public LabSession(Backend backend, RingConfig config) {
@@ -111,6 +114,14 @@ public final class LabSession implements AutoCloseable {
     public LabSession(Backend backend, RingConfig config, int balancerPort) {
         this.balancerPort = balancerPort;
         this.deployment = Deployment.on(backend, config, this::publish).serving(balancerPort);
+        this.recorder = new SessionRecorder(backend.kind().option(), config, Algorithm.RING, List.of(),
+                ThreadLocalRandom.current().nextLong(1, 1_000_000), name -> cluster().faultOf(name));
+        listeners.add(recorder::record);
+    }
+
+    /** Writes down the session's actions as a scenario's steps. */
+    public SessionRecorder recorder() {
+        return recorder;
     }
 
     /** Where the embedded balancer answers, or null when this session has none. */
@@ -194,35 +205,49 @@ public final class LabSession implements AutoCloseable {
     public CompletableFuture<Cluster> switchTo(Supplier<Backend> backends) {
         return async(() -> {
             synchronized (switching) {
-                Backend next = backends.get();
-                Deployment old = deployment;
-                int servers = old.cluster().ring().size();
-                // Same port as before, once the old balancer let go of it.
-                int port = old.balancer() == null ? balancerPort : old.balancer().port();
-                Deployment fresh = Deployment.on(next, old.cluster().ring().config(), this::publish);
-                old.close();
+                // the servers stopped here and started there are the same ones to a scenario
+                recorder.suspend();
                 try {
-                    fresh = fresh.serving(port);
-                } catch (RuntimeException failure) {
-                    fresh.close();
-                    throw failure;
+                    Cluster cluster = switchDeployment(backends);
+                    recorder.rebound(cluster.backend().kind().option(),
+                            cluster.ring().servers().stream().map(Server::name).toList());
+                    return cluster;
+                } finally {
+                    recorder.resume();
                 }
-                fresh.dispatcher().placement().use(old.dispatcher().placement().algorithm());
-                landings = new RequestLandings();
-                deployment = fresh;
-                if (closed) {
-                    fresh.close();
-                    return fresh.cluster();
-                }
-                if (started) {
-                    fresh.lab().watchHealth();
-                }
-                if (servers > 0) {
-                    fresh.cluster().add(servers, List.of());
-                }
-                return fresh.cluster();
             }
         });
+    }
+
+    /** Opens the new backend (which may fail, leaving everything as it was), then moves the servers to it. */
+    private Cluster switchDeployment(Supplier<Backend> backends) {
+        Backend next = backends.get();
+        Deployment old = deployment;
+        int servers = old.cluster().ring().size();
+        // Same port as before, once the old balancer let go of it.
+        int port = old.balancer() == null ? balancerPort : old.balancer().port();
+        Deployment fresh = Deployment.on(next, old.cluster().ring().config(), this::publish);
+        old.close();
+        try {
+            fresh = fresh.serving(port);
+        } catch (RuntimeException failure) {
+            fresh.close();
+            throw failure;
+        }
+        fresh.dispatcher().placement().use(old.dispatcher().placement().algorithm());
+        landings = new RequestLandings();
+        deployment = fresh;
+        if (closed) {
+            fresh.close();
+            return fresh.cluster();
+        }
+        if (started) {
+            fresh.lab().watchHealth();
+        }
+        if (servers > 0) {
+            fresh.cluster().add(servers, List.of());
+        }
+        return fresh.cluster();
     }
 
     /** The placement algorithm requests (the window's and the HTTP balancer's) are routed by. */
@@ -232,7 +257,11 @@ public final class LabSession implements AutoCloseable {
 
     /** Routes by {@code algorithm} from now on; building Maglev's table takes a moment, so off the FX thread. */
     public CompletableFuture<Algorithm> useAlgorithm(Algorithm algorithm) {
-        return async(() -> deployment.dispatcher().placement().use(algorithm).algorithm());
+        return async(() -> {
+            Algorithm now = deployment.dispatcher().placement().use(algorithm).algorithm();
+            recorder.placement(now);
+            return now;
+        });
     }
 
     /** The placement requests are routed by right now. */
@@ -242,7 +271,11 @@ public final class LabSession implements AutoCloseable {
 
     /** Sends one request with a random key through the ring, as the balancer would, and shows where it landed. */
     public CompletableFuture<Dispatch> sendOne() {
-        return async(() -> send(ThreadLocalRandom.current().nextLong(0, 1_000_000)));
+        return async(() -> {
+            Dispatch dispatch = send(ThreadLocalRandom.current().nextLong(0, 1_000_000));
+            recorder.sent(1);
+            return dispatch;
+        });
     }
 
     /** Sends a request with {@code key} on the calling thread; for runs that already are off the FX thread. */

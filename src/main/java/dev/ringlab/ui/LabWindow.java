@@ -51,9 +51,14 @@ public final class LabWindow {
     private final ExperimentsController experiments;
     private final CompareController comparison;
     private final FramePump pump;
+    private final ScenarioPanelViewModel lesson;
+    private final ScenarioFiles scenarios;
 
     private LabWindow(Stage stage, LabActions actions, ExperimentsController experiments,
-                      CompareController comparison, FramePump pump) {
+                      CompareController comparison, FramePump pump, ScenarioPanelViewModel lesson,
+                      ScenarioFiles scenarios) {
+        this.lesson = lesson;
+        this.scenarios = scenarios;
         this.stage = stage;
         this.actions = actions;
         this.experiments = experiments;
@@ -159,11 +164,22 @@ public final class LabWindow {
         LabActions actions = new LabActions(session, backends, model);
         // first on the pump: each frame feeds the view model before the panels paint from it
         actions.start(pump);
+        // a lesson plays over the window's own cluster, so the ring, the table and the live chart follow it
+        ScenarioPanelViewModel lesson = new ScenarioPanelViewModel(WindowTestbed.factory(session,
+                new dev.ringlab.experiment.LiveTally()), () -> session.cluster().backend().kind().option(),
+                Platform::runLater, handouts(), playing -> {
+                    if (playing) {
+                        session.recorder().suspend();
+                    } else {
+                        session.recorder().resume();
+                    }
+                });
+        ScenarioFiles scenarios = new ScenarioFiles(lesson, session::recorder, model.status(), Platform::runLater);
         AtomicReference<ExperimentsController> experiments = new AtomicReference<>();
         AtomicReference<CompareController> comparison = new AtomicReference<>();
         loader.setControllerFactory(type -> {
             if (type == LabController.class) {
-                return new LabController(model, actions);
+                return new LabController(model, actions, scenarios);
             }
             if (type == StatusStripController.class) {
                 return new StatusStripController(model, actions);
@@ -179,6 +195,9 @@ public final class LabWindow {
             }
             if (type == ServersController.class) {
                 return new ServersController(model, actions);
+            }
+            if (type == ScenarioPanelController.class) {
+                return new ScenarioPanelController(lesson);
             }
             if (type == ExperimentsController.class) {
                 experiments.set(new ExperimentsController(session));
@@ -219,7 +238,23 @@ public final class LabWindow {
             stage.setWidth(width);
             stage.setHeight(height);
         });
-        return new LabWindow(stage, actions, experiments.get(), comparison.get(), pump);
+        return new LabWindow(stage, actions, experiments.get(), comparison.get(), pump, lesson, scenarios);
+    }
+
+    /** Where a lesson played in the window writes its handout: {@code ringlab.handouts}, else ~/ringlab/handouts. */
+    private static Path handouts() {
+        String chosen = System.getProperty("ringlab.handouts");
+        return chosen != null ? Path.of(chosen) : Path.of(System.getProperty("user.home"), "ringlab", "handouts");
+    }
+
+    /** The lesson panel's state. */
+    ScenarioPanelViewModel lesson() {
+        return lesson;
+    }
+
+    /** What the File menu does with scenarios. */
+    ScenarioFiles scenarios() {
+        return scenarios;
     }
 
     /** Restores what {@code preferences} hold and remembers the window's settings there from now on. */
@@ -262,6 +297,7 @@ public final class LabWindow {
 
     /** Stops painting and every replica the window started; may block, so never on the FX thread. */
     void closeSession() {
+        lesson.stop(); // a lesson under way stops and gives the cluster back before the session closes it
         Platform.runLater(() -> {
             actions.stop();
             experiments.stop();
