@@ -106,15 +106,7 @@ public final class LabWindow {
                 stage.setY(at.getMinY());
                 LabWindow window = show(stage, session, options.backends(), at.getWidth(), at.getHeight());
                 // what the user chose stays for the next start; tests, which open through show(), leave it alone
-                window.model().darkProperty().set(preferences.dark());
-                window.model().darkProperty().addListener((obs, was, dark) -> preferences.rememberDark(dark));
-                window.stage.setOnHiding(event -> {
-                    // not while full screen or iconified, whose size is not the window's
-                    if (!window.stage.isFullScreen() && !window.stage.isIconified()) {
-                        preferences.rememberBounds(new javafx.geometry.Rectangle2D(window.stage.getX(),
-                                window.stage.getY(), window.stage.getWidth(), window.stage.getHeight()));
-                    }
-                });
+                window.remember(preferences);
                 if (Boolean.getBoolean("ringlab.window.presentation")) {
                     // for measuring the pulse (and rehearsing) in presentation mode from the command line
                     window.model().presentationProperty().set(true);
@@ -242,6 +234,11 @@ public final class LabWindow {
     /** What the File menu does with scenarios. */
     ScenarioFiles scenarios() {
         return scenarios;
+    }
+
+    /** Restores what {@code preferences} hold and remembers the window's settings there from now on. */
+    WindowMemory remember(WindowPreferences preferences) {
+        return WindowMemory.attach(preferences, stage, actions);
     }
 
     ExperimentsController experiments() {
