@@ -74,6 +74,15 @@ public final class FailoverRoute {
         return this;
     }
 
+    /**
+     * Hears every ejection by passive health and every return from one (an ejection that ran out is
+     * noticed by the next request that would route to the server) until the handle is closed, on the
+     * request's thread: the listener must not block.
+     */
+    public AutoCloseable watchEjections(java.util.function.Consumer<Ejection> listener) {
+        return passiveHealth.watch(listener);
+    }
+
     PassiveHealth passiveHealth() {
         return passiveHealth;
     }

@@ -114,7 +114,7 @@ class RouteAttempt {
         if (healthy) {
             route.passiveHealth().succeeded(asking);
         } else {
-            route.passiveHealth().failed(asking, table.placement().servers().size());
+            route.passiveHealth().failed(asking, table.placement().servers());
         }
     }
 

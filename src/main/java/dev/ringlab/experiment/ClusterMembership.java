@@ -87,6 +87,33 @@ public final class ClusterMembership implements Membership {
     }
 
     @Override
+    public void freeze(String server) {
+        try {
+            cluster.freeze(server);
+        } catch (ClusterException failure) {
+            throw new TestbedException(failure.getMessage(), failure);
+        }
+    }
+
+    @Override
+    public void thaw(String server) {
+        try {
+            cluster.thaw(server);
+        } catch (ClusterException failure) {
+            throw new TestbedException(failure.getMessage(), failure);
+        }
+    }
+
+    @Override
+    public void slow(String server, long latencyMs) {
+        try {
+            cluster.fault(server, new dev.ringlab.cluster.Fault(latencyMs, 0));
+        } catch (ClusterException failure) {
+            throw new TestbedException(failure.getMessage(), failure);
+        }
+    }
+
+    @Override
     public AutoCloseable subscribe(Consumer<ClusterEvent> listener) {
         return cluster.subscribe(listener);
     }

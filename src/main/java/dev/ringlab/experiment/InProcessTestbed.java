@@ -24,8 +24,11 @@ public final class InProcessTestbed implements Testbed {
     private final Membership membership;
     /** Stops what this testbed owns, or gives a borrowed cluster back as it was. */
     private final Runnable closing;
+    /** The lab this testbed started, or null when it borrows the window's cluster. */
+    private final Lab lab;
 
-    private InProcessTestbed(Cluster cluster, Membership membership, Runnable closing) {
+    private InProcessTestbed(Cluster cluster, Membership membership, Runnable closing, Lab lab) {
+        this.lab = lab;
         this.cluster = cluster;
         this.dispatcher = new Dispatcher(cluster, cluster.backend().client());
         this.membership = membership;
@@ -45,7 +48,7 @@ public final class InProcessTestbed implements Testbed {
         } catch (ClusterException failure) {
             throw new TestbedException(failure.getMessage(), failure);
         }
-        return new InProcessTestbed(lab.cluster(), new ClusterMembership(lab.cluster()), lab::close);
+        return new InProcessTestbed(lab.cluster(), new ClusterMembership(lab.cluster()), lab::close, lab);
     }
 
     /**
@@ -66,7 +69,8 @@ public final class InProcessTestbed implements Testbed {
                 throw failure instanceof TestbedException testbed ? testbed
                         : new TestbedException(failure.getMessage(), failure);
             }
-            return new InProcessTestbed(cluster, membership, () -> borrowed.restore(() -> reconfigure(cluster, original)));
+            return new InProcessTestbed(cluster, membership, () -> borrowed.restore(() -> reconfigure(cluster, original)),
+                    null);
         };
     }
 
@@ -103,6 +107,20 @@ public final class InProcessTestbed implements Testbed {
     @Override
     public void use(dev.ringlab.ring.algorithm.Algorithm algorithm) {
         dispatcher.placement().use(algorithm);
+    }
+
+    @Override
+    public dev.ringlab.balancer.FailoverRoute route() {
+        return dispatcher.route();
+    }
+
+    @Override
+    public void hysteresis(int fall, int rise) {
+        if (lab == null) {
+            Testbed.super.hysteresis(fall, rise);
+        } else {
+            lab.health().hysteresis(fall, rise);
+        }
     }
 
     @Override

@@ -27,6 +27,22 @@ public interface Membership {
     /** Adds servers under these names and returns once they are on the ring. */
     void addNamed(List<String> names);
 
+    /**
+     * Adds servers under these names with these weights (one each, in order) and returns once they are on
+     * the ring. By default the weights are left to the cluster, which readmits a server with the weight it
+     * left with.
+     */
+    default void addNamed(List<String> names, List<Integer> weights) {
+        addNamed(names);
+    }
+
+    /** Each server's weight (capacity) by name, for the servers on the ring now; all 1 unless told otherwise. */
+    default java.util.Map<String, Integer> weights() {
+        java.util.Map<String, Integer> weights = new java.util.LinkedHashMap<>();
+        servers().forEach(name -> weights.put(name, 1));
+        return weights;
+    }
+
     /** Removes the servers of these names. */
     void removeNamed(List<String> names);
 
@@ -38,6 +54,21 @@ public interface Membership {
 
     /** Crashes the named server without telling the cluster; returns the server's name. */
     String kill(String server);
+
+    /** Freezes the named server (SIGSTOP, {@code docker pause}): it holds its port and answers nothing. */
+    default void freeze(String server) {
+        throw new TestbedException("these servers cannot be frozen from here");
+    }
+
+    /** Lets a frozen server run again. */
+    default void thaw(String server) {
+        throw new TestbedException("these servers cannot be thawed from here");
+    }
+
+    /** Adds {@code latencyMs} to every {@code /home} of the named server (0 clears it); heartbeats stay prompt. */
+    default void slow(String server, long latencyMs) {
+        throw new TestbedException("these servers cannot be slowed from here");
+    }
 
     /** Receives every cluster event until the returned handle is closed; the listener must not block. */
     AutoCloseable subscribe(Consumer<ClusterEvent> listener);
