@@ -240,7 +240,7 @@ public final class Cluster implements AutoCloseable {
             }
             while (planned.size() < n) {
                 int id = nextId++;
-                String name = "Server " + id;
+                String name = Server.defaultName(id);
                 if (taken.add(name)) {
                     planned.add(new Server(id, name, weightOf(weights, planned.size())));
                 }
@@ -652,7 +652,7 @@ public final class Cluster implements AutoCloseable {
                 int id = nextFreeId();
                 nextId = id + 1;
                 // A replacement has the capacity of the server it replaces.
-                Server replacement = new Server(id, "Server " + id, next.dead().weight());
+                Server replacement = new Server(id, Server.defaultName(id), next.dead().weight());
                 members.put(replacement, new Member(replacement, null, MemberState.STARTING));
                 Member dead = members.get(next.dead());
                 if (dead != null && dead.state() == MemberState.DEAD) {
@@ -824,7 +824,7 @@ public final class Cluster implements AutoCloseable {
     private int nextFreeId() {
         Set<String> taken = new HashSet<>();
         members.keySet().forEach(server -> taken.add(server.name()));
-        while (taken.contains("Server " + nextId)) {
+        while (taken.contains(Server.defaultName(nextId))) {
             nextId++;
         }
         return nextId;

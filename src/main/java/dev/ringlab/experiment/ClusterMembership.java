@@ -88,26 +88,34 @@ public final class ClusterMembership implements Membership {
 
     @Override
     public void freeze(String server) {
-        try {
-            cluster.freeze(server);
-        } catch (ClusterException failure) {
-            throw new TestbedException(failure.getMessage(), failure);
-        }
+        onCluster(() -> cluster.freeze(server));
     }
 
     @Override
     public void thaw(String server) {
-        try {
-            cluster.thaw(server);
-        } catch (ClusterException failure) {
-            throw new TestbedException(failure.getMessage(), failure);
-        }
+        onCluster(() -> cluster.thaw(server));
     }
 
     @Override
-    public void slow(String server, long latencyMs) {
+    public void fault(String server, dev.ringlab.cluster.Fault fault) {
+        onCluster(() -> cluster.fault(server, fault));
+    }
+
+    /** As the balancer's {@code POST /fault} with {@code clear}: thawed if frozen, then no latency and no errors. */
+    @Override
+    public void clear(String server) {
+        onCluster(() -> {
+            boolean frozen = cluster.member(server).map(member -> cluster.isFrozen(member.server())).orElse(false);
+            if (frozen) {
+                cluster.thaw(server);
+            }
+            return cluster.fault(server, dev.ringlab.cluster.Fault.NONE);
+        });
+    }
+
+    private static void onCluster(java.util.function.Supplier<?> change) {
         try {
-            cluster.fault(server, new dev.ringlab.cluster.Fault(latencyMs, 0));
+            change.get();
         } catch (ClusterException failure) {
             throw new TestbedException(failure.getMessage(), failure);
         }
