@@ -105,7 +105,7 @@ final class ExperimentCommand implements Callable<Integer> {
     int concurrency;
 
     @Option(names = "--rate", paramLabel = "RPS",
-            description = "a3, a6, flap: requests per second (default: 2500 for a3, 400 for a6 and flap)")
+            description = "a3, a6, flap: requests per second (default: 2500 for a3, 200 for a6 and flap)")
     Integer rate;
 
     @Option(names = "--kill-after-ms", paramLabel = "MS", defaultValue = "1000",

@@ -74,6 +74,14 @@ public final class HealthMonitor implements AutoCloseable {
         this.rise = newRise;
     }
 
+    public int fall() {
+        return missesAllowed;
+    }
+
+    public int rise() {
+        return rise;
+    }
+
     /** Starts probing in the background. */
     public synchronized HealthMonitor start() {
         if (timer == null) {

@@ -14,7 +14,7 @@ import java.util.Objects;
 public record FaultSettings(int rate, Duration duration, long slowMs, Duration tryTimeout, int ejectAfter,
                             Duration ejectTime, Duration flapDown, Duration flapEvery, int fall, int rise) {
 
-    public static final FaultSettings DEFAULT = new FaultSettings(400, Duration.ofSeconds(8), 1_000,
+    public static final FaultSettings DEFAULT = new FaultSettings(200, Duration.ofSeconds(8), 1_000,
             Duration.ofMillis(500), 3, Duration.ofSeconds(2), Duration.ofSeconds(1), Duration.ofSeconds(2), 3, 2);
 
     public FaultSettings {

@@ -59,7 +59,7 @@ public record FlappingParameters(RingConfig ring, int servers, Workload workload
     static FlappingParameters of(AnalysisInput input) {
         FaultSettings faults = input.faults();
         return new FlappingParameters(input.ring(), input.servers(), input.workload(), faults.rate(), faults.duration(),
-                input.victim(), faults.flapDown(), faults.flapEvery(), faults.fall(), faults.rise(),
+                GrayFailureParameters.busiestOrNamed(input.victim()), faults.flapDown(), faults.flapEvery(), faults.fall(), faults.rise(),
                 faults.tryTimeout(), GrayFailureParameters.DEFAULT_BUCKET);
     }
 

@@ -69,8 +69,13 @@ public record GrayFailureParameters(RingConfig ring, int servers, Workload workl
         FaultSettings faults = input.faults();
         Duration duration = faults.duration();
         return new GrayFailureParameters(input.ring(), input.servers(), input.workload(), faults.rate(), duration,
-                duration.dividedBy(8), duration.multipliedBy(9).dividedBy(20), input.victim(), faults.slowMs(),
+                duration.dividedBy(8), duration.multipliedBy(9).dividedBy(20), busiestOrNamed(input.victim()), faults.slowMs(),
                 faults.tryTimeout(), faults.ejectAfter(), faults.ejectTime(), DEFAULT_BUCKET);
+    }
+
+    /** Null (the busiest) for no name or {@code busiest}, as A-3 and the window say it; else the name. */
+    static String busiestOrNamed(String victim) {
+        return victim == null || victim.equals(FailoverParameters.BUSIEST) ? null : victim;
     }
 
     /** Requests in one run. */

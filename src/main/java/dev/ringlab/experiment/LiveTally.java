@@ -117,6 +117,14 @@ public final class LiveTally {
             replacedAt = at;
             replacement = up.member().server().name();
             events.add(new TimelineEvent(at, "up", replacement, "replaces " + victim));
+        } else if (event instanceof ClusterEvent.MemberFaulted faulted) {
+            // A-6 and flapping: a freeze, a thaw, a slow-down, drawn on their live charts.
+            events.add(new TimelineEvent(at, faulted.what().equals("frozen") || faulted.what().equals("thawed")
+                    ? faulted.what() : "slowed", faulted.server().name(), faulted.what()));
+        } else if (event instanceof ClusterEvent.MemberDead dead) {
+            events.add(new TimelineEvent(at, "dead", dead.server().name(), dead.reason()));
+        } else if (event instanceof ClusterEvent.MemberUp up && up.replaces() != null) {
+            events.add(new TimelineEvent(at, "replaced", up.member().server().name(), "replaces " + up.replaces().name()));
         }
     }
 
