@@ -82,12 +82,8 @@ public final class GrayFailureExperiment {
                     membership.freeze(frozen);
                     timeline.mark("frozen", frozen, "SIGSTOP / docker pause");
                 }), parameters.freezeAt().toNanos(), TimeUnit.NANOSECONDS);
-                faults.schedule(() -> fault(faultFailure, () -> {
-                    String slowed = FailoverExperiment.busiest(membership.ring(), keys, membership.servers().stream()
-                            .filter(name -> !name.equals(frozen)).toList());
-                    membership.slow(slowed, parameters.slowMs());
-                    timeline.slowed(slowed, parameters.slowMs());
-                }), parameters.slowAt().toNanos(), TimeUnit.NANOSECONDS);
+                faults.schedule(() -> fault(faultFailure, () -> slowBusiest(membership, keys, frozen, parameters, timeline)),
+                        parameters.slowAt().toNanos(), TimeUnit.NANOSECONDS);
                 Duration grace = parameters.tryTimeout().multipliedBy(parameters.servers())
                         .plusMillis(parameters.slowMs()).plusSeconds(5);
                 samples = new OpenLoopStream(testbed, meter, cancellation).send(keys, parameters.intervalNanos(),
@@ -104,6 +100,28 @@ public final class GrayFailureExperiment {
                 faults.shutdownNow();
             }
             return timeline.run(label, passive, parameters, samples);
+        }
+    }
+
+    /**
+     * Slows the busiest server but the frozen one; one that cannot be slowed now (declared dead by a
+     * heartbeat a loaded machine missed, still starting) passes the fault to the next busiest, and the
+     * timeline says so when none could take it.
+     */
+    private static void slowBusiest(Membership membership, long[] keys, String frozen, GrayFailureParameters parameters,
+                                    Timeline timeline) {
+        List<String> candidates = new ArrayList<>(membership.servers());
+        candidates.remove(frozen);
+        while (!candidates.isEmpty()) {
+            String slowed = FailoverExperiment.busiest(membership.ring(), keys, candidates);
+            try {
+                membership.slow(slowed, parameters.slowMs());
+                timeline.slowed(slowed, parameters.slowMs());
+                return;
+            } catch (TestbedException refused) {
+                candidates.remove(slowed);
+                timeline.mark("not-slowed", slowed, refused.getMessage());
+            }
         }
     }
 
