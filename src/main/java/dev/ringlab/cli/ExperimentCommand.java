@@ -230,7 +230,8 @@ final class ExperimentCommand implements Callable<Integer> {
             }
             for (String option : options(input)) {
                 if (given.hasMatchedOption(option) && !read.contains(option)) {
-                    String readers = Analyses.all().stream().filter(each -> each.uses(input))
+                    String readers = Analyses.all().stream()
+                            .filter(each -> each.inputs().stream().anyMatch(used -> options(used).contains(option)))
                             .map(Analysis::code).collect(java.util.stream.Collectors.joining(", "));
                     throw usage(option + " does not apply to " + analysis.code() + "; it is for " + readers);
                 }

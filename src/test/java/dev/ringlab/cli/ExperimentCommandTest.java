@@ -224,8 +224,10 @@ class ExperimentCommandTest {
 
     @ParameterizedTest(name = "{0}")
     @CsvSource(delimiter = '|', value = {
-        "a1 --victim busiest             | --victim does not apply to a1; it is for a3",
-        "a1 --rate 100                   | --rate does not apply to a1; it is for a3",
+        "a1 --victim busiest             | --victim does not apply to a1; it is for a3, a6, flap",
+        "a1 --rate 100                   | --rate does not apply to a1; it is for a3, a6, flap",
+        "a1 --slow-ms 100                | --slow-ms does not apply to a1; it is for a6",
+        "a6 --fall 2                     | --fall does not apply to a6; it is for flap",
         "a1 --kill-after-ms 10           | --kill-after-ms does not apply to a1; it is for a3",
         "a1 --min-servers 3              | --min-servers does not apply to a1; it is for a2, a4",
         "a2 --servers 4                  | --servers does not apply to a2; it is for a1, a3, a4, a5",
