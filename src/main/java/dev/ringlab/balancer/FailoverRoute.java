@@ -83,6 +83,20 @@ public final class FailoverRoute {
         return passiveHealth.watch(listener);
     }
 
+    /**
+     * Puts back, when run, the per-try timeout and passive health this route has now: a lesson that tunes
+     * a route it shares with its owner (the window's) gives it back as it found it.
+     */
+    public Runnable restorer() {
+        long timeout = tryTimeoutMs;
+        int failures = passiveHealth.failuresToEject();
+        Duration base = passiveHealth.baseEjection();
+        return () -> {
+            tryTimeoutMs = timeout;
+            passiveHealth.configure(failures, base);
+        };
+    }
+
     PassiveHealth passiveHealth() {
         return passiveHealth;
     }

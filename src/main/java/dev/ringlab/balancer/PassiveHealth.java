@@ -48,6 +48,14 @@ final class PassiveHealth {
         this.failuresToEject = failures;
     }
 
+    int failuresToEject() {
+        return failuresToEject;
+    }
+
+    Duration baseEjection() {
+        return Duration.ofNanos(baseEjectionNanos);
+    }
+
     boolean enabled() {
         return failuresToEject > 0;
     }

@@ -605,13 +605,12 @@ public final class Cluster implements AutoCloseable {
                 return; // the same ring: no new version, nothing for listeners to redraw
             }
             before = ring;
-            after = RingSnapshot.of(config, onRing);
+            // the next version, not a fresh ring's: whoever watches versions never sees one go backwards
+            after = ring.reconfigured(config);
             ring = after;
             refreshReplicas();
         }
-        if (before.config().slots() == after.config().slots()) {
-            publishRingChange(before, after);
-        }
+        publishRingChange(before, after);
     }
 
     /** Stops every replica the cluster started. */
@@ -915,7 +914,8 @@ public final class Cluster implements AutoCloseable {
     }
 
     private void publishRingChange(RingSnapshot before, RingSnapshot after) {
-        publish(new ClusterEvent.RingChanged(clock.instant(), before, after, before.migrationTo(after)));
+        publish(new ClusterEvent.RingChanged(clock.instant(), before, after,
+                before.config().slots() == after.config().slots() ? before.migrationTo(after) : null));
     }
 
     private void publish(ClusterEvent event) {

@@ -54,7 +54,6 @@ public final class FlappingExperiment {
         try (Testbed testbed = testbeds.open(parameters.ring(), parameters.servers())) {
             description[0] = testbed.description();
             testbed.hysteresis(fall, rise);
-            testbed.route().tryTimeout(parameters.tryTimeout());
             Membership membership = testbed.membership();
             List<String> servers = membership.servers();
             String first = parameters.flapper() == null
@@ -67,6 +66,9 @@ public final class FlappingExperiment {
             Timeline timeline = new Timeline(first, distinct);
             Flapper flapper = new Flapper(membership, timeline, parameters);
             List<OpenLoopStream.Sample> samples;
+            // The route may be the owner's (the window's): tuned for this run only.
+            Runnable routeBack = testbed.route().restorer();
+            testbed.route().tryTimeout(parameters.tryTimeout());
             try (AutoCloseable events = membership.subscribe(timeline::record)) {
                 long origin = System.nanoTime();
                 timeline.start(Instant.now());
@@ -84,6 +86,8 @@ public final class FlappingExperiment {
                 throw failure;
             } catch (Exception closing) {
                 throw new IllegalStateException("could not stop listening to the cluster", closing);
+            } finally {
+                routeBack.run();
             }
             return timeline.run(label, fall, rise, flapper.flaps, samples, parameters);
         }

@@ -55,8 +55,6 @@ public final class GrayFailureExperiment {
         try (Testbed testbed = testbeds.open(parameters.ring(), parameters.servers())) {
             description[0] = testbed.description();
             FailoverRoute route = testbed.route();
-            route.tryTimeout(parameters.tryTimeout()).ejectAfter(passive ? parameters.ejectAfter() : 0,
-                    parameters.ejectTime());
             Membership membership = testbed.membership();
             List<String> servers = membership.servers();
             String frozen = parameters.frozen() == null
@@ -74,6 +72,10 @@ public final class GrayFailureExperiment {
                 return thread;
             });
             List<OpenLoopStream.Sample> samples;
+            // The route may be the owner's (the window's): tuned for this run only.
+            Runnable routeBack = route.restorer();
+            route.tryTimeout(parameters.tryTimeout()).ejectAfter(passive ? parameters.ejectAfter() : 0,
+                    parameters.ejectTime());
             try (AutoCloseable events = membership.subscribe(timeline::record);
                  AutoCloseable ejections = route.watchEjections(timeline::record)) {
                 long origin = System.nanoTime();
@@ -98,6 +100,7 @@ public final class GrayFailureExperiment {
                 throw new IllegalStateException("could not stop listening to the cluster", closing);
             } finally {
                 faults.shutdownNow();
+                routeBack.run();
             }
             return timeline.run(label, passive, parameters, samples);
         }
