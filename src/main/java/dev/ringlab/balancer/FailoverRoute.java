@@ -74,6 +74,29 @@ public final class FailoverRoute {
         return this;
     }
 
+    /**
+     * Hears every ejection by passive health and every return from one (an ejection that ran out is
+     * noticed by the next request that would route to the server) until the handle is closed, on the
+     * request's thread: the listener must not block.
+     */
+    public AutoCloseable watchEjections(java.util.function.Consumer<Ejection> listener) {
+        return passiveHealth.watch(listener);
+    }
+
+    /**
+     * Puts back, when run, the per-try timeout and passive health this route has now: a lesson that tunes
+     * a route it shares with its owner (the window's) gives it back as it found it.
+     */
+    public Runnable restorer() {
+        long timeout = tryTimeoutMs;
+        int failures = passiveHealth.failuresToEject();
+        Duration base = passiveHealth.baseEjection();
+        return () -> {
+            tryTimeoutMs = timeout;
+            passiveHealth.configure(failures, base);
+        };
+    }
+
     PassiveHealth passiveHealth() {
         return passiveHealth;
     }

@@ -24,6 +24,8 @@ final class PassiveHealth {
     private volatile long baseEjectionNanos = Duration.ofSeconds(5).toNanos();
     private final Map<String, Standing> servers = new ConcurrentHashMap<>();
     private final AtomicLong ejectionsTotal = new AtomicLong();
+    private final java.util.List<java.util.function.Consumer<Ejection>> listeners =
+            new java.util.concurrent.CopyOnWriteArrayList<>();
 
     /** One server's record, by name (a replacement is a new name, so starts clean). */
     private static final class Standing {
@@ -46,6 +48,14 @@ final class PassiveHealth {
         this.failuresToEject = failures;
     }
 
+    int failuresToEject() {
+        return failuresToEject;
+    }
+
+    Duration baseEjection() {
+        return Duration.ofNanos(baseEjectionNanos);
+    }
+
     boolean enabled() {
         return failuresToEject > 0;
     }
@@ -60,8 +70,14 @@ final class PassiveHealth {
             return false;
         }
         if (System.nanoTime() - standing.ejectedUntil >= 0) {
-            standing.ejected = false; // back on trial: one more failure in a row ejects it again
+            synchronized (standing) {
+                if (!standing.ejected) {
+                    return false;
+                }
+                standing.ejected = false; // back on trial: one more failure in a row ejects it again
+            }
             standing.failures.set(Math.max(0, failuresToEject - 1));
+            tell(new Ejection(server.name(), false, java.time.Instant.now(), java.time.Duration.ZERO));
             return false;
         }
         return true;
@@ -78,7 +94,7 @@ final class PassiveHealth {
     }
 
     /** A failure of {@code server}; ejects it at the threshold unless half of {@code ringSize} are out already. */
-    void failed(Server server, int ringSize) {
+    void failed(Server server, java.util.List<Server> onRing) {
         int threshold = failuresToEject;
         if (threshold == 0) {
             return;
@@ -87,16 +103,38 @@ final class PassiveHealth {
         if (standing.failures.incrementAndGet() < threshold || standing.ejected) {
             return;
         }
-        long out = servers.values().stream().filter(s -> s.ejected && System.nanoTime() - s.ejectedUntil < 0).count();
-        if (out + 1 > ringSize / 2) {
+        // Only servers still on the ring count against the half: one declared dead and replaced while
+        // ejected is no longer skipped by anybody, and must not keep a gray server on the ring.
+        long now = System.nanoTime();
+        long out = onRing.stream().map(s -> servers.get(s.name()))
+                .filter(s -> s != null && s.ejected && now - s.ejectedUntil < 0).count();
+        if (out + 1 > onRing.size() / 2) {
             return;
         }
         int times = standing.ejections.incrementAndGet();
         long nanos = Math.min(MAX_EJECTION.toNanos(), baseEjectionNanos * times);
-        standing.ejectedUntil = System.nanoTime() + nanos;
-        standing.ejected = true;
+        synchronized (standing) {
+            if (standing.ejected) {
+                return;
+            }
+            standing.ejectedUntil = System.nanoTime() + nanos;
+            standing.ejected = true;
+        }
         standing.failures.set(0);
         ejectionsTotal.incrementAndGet();
+        tell(new Ejection(server.name(), true, java.time.Instant.now(), java.time.Duration.ofNanos(nanos)));
+    }
+
+    /** Hears every ejection and every return until the handle is closed; the listener must not block. */
+    AutoCloseable watch(java.util.function.Consumer<Ejection> listener) {
+        listeners.add(listener);
+        return () -> listeners.remove(listener);
+    }
+
+    private void tell(Ejection ejection) {
+        for (java.util.function.Consumer<Ejection> listener : listeners) {
+            listener.accept(ejection);
+        }
     }
 
     long ejectionsTotal() {

@@ -40,6 +40,9 @@ class RouteAttempt {
     private List<Server> order;
     private int nextInOrder;
     private int attempts;
+    /** Some server was passed over as ejected; once the rest failed, those are asked too. */
+    private boolean skippedEjected;
+    private boolean lastResort;
 
     RouteAttempt(FailoverRoute route, long key) {
         this.route = route;
@@ -61,7 +64,11 @@ class RouteAttempt {
         holder = table.placement();
         holding = true;
         Replica replica = table.replicaOf(chosen);
-        if (replica == null || route.passiveHealth().ejected(chosen)) {
+        if (replica == null) {
+            return next();
+        }
+        if (route.passiveHealth().ejected(chosen)) {
+            skippedEjected = true;
             return next();
         }
         return ask(chosen, replica);
@@ -82,11 +89,24 @@ class RouteAttempt {
         while (true) {
             while (nextInOrder < order.size()) {
                 Server server = order.get(nextInOrder++);
-                Replica replica = alreadyAsked(server) || route.passiveHealth().ejected(server) ? null
-                        : table.replicaOf(server);
+                if (alreadyAsked(server)) {
+                    continue;
+                }
+                if (!lastResort && route.passiveHealth().ejected(server)) {
+                    skippedEjected = true;
+                    continue;
+                }
+                Replica replica = table.replicaOf(server);
                 if (replica != null) {
                     return ask(server, replica);
                 }
+            }
+            // Every server not ejected failed: an ejected one may still answer, which beats an error
+            // (Envoy's panic mode: with too few healthy hosts it routes to all of them).
+            if (skippedEjected && !lastResort) {
+                lastResort = true;
+                nextInOrder = 0;
+                continue;
             }
             // Used up: servers may have joined while this request was failing over (a replacement that
             // came up during a burst of kills). Like Envoy's retries, ask the current membership before
@@ -114,7 +134,7 @@ class RouteAttempt {
         if (healthy) {
             route.passiveHealth().succeeded(asking);
         } else {
-            route.passiveHealth().failed(asking, table.placement().servers().size());
+            route.passiveHealth().failed(asking, table.placement().servers());
         }
     }
 

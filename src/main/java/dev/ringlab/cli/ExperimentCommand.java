@@ -4,6 +4,7 @@ import dev.ringlab.experiment.Analyses;
 import dev.ringlab.experiment.Analysis;
 import dev.ringlab.experiment.AnalysisInput;
 import dev.ringlab.experiment.FailoverParameters;
+import dev.ringlab.experiment.FaultSettings;
 import dev.ringlab.experiment.HttpTestbed;
 import dev.ringlab.experiment.ProgressListener;
 import dev.ringlab.experiment.TestbedFactory;
@@ -103,8 +104,9 @@ final class ExperimentCommand implements Callable<Integer> {
             description = "requests in flight at once (default: ${DEFAULT-VALUE})")
     int concurrency;
 
-    @Option(names = "--rate", paramLabel = "RPS", defaultValue = "2500", description = "a3: requests per second (default: ${DEFAULT-VALUE})")
-    int rate;
+    @Option(names = "--rate", paramLabel = "RPS",
+            description = "a3, a6, flap: requests per second (default: 2500 for a3, 200 for a6 and flap)")
+    Integer rate;
 
     @Option(names = "--kill-after-ms", paramLabel = "MS", defaultValue = "1000",
             description = "a3: when to kill, from the first request (default: ${DEFAULT-VALUE})")
@@ -125,6 +127,42 @@ final class ExperimentCommand implements Callable<Integer> {
             description = "a5: bounded loads' c, above 1: no server above c times the mean (default: ${DEFAULT-VALUE})")
     double balanceFactor;
 
+    @Option(names = "--duration", paramLabel = "TIME", defaultValue = "8s",
+            description = "a6, flap: how long each run's paced stream lasts, 2 s .. 10 min (default: ${DEFAULT-VALUE})")
+    String duration;
+
+    @Option(names = "--slow-ms", paramLabel = "MS", defaultValue = "1000",
+            description = "a6: latency added to the slow server's /home, 1..60000 ms (default: ${DEFAULT-VALUE})")
+    long slowMs;
+
+    @Option(names = "--try-timeout", paramLabel = "TIME", defaultValue = "500ms",
+            description = "a6: the balancer's per-try timeout before the next server clockwise, 10 ms .. 60 s (default: ${DEFAULT-VALUE})")
+    String tryTimeout;
+
+    @Option(names = "--eject-after", paramLabel = "N", defaultValue = "3",
+            description = "a6: passive health's failures in a row before an ejection, 1..1000, in the run with it on (default: ${DEFAULT-VALUE})")
+    int ejectAfter;
+
+    @Option(names = "--eject-time", paramLabel = "TIME", defaultValue = "2s",
+            description = "a6: how long a first ejection lasts, 10 ms .. 5 min (default: ${DEFAULT-VALUE})")
+    String ejectTime;
+
+    @Option(names = "--flap-down", paramLabel = "TIME", defaultValue = "1s",
+            description = "flap: how long the flapping server stays frozen each time (default: ${DEFAULT-VALUE})")
+    String flapDown;
+
+    @Option(names = "--flap-every", paramLabel = "TIME", defaultValue = "2s",
+            description = "flap: how often it goes down, longer than --flap-down (default: ${DEFAULT-VALUE})")
+    String flapEvery;
+
+    @Option(names = "--fall", paramLabel = "N", defaultValue = "3",
+            description = "flap: heartbeats missed in a row before a server is declared dead, in the run with hysteresis, 1..100 (default: ${DEFAULT-VALUE})")
+    int fall;
+
+    @Option(names = "--rise", paramLabel = "N", defaultValue = "2",
+            description = "flap: heartbeats answered in a row before its misses are forgotten, 1..100 (default: ${DEFAULT-VALUE})")
+    int rise;
+
     @Option(names = "--out", paramLabel = "DIR", defaultValue = "out", description = "folder for the PNG and CSV files (default: ${DEFAULT-VALUE})")
     String out;
 
@@ -139,8 +177,13 @@ final class ExperimentCommand implements Callable<Integer> {
         RingConfig ring = ringOptions.config();
         Path folder = outputFolder(out, spec.commandLine());
         PrintWriter stdout = spec.commandLine().getOut();
-        AnalysisInput input = new AnalysisInput(ring, workload, servers, minServers, maxServers, rate,
-                Duration.ofMillis(killAfterMillis), victim, zipfExponent, keySpace, balanceFactor);
+        FaultSettings faults = new FaultSettings(rate != null ? rate : FaultSettings.DEFAULT.rate(),
+                duration("--duration", duration), slowMs, duration("--try-timeout", tryTimeout), ejectAfter,
+                duration("--eject-time", ejectTime), duration("--flap-down", flapDown), duration("--flap-every", flapEvery),
+                fall, rise);
+        AnalysisInput input = new AnalysisInput(ring, workload, servers, minServers, maxServers,
+                rate != null ? rate : FailoverParameters.DEFAULT_RATE, Duration.ofMillis(killAfterMillis), victim,
+                zipfExponent, keySpace, balanceFactor, faults);
         TestbedFactory testbeds = target == null ? backend.factory() : remoteTestbeds();
         if (target == null) {
             checkVictim();
@@ -168,19 +211,27 @@ final class ExperimentCommand implements Callable<Integer> {
             case FAILURE -> List.of("--rate", "--kill-after-ms", "--victim");
             case HOT_KEYS -> List.of("--zipf-exponent", "--key-space");
             case LOAD_FACTOR -> List.of("--balance-factor");
+            case GRAY_FAILURE -> List.of("--rate", "--victim", "--duration", "--slow-ms", "--try-timeout", "--eject-after",
+                    "--eject-time");
+            case FLAPPING -> List.of("--rate", "--victim", "--duration", "--try-timeout", "--flap-down", "--flap-every",
+                    "--fall", "--rise");
         };
     }
 
     /** An option the analysis would ignore is refused, so nobody believes a run used a value it did not. */
     private void refuseOptionsItDoesNotRead() {
         CommandLine.ParseResult given = spec.commandLine().getParseResult();
+        // An option several inputs share (--rate: A-3's failure and A-6's pace) applies when any of them is used.
+        java.util.Set<String> read = new java.util.HashSet<>();
+        analysis.inputs().forEach(input -> read.addAll(options(input)));
         for (Analysis.Input input : Analysis.Input.values()) {
             if (analysis.uses(input)) {
                 continue;
             }
             for (String option : options(input)) {
-                if (given.hasMatchedOption(option)) {
-                    String readers = Analyses.all().stream().filter(each -> each.uses(input))
+                if (given.hasMatchedOption(option) && !read.contains(option)) {
+                    String readers = Analyses.all().stream()
+                            .filter(each -> each.inputs().stream().anyMatch(used -> options(used).contains(option)))
                             .map(Analysis::code).collect(java.util.stream.Collectors.joining(", "));
                     throw usage(option + " does not apply to " + analysis.code() + "; it is for " + readers);
                 }
@@ -262,6 +313,15 @@ final class ExperimentCommand implements Callable<Integer> {
                     + existing + " (" + why(refused) + ")");
         }
         return folder;
+    }
+
+    /** A time like 500ms, 8s or 2m, or a one-line error naming the option. */
+    private Duration duration(String option, String text) {
+        try {
+            return dev.ringlab.balancer.ClientTimeouts.parse(text);
+        } catch (IllegalArgumentException invalid) {
+            throw usage(option + ": " + invalid.getMessage());
+        }
     }
 
     /** The operating system's words for a refusal ("Read-only file system"), without the path again. */

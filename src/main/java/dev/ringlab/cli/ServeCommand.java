@@ -127,9 +127,15 @@ final class ServeCommand implements Callable<Integer> {
             description = "Maglev table size, a prime (default ${DEFAULT-VALUE}).")
     int maglevSize;
 
-    @Option(names = "--load-factor", paramLabel = "C", defaultValue = "1.25",
-            description = "Bounded loads: no server above c times the average in-flight load (default ${DEFAULT-VALUE}).")
+    @Option(names = {"--balance-factor", "--load-factor"}, paramLabel = "C", defaultValue = "1.25",
+            description = "Bounded loads' c, above 1 and at most 100 (HAProxy's hash-balance-factor / 100): no server above "
+                    + "c times the average in-flight load (default ${DEFAULT-VALUE}).")
     double loadFactor;
+
+    @Option(names = "--weights", paramLabel = "W,W,...", split = ",",
+            description = "Initial weight (capacity) of each replica, one whole number of at least 1 per replica, "
+                    + "e.g. 1,2,1; without --replicas it sets their number (default: all 1).")
+    java.util.List<String> weights;
 
     @Option(names = "--threads", paramLabel = "N", defaultValue = "" + BalancerEndpoint.DEFAULT_THREADS,
             description = "Balancer event-loop threads (default: one per core).")
@@ -141,6 +147,7 @@ final class ServeCommand implements Callable<Integer> {
         Algorithm chosen = algorithm();
         InetAddress address = bindAddress();
         checkRange("--port", port, 0, 65535);
+        java.util.List<Integer> initialWeights = initialWeights(config);
         checkRange("--replicas", replicas, 1, config.maxServers());
         checkRange("--heartbeat-ms", heartbeatMs, 10, 60_000);
         checkRange("--fall", misses, 1, 100);
@@ -206,7 +213,7 @@ final class ServeCommand implements Callable<Integer> {
                 out.println(LocalTime.now().format(TIME) + " starting " + replicas + " replicas ("
                         + replicasBackend.kind().label() + "); " + bind + ":" + port + " opens once they have joined");
                 out.flush();
-                lab.startServers(replicas);
+                lab.startServers(replicas, initialWeights);
                 endpoint = lab.serve(new FailoverRoute(lab.cluster(),
                         new LivePlacement(lab.cluster(), chosen, maglevSize, loadFactor)).tryTimeout(perTry).ejectAfter(ejectAfter, ejection),
                         new InetSocketAddress(address, port), token.token(), workers, timeouts);
@@ -275,8 +282,52 @@ final class ServeCommand implements Callable<Integer> {
         }
     }
 
+    /**
+     * The replicas' weights from {@code --weights}, one per replica (their number when --replicas is not
+     * given), each at least 1, all together within the ring's room; empty without the flag.
+     */
+    private java.util.List<Integer> initialWeights(RingConfig config) {
+        if (weights == null) {
+            return java.util.List.of();
+        }
+        if (followRun != null) {
+            throw usage("--follow-swarm starts no servers: drop --weights");
+        }
+        java.util.List<Integer> parsed = new java.util.ArrayList<>();
+        for (String text : weights) {
+            int weight;
+            try {
+                weight = Integer.parseInt(text.trim());
+            } catch (NumberFormatException notWhole) {
+                weight = 0;
+            }
+            if (weight < 1) {
+                throw usage("--weights must be whole numbers of at least 1, one per replica (e.g. 1,2,1), got '"
+                        + text.trim() + "'");
+            }
+            parsed.add(weight);
+        }
+        if (spec.commandLine().getParseResult().hasMatchedOption("--replicas")) {
+            if (parsed.size() != replicas) {
+                throw usage("--weights lists " + parsed.size() + " weights for --replicas " + replicas
+                        + ": give one per replica");
+            }
+        } else {
+            replicas = parsed.size();
+        }
+        long total = parsed.stream().mapToLong(Integer::longValue).sum();
+        if (total > config.maxServers()) {
+            throw usage("--weights total " + total + ": the ring has room for a total weight of " + config.maxServers()
+                    + " (" + config.slots() + " slots, " + config.virtualNodesPerServer() + " virtual nodes per unit of weight)");
+        }
+        return java.util.List.copyOf(parsed);
+    }
+
     /** The algorithm and its knobs, checked before anything starts. */
     private Algorithm algorithm() {
+        if (!(loadFactor > 1.0) || loadFactor > 100) {
+            throw usage("--balance-factor (bounded loads' c) must be above 1 and at most 100 (e.g. 1.25), got " + loadFactor);
+        }
         try {
             Algorithm chosen = Algorithm.byName(algorithm);
             new PlacementSettings(RingConfig.DEFAULT, maglevSize, loadFactor);

@@ -20,7 +20,8 @@ enum TestbedChoice {
     SIM("in-memory simulation, the balancer's dispatcher in this process") {
         @Override
         TestbedFactory factory() {
-            return InProcessTestbed.factory(SimBackend::new);
+            // Heartbeats wait for a frozen replica as a process's do, so A-6 and flapping teach the same on both.
+            return InProcessTestbed.factory(() -> SimBackend.withRealHeartbeats(HealthMonitor.DEFAULT_INTERVAL));
         }
     },
     PROCESS("replica processes behind the embedded HTTP balancer, requests over loopback HTTP") {

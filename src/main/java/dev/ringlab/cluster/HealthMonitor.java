@@ -34,8 +34,8 @@ public final class HealthMonitor implements AutoCloseable {
 
     private final Cluster cluster;
     private final Duration interval;
-    private final int missesAllowed;
-    private final int rise;
+    private volatile int missesAllowed;
+    private volatile int rise;
     private final Map<Replica, Integer> misses = new HashMap<>();
     /** Answers in a row of a server that has misses; guarded by this. */
     private final Map<Replica, Integer> answers = new HashMap<>();
@@ -60,6 +60,26 @@ public final class HealthMonitor implements AutoCloseable {
         this.cluster = cluster;
         this.interval = interval;
         this.missesAllowed = missesAllowed;
+    }
+
+    /**
+     * Changes the hysteresis from the next heartbeat on, as a flapping lesson does between its runs;
+     * misses already counted stay counted.
+     */
+    public synchronized void hysteresis(int fall, int newRise) {
+        if (fall < 1 || newRise < 1) {
+            throw new IllegalArgumentException("fall and rise must be at least 1, got fall " + fall + ", rise " + newRise);
+        }
+        this.missesAllowed = fall;
+        this.rise = newRise;
+    }
+
+    public int fall() {
+        return missesAllowed;
+    }
+
+    public int rise() {
+        return rise;
     }
 
     /** Starts probing in the background. */

@@ -55,13 +55,23 @@ public final class HttpReplicaClient implements ReplicaClient, AutoCloseable {
      * loaded machine delays a live replica by hundreds of ms; a killed one is refused at once anyway.
      */
     public static HttpReplicaClient forHeartbeats(Duration interval) {
-        Duration timeout = interval.multipliedBy(2).compareTo(Duration.ofMillis(500)) < 0
+        return new HttpReplicaClient(Duration.ofMillis(500), heartbeatTimeout(interval));
+    }
+
+    /** How long a heartbeat waits for its answer at {@code interval}: twice the interval, at least 500 ms. */
+    public static Duration heartbeatTimeout(Duration interval) {
+        return interval.multipliedBy(2).compareTo(Duration.ofMillis(500)) < 0
                 ? Duration.ofMillis(500) : interval.multipliedBy(2);
-        return new HttpReplicaClient(Duration.ofMillis(500), timeout);
     }
 
     @Override
     public ReplicaReply get(Replica replica, String pathAndQuery) throws ReplicaUnreachableException {
+        return get(replica, pathAndQuery, 0);
+    }
+
+    /** The whole call (connect, write, read) within {@code timeoutMillis}; 0 leaves only the client's own timeouts. */
+    @Override
+    public ReplicaReply get(Replica replica, String pathAndQuery, long timeoutMillis) throws ReplicaUnreachableException {
         if (replica.address() == null) {
             throw new ReplicaUnreachableException(replica.server().name() + " has no HTTP address");
         }
@@ -71,7 +81,11 @@ public final class HttpReplicaClient implements ReplicaClient, AutoCloseable {
         } catch (IllegalArgumentException badUrl) {
             throw new ReplicaUnreachableException("cannot address " + replica.server().name() + pathAndQuery, badUrl);
         }
-        try (Response response = http.newCall(request).execute()) {
+        okhttp3.Call call = http.newCall(request);
+        if (timeoutMillis > 0) {
+            call.timeout().timeout(timeoutMillis, TimeUnit.MILLISECONDS);
+        }
+        try (Response response = call.execute()) {
             ResponseBody body = response.body();
             MediaType type = body.contentType();
             return new ReplicaReply(response.code(), type == null ? ReplicaReply.JSON : type.toString(), body.bytes());

@@ -18,9 +18,11 @@ public final class Analyses {
     public static final Analysis<FailoverParameters, FailoverResult> A3 = new FailoverAnalysis();
     public static final Analysis<HashComparisonParameters, HashComparisonResult> A4 = new HashComparisonAnalysis();
     public static final Analysis<HotKeysParameters, HotKeysResult> A5 = new HotKeysAnalysis();
+    public static final Analysis<GrayFailureParameters, GrayFailureResult> A6 = new GrayFailureAnalysis();
     public static final Analysis<?, ?> A7 = new WeightedServersAnalysis();
+    public static final Analysis<FlappingParameters, FlappingResult> FLAP = new FlappingAnalysis();
 
-    private static final List<Analysis<?, ?>> ALL = List.of(A1, A2, A3, A4, A5, A7);
+    private static final List<Analysis<?, ?>> ALL = List.of(A1, A2, A3, A4, A5, A6, A7, FLAP);
 
     private Analyses() {
     }

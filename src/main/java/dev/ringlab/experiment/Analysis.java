@@ -32,7 +32,11 @@ public abstract class Analysis<P, R> {
         /** Zipf-distributed keys: exponent and key space. */
         HOT_KEYS,
         /** Bounded loads' factor c. */
-        LOAD_FACTOR
+        LOAD_FACTOR,
+        /** A-6's pace, slow-down, per-try timeout and passive health. */
+        GRAY_FAILURE,
+        /** Flapping's down time, period and fall/rise. */
+        FLAPPING
     }
 
     private final String code;

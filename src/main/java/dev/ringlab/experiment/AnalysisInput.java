@@ -13,10 +13,11 @@ import java.util.Objects;
  * @param zipfExponent  A-5's skew {@code s}
  * @param keySpace      A-5's number of distinct keys
  * @param loadFactor    bounded loads' {@code c}
+ * @param faults        A-6's and flapping's pace, faults, timeouts and hysteresis
  */
 public record AnalysisInput(RingConfig ring, Workload workload, int servers, int minServers, int maxServers,
                             int rate, Duration killAfter, String victim, double zipfExponent, int keySpace,
-                            double loadFactor) {
+                            double loadFactor, FaultSettings faults) {
 
     public static final double DEFAULT_ZIPF_EXPONENT = 1.1;
     public static final int DEFAULT_KEY_SPACE = 10_000;
@@ -26,7 +27,15 @@ public record AnalysisInput(RingConfig ring, Workload workload, int servers, int
         Objects.requireNonNull(ring, "ring");
         Objects.requireNonNull(workload, "workload");
         Objects.requireNonNull(killAfter, "killAfter");
+        Objects.requireNonNull(faults, "faults");
         victim = victim == null || victim.isBlank() ? null : victim.trim();
+    }
+
+    /** Without fault settings: the defaults of A-6 and flapping. */
+    public AnalysisInput(RingConfig ring, Workload workload, int servers, int minServers, int maxServers, int rate,
+                         Duration killAfter, String victim, double zipfExponent, int keySpace, double loadFactor) {
+        this(ring, workload, servers, minServers, maxServers, rate, killAfter, victim, zipfExponent, keySpace,
+                loadFactor, FaultSettings.DEFAULT);
     }
 
     /** The defaults of every analysis, on {@code ring} with {@code workload}. */
@@ -39,21 +48,26 @@ public record AnalysisInput(RingConfig ring, Workload workload, int servers, int
 
     public AnalysisInput withServers(int n) {
         return new AnalysisInput(ring, workload, n, minServers, maxServers, rate, killAfter, victim, zipfExponent,
-                keySpace, loadFactor);
+                keySpace, loadFactor, faults);
     }
 
     public AnalysisInput withServerRange(int from, int to) {
         return new AnalysisInput(ring, workload, servers, from, to, rate, killAfter, victim, zipfExponent, keySpace,
-                loadFactor);
+                loadFactor, faults);
     }
 
     public AnalysisInput withFailure(int newRate, Duration newKillAfter, String newVictim) {
         return new AnalysisInput(ring, workload, servers, minServers, maxServers, newRate, newKillAfter, newVictim,
-                zipfExponent, keySpace, loadFactor);
+                zipfExponent, keySpace, loadFactor, faults);
     }
 
     public AnalysisInput withHotKeys(double exponent, int space, double factor) {
         return new AnalysisInput(ring, workload, servers, minServers, maxServers, rate, killAfter, victim, exponent,
-                space, factor);
+                space, factor, faults);
+    }
+
+    public AnalysisInput withFaults(FaultSettings newFaults) {
+        return new AnalysisInput(ring, workload, servers, minServers, maxServers, rate, killAfter, victim, zipfExponent,
+                keySpace, loadFactor, newFaults);
     }
 }

@@ -8,7 +8,7 @@ import java.util.List;
  * {@code --target} — and gives back exactly: the same server names, the same ring. Each testbed is
  * shaped from the owner's own servers (the first N of them, then new ones), so two runs of the same
  * N see the same names (A-4's two hashes pair up), and each testbed's close puts the owner's servers
- * back: the ones the run removed or killed return under their names, the ones it added leave.
+ * back: the ones the run removed or killed return under their names and weights, the ones it added leave.
  */
 final class BorrowedServers {
 
@@ -19,6 +19,8 @@ final class BorrowedServers {
 
     private final Membership membership;
     private List<String> owners;
+    /** The owner's weights when the first testbed opened; a server that returns gets its own back. */
+    private java.util.Map<String, Integer> weights;
 
     BorrowedServers(Membership membership) {
         this.membership = membership;
@@ -27,6 +29,7 @@ final class BorrowedServers {
     /** The owner's servers, as they were when the first testbed opened. */
     synchronized List<String> owners() {
         if (owners == null) {
+            weights = java.util.Map.copyOf(membership.weights());
             owners = List.copyOf(membership.servers());
         }
         return owners;
@@ -56,7 +59,7 @@ final class BorrowedServers {
         List<String> missing = new ArrayList<>(wanted);
         missing.removeAll(membership.servers());
         if (!missing.isEmpty()) {
-            membership.addNamed(missing);
+            membership.addNamed(missing, missing.stream().map(name -> weights.getOrDefault(name, 1)).toList());
         }
     }
 }

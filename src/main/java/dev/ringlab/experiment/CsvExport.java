@@ -129,7 +129,7 @@ public final class CsvExport {
         return String.format(Locale.ROOT, "%.2f", value);
     }
 
-    private static CSVPrinter printer(Path file, String... header) throws IOException {
+    static CSVPrinter printer(Path file, String... header) throws IOException {
         Writer writer = Files.newBufferedWriter(file, StandardCharsets.UTF_8);
         return new CSVPrinter(writer, CSVFormat.DEFAULT.builder().setHeader(header).setRecordSeparator('\n').get());
     }

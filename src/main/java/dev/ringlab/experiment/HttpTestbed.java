@@ -37,9 +37,11 @@ public final class HttpTestbed implements Testbed {
     private static final String GREETING = "Hello from Server: ";
     /**
      * Connections to the balancer at most, one per request in flight; more requests in flight are
-     * pipelined on them. As many as the balancer's benchmark uses (bench/wrk.sh: 64).
+     * pipelined on them. Closed-loop runs keep --concurrency (64, as bench/wrk.sh) in flight and open
+     * no more; an open-loop paced stream (A-6) keeps every request a frozen or slow server holds up in
+     * flight, and pipelined behind one of those a request would wait for it (head-of-line).
      */
-    static final int MAX_CONNECTIONS = 64;
+    static final int MAX_CONNECTIONS = 256;
     private static final Duration READ_TIMEOUT = Duration.ofSeconds(10);
 
     private final URI balancer;
@@ -51,13 +53,16 @@ public final class HttpTestbed implements Testbed {
     /** The embedded balancer's placement, switched in place; null for a balancer reached by URL. */
     private final java.util.function.Consumer<dev.ringlab.ring.algorithm.Algorithm> placement;
 
+    /** The embedded lab and its balancer; null for a balancer reached by URL. */
+    private final Lab lab;
+
     HttpTestbed(URI balancer, String description, Membership membership, AutoCloseable owned) {
         this(balancer, description, membership, owned, null);
     }
 
-    private HttpTestbed(URI balancer, String description, Membership membership, AutoCloseable owned,
-                        java.util.function.Consumer<dev.ringlab.ring.algorithm.Algorithm> placement) {
-        this.placement = placement;
+    private HttpTestbed(URI balancer, String description, Membership membership, AutoCloseable owned, Lab lab) {
+        this.lab = lab;
+        this.placement = lab == null ? null : algorithm -> lab.balancer().placement().use(algorithm);
         this.balancer = balancer;
         this.description = description;
         this.membership = membership;
@@ -100,7 +105,7 @@ public final class HttpTestbed implements Testbed {
             }
             return new HttpTestbed(started.address(), lab.cluster().backend().kind().label()
                     + " behind the embedded balancer at " + started.address(), new ClusterMembership(lab.cluster()), lab,
-                    algorithm -> started.placement().use(algorithm));
+                    lab);
         };
     }
 
@@ -195,6 +200,23 @@ public final class HttpTestbed implements Testbed {
             Testbed.super.use(algorithm);
         } else {
             placement.accept(algorithm);
+        }
+    }
+
+    @Override
+    public dev.ringlab.balancer.FailoverRoute route() {
+        if (lab == null) {
+            return Testbed.super.route();
+        }
+        return lab.balancer().route();
+    }
+
+    @Override
+    public void hysteresis(int fall, int rise) {
+        if (lab == null) {
+            Testbed.super.hysteresis(fall, rise);
+        } else {
+            lab.health().hysteresis(fall, rise);
         }
     }
 

@@ -25,12 +25,15 @@ public final class InProcessTestbed implements Testbed {
     private final Membership membership;
     /** Stops what this testbed owns, or gives a borrowed cluster back as it was. */
     private final Runnable closing;
+    /** The lab this testbed started, or null when it borrows the window's cluster. */
+    private final Lab lab;
 
-    private InProcessTestbed(Cluster cluster, Membership membership, Runnable closing) {
-        this(cluster, new Dispatcher(cluster, cluster.backend().client()), membership, closing);
+    private InProcessTestbed(Cluster cluster, Membership membership, Runnable closing, Lab lab) {
+        this(cluster, new Dispatcher(cluster, cluster.backend().client()), membership, closing, lab);
     }
 
-    private InProcessTestbed(Cluster cluster, Dispatcher dispatcher, Membership membership, Runnable closing) {
+    private InProcessTestbed(Cluster cluster, Dispatcher dispatcher, Membership membership, Runnable closing, Lab lab) {
+        this.lab = lab;
         this.cluster = cluster;
         this.dispatcher = dispatcher;
         this.membership = membership;
@@ -50,7 +53,7 @@ public final class InProcessTestbed implements Testbed {
         } catch (ClusterException failure) {
             throw new TestbedException(failure.getMessage(), failure);
         }
-        return new InProcessTestbed(lab.cluster(), new ClusterMembership(lab.cluster()), lab::close);
+        return new InProcessTestbed(lab.cluster(), new ClusterMembership(lab.cluster()), lab::close, lab);
     }
 
     /**
@@ -80,7 +83,7 @@ public final class InProcessTestbed implements Testbed {
                         : new TestbedException(failure.getMessage(), failure);
             }
             return new InProcessTestbed(cluster, new Dispatcher(route, cluster.backend().client()), membership,
-                    () -> borrowed.restore(() -> reconfigure(cluster, original)));
+                    () -> borrowed.restore(() -> reconfigure(cluster, original)), null);
         };
     }
 
@@ -117,6 +120,20 @@ public final class InProcessTestbed implements Testbed {
     @Override
     public void use(dev.ringlab.ring.algorithm.Algorithm algorithm) {
         dispatcher.placement().use(algorithm);
+    }
+
+    @Override
+    public dev.ringlab.balancer.FailoverRoute route() {
+        return dispatcher.route();
+    }
+
+    @Override
+    public void hysteresis(int fall, int rise) {
+        if (lab == null) {
+            Testbed.super.hysteresis(fall, rise);
+        } else {
+            lab.health().hysteresis(fall, rise);
+        }
     }
 
     @Override

@@ -22,6 +22,8 @@ public final class LiveTally {
         final LongAdder ok = new LongAdder();
         final LongAdder failed = new LongAdder();
         final LongAdder retried = new LongAdder();
+        /** Client latencies in ns, for the percentiles of a gray-failure chart; guarded by itself. */
+        final java.util.List<Long> latencies = new ArrayList<>();
     }
 
     private final Map<String, LongAdder> served = new ConcurrentHashMap<>();
@@ -78,6 +80,9 @@ public final class LiveTally {
         } else {
             bucket.failed.increment();
         }
+        synchronized (bucket.latencies) {
+            bucket.latencies.add(delivery.latencyNanos());
+        }
         if (delivery.retried()) {
             bucket.retried.increment();
             retried.increment();
@@ -112,6 +117,14 @@ public final class LiveTally {
             replacedAt = at;
             replacement = up.member().server().name();
             events.add(new TimelineEvent(at, "up", replacement, "replaces " + victim));
+        } else if (event instanceof ClusterEvent.MemberFaulted faulted) {
+            // A-6 and flapping: a freeze, a thaw, a slow-down, drawn on their live charts.
+            events.add(new TimelineEvent(at, faulted.what().equals("frozen") || faulted.what().equals("thawed")
+                    ? faulted.what() : "slowed", faulted.server().name(), faulted.what()));
+        } else if (event instanceof ClusterEvent.MemberDead dead) {
+            events.add(new TimelineEvent(at, "dead", dead.server().name(), dead.reason()));
+        } else if (event instanceof ClusterEvent.MemberUp up && up.replaces() != null) {
+            events.add(new TimelineEvent(at, "replaced", up.member().server().name(), "replaces " + up.replaces().name()));
         }
     }
 
@@ -163,6 +176,26 @@ public final class LiveTally {
             list.add(bucket == null ? new TimeBucket(start, start + BUCKET_MILLIS, 0, 0, 0, 0)
                     : new TimeBucket(start, start + BUCKET_MILLIS, (int) bucket.sent.sum(), (int) bucket.ok.sum(),
                             (int) bucket.failed.sum(), (int) bucket.retried.sum()));
+        }
+        return list;
+    }
+
+    /** The complete buckets with their latency percentiles, as {@link #buckets()} (A-6's live chart). */
+    public List<LatencyBucket> latencyBuckets() {
+        List<LatencyBucket> list = new ArrayList<>();
+        for (TimeBucket done : buckets()) {
+            Bucket bucket = buckets.get(done.startMillis() / BUCKET_MILLIS);
+            long[] sorted;
+            if (bucket == null) {
+                sorted = new long[0];
+            } else {
+                synchronized (bucket.latencies) {
+                    sorted = bucket.latencies.stream().mapToLong(Long::longValue).sorted().toArray();
+                }
+            }
+            list.add(new LatencyBucket(done.startMillis(), done.endMillis(), done.sent(), done.failed(), done.retried(),
+                    GrayFailureExperiment.percentile(sorted, 0.50), GrayFailureExperiment.percentile(sorted, 0.99),
+                    sorted.length == 0 ? 0 : sorted[sorted.length - 1] / 1e6));
         }
         return list;
     }

@@ -27,6 +27,22 @@ public interface Membership {
     /** Adds servers under these names and returns once they are on the ring. */
     void addNamed(List<String> names);
 
+    /**
+     * Adds servers under these names with these weights (one each, in order) and returns once they are on
+     * the ring. By default the weights are left to the cluster, which readmits a server with the weight it
+     * left with.
+     */
+    default void addNamed(List<String> names, List<Integer> weights) {
+        addNamed(names);
+    }
+
+    /** Each server's weight (capacity) by name, for the servers on the ring now; all 1 unless told otherwise. */
+    default java.util.Map<String, Integer> weights() {
+        java.util.Map<String, Integer> weights = new java.util.LinkedHashMap<>();
+        servers().forEach(name -> weights.put(name, 1));
+        return weights;
+    }
+
     /** Removes the servers of these names. */
     void removeNamed(List<String> names);
 
@@ -55,6 +71,11 @@ public interface Membership {
     /** Sets (or with {@link dev.ringlab.cluster.Fault#NONE} clears) a server's added latency and error rate. */
     default void fault(String server, dev.ringlab.cluster.Fault fault) {
         throw new TestbedException("this testbed cannot slow a server");
+    }
+
+    /** Adds {@code latencyMs} to every {@code /home} of the named server (0 clears it); heartbeats stay prompt. */
+    default void slow(String server, long latencyMs) {
+        fault(server, new dev.ringlab.cluster.Fault(latencyMs, 0));
     }
 
     /** Takes every fault off a server: thaws it if frozen, then clears latency and errors. */

@@ -69,6 +69,54 @@ final class RemoteMembership implements Membership {
         call(admin("/add").post(body(Map.of("n", names.size(), "hostnames", hostnames))));
     }
 
+    /**
+     * As {@link #addNamed(List)}, with each server's weight: {@code /add} takes the weights in the order the
+     * servers are named, the hostnames first, then the generated names.
+     */
+    @Override
+    public void addNamed(List<String> names, List<Integer> weights) {
+        List<String> hostnames = new ArrayList<>();
+        List<Integer> ordered = new ArrayList<>();
+        List<Integer> generated = new ArrayList<>();
+        for (int i = 0; i < names.size(); i++) {
+            int weight = i < weights.size() ? weights.get(i) : 1;
+            if (Cluster.HOSTNAME.matcher(names.get(i)).matches()) {
+                hostnames.add(names.get(i));
+                ordered.add(weight);
+            } else {
+                generated.add(weight);
+            }
+        }
+        ordered.addAll(generated);
+        if (ordered.stream().allMatch(weight -> weight == 1)) {
+            addNamed(names); // the classic request, understood by any balancer
+            return;
+        }
+        call(admin("/add").post(body(Map.of("n", names.size(), "hostnames", hostnames, "weights", ordered))));
+    }
+
+    /** From {@code GET /weights}; a balancer without it (an older one, another implementation) weighs all 1. */
+    @Override
+    public Map<String, Integer> weights() {
+        Request built = new Request.Builder().url(balancer + "/weights").get().build();
+        try (Response response = http.newCall(built).execute()) {
+            if (!response.isSuccessful()) {
+                return Membership.super.weights();
+            }
+            JsonNode message = json.readTree(response.body().string()).path("message");
+            JsonNode replicas = message.path("replicas");
+            JsonNode weights = message.path("weights");
+            Map<String, Integer> found = new java.util.LinkedHashMap<>();
+            for (int i = 0; i < replicas.size(); i++) {
+                found.put(replicas.get(i).asText(), weights.path(i).asInt(1));
+            }
+            return found;
+        } catch (IOException unreachable) {
+            throw new TestbedException("cannot reach the balancer at " + balancer + ": " + unreachable.getMessage(),
+                    unreachable);
+        }
+    }
+
     @Override
     public void removeNamed(List<String> names) {
         call(admin("/rm").delete(body(Map.of("n", names.size(), "hostnames", List.copyOf(names)))));

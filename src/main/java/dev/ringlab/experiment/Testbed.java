@@ -43,6 +43,19 @@ public interface Testbed extends AutoCloseable {
         throw new TestbedException(description() + " cannot switch its placement algorithm");
     }
 
+    /**
+     * The route its balancer sends requests along, to set the per-try timeout and passive health (A-6)
+     * and hear ejections. A testbed that reaches its balancer only through its API refuses.
+     */
+    default dev.ringlab.balancer.FailoverRoute route() {
+        throw new TestbedException(description() + " does not hold its balancer's route (try timeout, passive health)");
+    }
+
+    /** Sets the heartbeats' fall and rise from now on (flapping); a testbed that does not own them refuses. */
+    default void hysteresis(int fall, int rise) {
+        throw new TestbedException(description() + " does not own its heartbeats (fall, rise)");
+    }
+
     /** Stops whatever the testbed started. */
     @Override
     void close();

@@ -66,9 +66,14 @@ public final class Lab implements AutoCloseable {
      * usual start of a lab. On failure the whole lab is closed and the failure rethrown.
      */
     public Lab startServers(int servers) {
+        return startServers(servers, List.of());
+    }
+
+    /** As {@link #startServers(int)}, the servers weighing {@code weights} in order (the rest 1). */
+    public Lab startServers(int servers, List<Integer> weights) {
         try {
             if (servers > 0) {
-                cluster.add(servers, List.of());
+                cluster.add(servers, List.of(), weights);
             }
             watchHealth();
             return this;
@@ -105,6 +110,11 @@ public final class Lab implements AutoCloseable {
             started.close();
         }
         return started;
+    }
+
+    /** The heartbeats watching this lab's servers (their fall and rise can change while it runs). */
+    public HealthMonitor health() {
+        return monitor;
     }
 
     public Cluster cluster() {

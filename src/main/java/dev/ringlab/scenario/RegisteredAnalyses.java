@@ -3,6 +3,7 @@ package dev.ringlab.scenario;
 import dev.ringlab.experiment.Analyses;
 import dev.ringlab.experiment.Analysis;
 import dev.ringlab.experiment.AnalysisInput;
+import dev.ringlab.experiment.FaultSettings;
 import dev.ringlab.experiment.ProgressListener;
 import dev.ringlab.experiment.TestbedException;
 import dev.ringlab.experiment.Workload;
@@ -49,6 +50,8 @@ final class RegisteredAnalyses {
             case FAILURE -> Set.of("rate", "kill_after", "victim");
             case HOT_KEYS -> Set.of("zipf_exponent", "key_space");
             case LOAD_FACTOR -> Set.of("load_factor");
+            case GRAY_FAILURE -> Set.of("pace", "duration", "slow_ms", "try_timeout", "eject_after", "eject_time");
+            case FLAPPING -> Set.of("pace", "duration", "flap_down", "flap_every", "fall", "rise");
         };
     }
 
@@ -98,11 +101,27 @@ final class RegisteredAnalyses {
                                 fields.text("victim", null))
                         .withHotKeys(fields.decimal("zipf_exponent", defaults.zipfExponent()),
                                 fields.integer("key_space", defaults.keySpace(), 1, Integer.MAX_VALUE),
-                                fields.decimal("load_factor", defaults.loadFactor()));
+                                fields.decimal("load_factor", defaults.loadFactor()))
+                        .withFaults(faults(fields, defaults.faults()));
             } catch (IllegalArgumentException invalid) {
                 throw fields.where().error(fields.line(), invalid.getMessage());
             }
         }
+    }
+
+    /** A-6's and flapping's settings; each analysis checks the values with its limits. */
+    private static FaultSettings faults(Fields fields, FaultSettings d) {
+        Duration longest = Duration.ofHours(1);
+        return new FaultSettings(fields.integer("pace", d.rate(), 1, Integer.MAX_VALUE),
+                fields.duration("duration", d.duration(), Duration.ZERO, longest),
+                fields.integer("slow_ms", (int) d.slowMs(), 0, Integer.MAX_VALUE),
+                fields.duration("try_timeout", d.tryTimeout(), Duration.ZERO, longest),
+                fields.integer("eject_after", d.ejectAfter(), 0, Integer.MAX_VALUE),
+                fields.duration("eject_time", d.ejectTime(), Duration.ZERO, longest),
+                fields.duration("flap_down", d.flapDown(), Duration.ZERO, longest),
+                fields.duration("flap_every", d.flapEvery(), Duration.ZERO, longest),
+                fields.integer("fall", d.fall(), 0, Integer.MAX_VALUE),
+                fields.integer("rise", d.rise(), 0, Integer.MAX_VALUE));
     }
 
     /**
@@ -126,6 +145,9 @@ final class RegisteredAnalyses {
                         analysis.uses(Analysis.Input.FAILURE) ? input.victim() : null)
                 .withHotKeys(hot ? input.zipfExponent() : given.zipfExponent(), hot ? input.keySpace() : given.keySpace(),
                         analysis.uses(Analysis.Input.LOAD_FACTOR) ? input.loadFactor() : given.loadFactor());
+        if (analysis.uses(Analysis.Input.GRAY_FAILURE) || analysis.uses(Analysis.Input.FLAPPING)) {
+            given = given.withFaults(input.faults());
+        }
         Set<String> figures = analysis.prepare(given, (shape, servers) -> {
             throw new TestbedException("not started while checking");
         }).figureNames();
@@ -192,7 +214,7 @@ final class RegisteredAnalyses {
                     input.workload().concurrency());
             AnalysisInput seeded = new AnalysisInput(input.ring(), workload, input.servers(), input.minServers(),
                     input.maxServers(), input.rate(), input.killAfter(), input.victim(), input.zipfExponent(),
-                    input.keySpace(), input.loadFactor());
+                    input.keySpace(), input.loadFactor(), input.faults());
             Analysis<?, ?>.Prepared prepared = analysis.prepare(seeded, testbeds);
             onCancel.accept(prepared::cancel);
             Analysis<?, ?>.Finished finished = prepared.run(ProgressListener.NONE);

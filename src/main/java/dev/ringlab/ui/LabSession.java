@@ -163,6 +163,11 @@ public final class LabSession implements AutoCloseable {
         return deployment.cluster();
     }
 
+    /** The heartbeats watching the window's servers; a flapping lesson sets their fall and rise for its run. */
+    HealthMonitor health() {
+        return deployment.lab().health();
+    }
+
     public RingSnapshot ring() {
         return deployment.cluster().ring();
     }

@@ -17,6 +17,7 @@ final class WindowTestbed implements Testbed {
     private final Testbed shared;
     private final LabSession session;
     private final LiveTally live;
+    private Runnable restoreHysteresis;
 
     private WindowTestbed(Testbed shared, LabSession session, LiveTally live) {
         this.shared = shared;
@@ -49,8 +50,28 @@ final class WindowTestbed implements Testbed {
         return shared.membership();
     }
 
+    /** The run's own route over the window's cluster: A-6 sets its try timeout and passive health there. */
+    @Override
+    public dev.ringlab.balancer.FailoverRoute route() {
+        return shared.route();
+    }
+
+    /** The window's heartbeats for this run (flapping); {@link #close} gives them back their fall and rise. */
+    @Override
+    public void hysteresis(int fall, int rise) {
+        if (restoreHysteresis == null) {
+            int before = session.health().fall();
+            int beforeRise = session.health().rise();
+            restoreHysteresis = () -> session.health().hysteresis(before, beforeRise);
+        }
+        session.health().hysteresis(fall, rise);
+    }
+
     @Override
     public void close() {
+        if (restoreHysteresis != null) {
+            restoreHysteresis.run();
+        }
         shared.close();
     }
 }

@@ -91,9 +91,14 @@ class ExperimentCommandTest {
         "--requests lots                  | '--requests'",
     })
     void badInputIsOneLineExitTwoAndWritesNothing(String flags, String message, @TempDir Path dir) throws IOException {
-        Path out = dir.resolve("figures");
-        List<String> args = new ArrayList<>(List.of("experiment", "a1", "--out", out.toString()));
-        args.addAll(List.of(flags.trim().split(" ")));
+        assertRefusedWritingNothing(dir, message, "experiment", "a1", flags);
+    }
+
+    /** {@code experiment <fixed> <flags> --out dir/figures} is one line on stderr, exit 2, and writes nothing. */
+    private static void assertRefusedWritingNothing(Path dir, String message, String... command) throws IOException {
+        List<String> args = new ArrayList<>(List.of(command).subList(0, command.length - 1));
+        args.addAll(List.of(command[command.length - 1].trim().split(" ")));
+        args.addAll(List.of("--out", dir.resolve("figures").toString()));
 
         Run run = run(args.toArray(String[]::new));
 
@@ -104,6 +109,64 @@ class ExperimentCommandTest {
         try (Stream<Path> files = Files.list(dir)) {
             assertThat(files).isEmpty();
         }
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', value = {
+        "a6 --servers 2                   | a6 needs 3 to 56 servers (one frozen, one slow, one that answers), got 2",
+        "a6 --rate 0                      | rate must be between 1 and 5000 requests/s for a6, got 0",
+        "a6 --rate 9000                   | rate must be between 1 and 5000 requests/s for a6, got 9000",
+        "a6 --duration 1s                 | duration must be between 2 s and 10 min, got 1000 ms",
+        "a6 --duration soon               | --duration: 'soon' is not a duration: write it like 500ms, 10s or 2m",
+        "a6 --slow-ms 0                   | slow-ms must be within 1..60000 ms, got 0",
+        "a6 --slow-ms 60001               | slow-ms must be within 1..60000 ms, got 60001",
+        "a6 --try-timeout 5ms             | try-timeout must be between 10 ms and 60 s, got 5 ms",
+        "a6 --try-timeout 5               | --try-timeout: '5' is not a duration",
+        "a6 --eject-after 0               | eject-after must be between 1 and 1000 failures",
+        "a6 --eject-time 6m               | eject-time must be between 10 ms and 5 min, got 360000 ms",
+        "flap --servers 1                 | flap needs 2 to 56 servers (one flapping, one that answers), got 1",
+        "flap --flap-down 5ms             | flap-down must be between 10 ms and 60 s, got 5 ms",
+        "flap --flap-every 1s             | flap-every must be longer than flap-down (1000 ms) and at most the duration (8000 ms), got 1000 ms",
+        "flap --flap-every 9s             | flap-every must be longer than flap-down (1000 ms) and at most the duration (8000 ms), got 9000 ms",
+        "flap --fall 0                    | fall and rise must be between 1 and 100, got fall 0, rise 2",
+        "flap --rise 101                  | fall and rise must be between 1 and 100, got fall 3, rise 101",
+        "flap --fall 1 --rise 1           | fall 1 and rise 1 is no hysteresis, what flap's first run has already",
+    })
+    void badFaultLessonInputIsOneLineExitTwoAndWritesNothing(String flags, String message, @TempDir Path dir)
+            throws IOException {
+        assertRefusedWritingNothing(dir, message, "experiment", flags);
+    }
+
+    @Test
+    void a6AndFlapOverATargetSayWhyNot(@TempDir Path dir) {
+        for (String analysis : List.of("a6", "flap")) {
+            Run run = run("experiment", analysis, "--target", "http://127.0.0.1:9", "--out", dir.resolve("x").toString());
+
+            assertThat(run.exitCode()).isEqualTo(2);
+            assertThat(run.err().strip()).contains(analysis + " sets").contains("run " + analysis + " with --backend")
+                    .doesNotContain("\n");
+        }
+        assertThat(dir.resolve("x")).doesNotExist();
+    }
+
+    @Test
+    void a6AndFlapRunOnTheSimulationAndWriteTheirFiles(@TempDir Path dir) throws IOException {
+        Run a6 = run("experiment", "a6", "--seed", "3", "--hash", "murmur3", "--duration", "3s", "--rate", "100",
+                "--out", dir.toString());
+        Run flap = run("experiment", "flap", "--seed", "3", "--hash", "murmur3", "--duration", "4s", "--rate", "100",
+                "--out", dir.toString());
+
+        assertThat(a6.exitCode()).as(a6.err()).isZero();
+        assertThat(a6.out()).contains("passive health off").contains("passive health on (eject after 3)");
+        assertThat(Files.readAllLines(dir.resolve("a6.csv")).get(0))
+                .isEqualTo("passive_health,start_ms,end_ms,sent,failed,retried,p50_ms,p99_ms,max_ms");
+        assertThat(dir.resolve("a6-events.csv")).isNotEmptyFile();
+        assertThat(dir.resolve("a6-summary.csv")).isNotEmptyFile();
+        assertThat(dir.resolve("a6.png")).isNotEmptyFile();
+        assertThat(flap.exitCode()).as(flap.err()).isZero();
+        assertThat(flap.out()).contains("no hysteresis (fall 1, rise 1)").contains("fall 3, rise 2");
+        assertThat(Files.readAllLines(dir.resolve("flap.csv"))).hasSize(3);
+        assertThat(dir.resolve("flap.png")).isNotEmptyFile();
     }
 
     @Test
@@ -161,8 +224,10 @@ class ExperimentCommandTest {
 
     @ParameterizedTest(name = "{0}")
     @CsvSource(delimiter = '|', value = {
-        "a1 --victim busiest             | --victim does not apply to a1; it is for a3",
-        "a1 --rate 100                   | --rate does not apply to a1; it is for a3",
+        "a1 --victim busiest             | --victim does not apply to a1; it is for a3, a6, flap",
+        "a1 --rate 100                   | --rate does not apply to a1; it is for a3, a6, flap",
+        "a1 --slow-ms 100                | --slow-ms does not apply to a1; it is for a6",
+        "a6 --fall 2                     | --fall does not apply to a6; it is for flap",
         "a1 --kill-after-ms 10           | --kill-after-ms does not apply to a1; it is for a3",
         "a1 --min-servers 3              | --min-servers does not apply to a1; it is for a2, a4",
         "a2 --servers 4                  | --servers does not apply to a2; it is for a1, a3, a4, a5",
@@ -218,7 +283,7 @@ class ExperimentCommandTest {
         Run run = run("experiment", "a9", "--out", dir.resolve("x").toString());
 
         assertThat(run.exitCode()).isEqualTo(2);
-        assertThat(run.err()).contains("unknown analysis 'a9' (known: a1, a2, a3, a4, a5, a7)");
+        assertThat(run.err()).contains("unknown analysis 'a9' (known: a1, a2, a3, a4, a5, a6, a7, flap)");
         assertThat(dir.resolve("x")).doesNotExist();
     }
 

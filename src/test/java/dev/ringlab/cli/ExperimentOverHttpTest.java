@@ -83,4 +83,25 @@ class ExperimentOverHttpTest {
         assertThat(bad.exitCode()).isEqualTo(2);
         assertThat(bad.err()).contains("must be a balancer's base URL");
     }
+
+    /** A run that takes weighted servers off a running balancer gives them back with their weights. */
+    @Test
+    void aTargetRunGivesTheServersBackWithTheirWeights(@TempDir Path dir) throws Exception {
+        try (Cluster cluster = new Cluster(new dev.ringlab.cluster.SimBackend(), RingConfig.DEFAULT);
+                HealthMonitor health = new HealthMonitor(cluster, HealthMonitor.DEFAULT_INTERVAL, 2)) {
+            cluster.add(3, List.of("small", "big", "web-c"), List.of(1, 3, 2));
+            health.start();
+            try (BalancerEndpoint balancer = BalancerEndpoint.start(cluster,
+                    new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), null, 1)) {
+                Run a1 = ExperimentCommandTest.run("experiment", "a1", "--target", balancer.address().toString(),
+                        "--servers", "1", "--requests", "100", "--seed", "4", "--out", dir.toString());
+
+                assertThat(a1.exitCode()).as(a1.err()).isZero();
+                assertThat(a1.out()).contains("A-1: 100 requests over 1 servers");
+                assertThat(cluster.ring().servers()).extracting(Server::name, Server::weight)
+                        .containsExactlyInAnyOrder(org.assertj.core.groups.Tuple.tuple("small", 1),
+                                org.assertj.core.groups.Tuple.tuple("big", 3), org.assertj.core.groups.Tuple.tuple("web-c", 2));
+            }
+        }
+    }
 }

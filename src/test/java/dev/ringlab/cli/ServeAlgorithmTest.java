@@ -44,51 +44,80 @@ class ServeAlgorithmTest {
     /** The real command in its own JVM, replicas as processes: starts with maglev, answers over HTTP, reports it in /algorithm and /metrics. */
     @Test
     void servesWithTheChosenAlgorithm() throws Exception {
-        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        Process serve = new ProcessBuilder(java, "-cp", System.getProperty("java.class.path"), "dev.ringlab.cli.Launcher",
-                "serve", "--backend", "process", "--port", "0", "--replicas", "3", "--algorithm", "maglev", "--maglev-size", "251")
-                .redirectErrorStream(true).start();
+        Process serve = launch("serve", "--backend", "process", "--port", "0", "--replicas", "3", "--algorithm", "maglev",
+                "--maglev-size", "251");
         try {
-            BufferedReader lines = new BufferedReader(new InputStreamReader(serve.getInputStream(), StandardCharsets.UTF_8));
-            Pattern ready = Pattern.compile("RingLab balancer on (http://\\S+) with 3 replicas \\(.*maglev placement\\)");
-            String address = null;
-            // stop at the banner: serve prints nothing more until something happens
-            String line;
-            while (address == null && (line = lines.readLine()) != null) {
-                Matcher matcher = ready.matcher(line);
-                if (matcher.find()) {
-                    address = matcher.group(1);
-                }
-            }
-            assertThat(address).as("the serve banner").isNotNull();
-            // keep reading what serve logs, so it never blocks on a full pipe
-            Thread drain = new Thread(() -> {
-                try {
-                    lines.lines().forEach(ignored -> { });
-                } catch (java.io.UncheckedIOException closed) {
-                    // serve stopped
-                }
-            }, "serve-output");
-            drain.setDaemon(true);
-            drain.start();
-            HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
-                    .connectTimeout(Duration.ofSeconds(5)).build();
-            HttpResponse<String> algorithm = http.send(HttpRequest.newBuilder(URI.create(address + "/algorithm")).timeout(Duration.ofSeconds(30)).build(),
-                    HttpResponse.BodyHandlers.ofString());
+            String address = banner(serve, Pattern.compile("RingLab balancer on (http://\\S+) with 3 replicas \\(.*maglev placement\\)"));
+            HttpResponse<String> algorithm = get(address + "/algorithm");
             assertThat(algorithm.body()).contains("\"algorithm\":\"maglev\"");
             for (int k = 0; k < 10; k++) {
-                HttpResponse<String> home = http.send(HttpRequest.newBuilder(URI.create(address + "/home?key=" + k)).timeout(Duration.ofSeconds(30)).build(),
-                        HttpResponse.BodyHandlers.ofString());
-                assertThat(home.statusCode()).isEqualTo(200);
+                assertThat(get(address + "/home?key=" + k).statusCode()).isEqualTo(200);
             }
-            HttpResponse<String> metrics = http.send(HttpRequest.newBuilder(URI.create(address + "/metrics")).timeout(Duration.ofSeconds(30)).build(),
-                    HttpResponse.BodyHandlers.ofString());
+            HttpResponse<String> metrics = get(address + "/metrics");
             assertThat(metrics.body()).containsPattern("ringlab_requests_total\\{algorithm=\"maglev\",server=\"[^\"]+\"} [1-9]");
         } finally {
-            serve.destroy();
-            if (!serve.waitFor(20, TimeUnit.SECONDS)) {
-                serve.destroyForcibly();
+            stop(serve);
+        }
+    }
+
+    /** Bounded loads with its c and initial weights, through the real balancer in its own JVM. */
+    @Test
+    void servesBoundedLoadsWithItsFactorAndTheInitialWeights() throws Exception {
+        Process serve = launch("serve", "--backend", "sim", "--port", "0", "--weights", "1,2,1", "--algorithm", "bounded",
+                "--balance-factor", "1.5");
+        try {
+            String address = banner(serve, Pattern.compile("RingLab balancer on (http://\\S+) with 3 replicas \\(.*bounded.*placement\\)"));
+            assertThat(get(address + "/weights").body()).contains("\"weights\":[1,2,1]");
+            assertThat(get(address + "/algorithm").body()).contains("\"algorithm\":\"bounded\"");
+            assertThat(get(address + "/home?key=7").statusCode()).isEqualTo(200);
+        } finally {
+            stop(serve);
+        }
+    }
+
+    private static Process launch(String... args) throws java.io.IOException {
+        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        List<String> command = new ArrayList<>(List.of(java, "-cp", System.getProperty("java.class.path"),
+                "dev.ringlab.cli.Launcher"));
+        command.addAll(List.of(args));
+        return new ProcessBuilder(command).redirectErrorStream(true).start();
+    }
+
+    /** The balancer's address from serve's banner; what serve logs afterwards is read and dropped, so it never blocks. */
+    private static String banner(Process serve, Pattern ready) throws java.io.IOException {
+        BufferedReader lines = new BufferedReader(new InputStreamReader(serve.getInputStream(), StandardCharsets.UTF_8));
+        String address = null;
+        String line;
+        while (address == null && (line = lines.readLine()) != null) {
+            Matcher matcher = ready.matcher(line);
+            if (matcher.find()) {
+                address = matcher.group(1);
             }
+        }
+        assertThat(address).as("the serve banner").isNotNull();
+        Thread drain = new Thread(() -> {
+            try {
+                lines.lines().forEach(ignored -> { });
+            } catch (java.io.UncheckedIOException closed) {
+                // serve stopped
+            }
+        }, "serve-output");
+        drain.setDaemon(true);
+        drain.start();
+        return address;
+    }
+
+    private static HttpResponse<String> get(String url) throws Exception {
+        HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+                .connectTimeout(Duration.ofSeconds(5)).build();
+        return http.send(HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(30)).build(),
+                HttpResponse.BodyHandlers.ofString());
+    }
+
+    private static void stop(Process serve) throws InterruptedException {
+        serve.destroy();
+        if (!serve.waitFor(20, TimeUnit.SECONDS)) {
+            serve.destroyForcibly();
         }
     }
 }

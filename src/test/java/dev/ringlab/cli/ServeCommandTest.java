@@ -51,6 +51,14 @@ class ServeCommandTest {
         "--header-timeout 5ms           | --header-timeout must be between 10 ms and 1 h, got 5 ms",
         "--idle-timeout 2h              | --idle-timeout: '2h' is not a duration: write it like 500ms, 10s or 2m",
         "--body-timeout 61m             | --body-timeout must be between 10 ms and 1 h, got 3660 s",
+        "--balance-factor 1             | --balance-factor (bounded loads' c) must be above 1 and at most 100 (e.g. 1.25), got 1.0",
+        "--balance-factor 0.5           | --balance-factor (bounded loads' c) must be above 1 and at most 100 (e.g. 1.25), got 0.5",
+        "--balance-factor 101           | --balance-factor (bounded loads' c) must be above 1 and at most 100 (e.g. 1.25), got 101.0",
+        "--balance-factor NaN           | --balance-factor (bounded loads' c) must be above 1 and at most 100 (e.g. 1.25), got NaN",
+        "--weights 1,0,1                | --weights must be whole numbers of at least 1, one per replica (e.g. 1,2,1), got '0'",
+        "--weights 1,x                  | --weights must be whole numbers of at least 1, one per replica (e.g. 1,2,1), got 'x'",
+        "--weights 1,2 --replicas 3     | --weights lists 2 weights for --replicas 3: give one per replica",
+        "--weights 30,30                | --weights total 60: the ring has room for a total weight of 56 (512 slots, 9 virtual nodes per unit of weight)",
     })
     void badFlagsAreOneLineAndExitTwo(String flags, String message) {
         List<String> args = new java.util.ArrayList<>(List.of("serve"));

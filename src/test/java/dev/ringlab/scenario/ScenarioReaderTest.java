@@ -163,7 +163,7 @@ class ScenarioReaderTest {
         "  - send: 10\\n    expect: {faild: 0}|lesson.yaml:6: step 1 (send): unknown figure 'faild' to expect of send (known: answering, busiest_over_mean",
         "  - send: 10\\n    kill: Server 1|lesson.yaml:6: step 1: one action per step, found both 'send' and 'kill'",
         "  - send: 10\\n    parameters: {a: 1}|lesson.yaml:6: step 1 (send): 'parameters' belongs to an analysis step",
-        "  - analysis: a9|lesson.yaml:5: step 1 (analysis): unknown analysis 'a9' (known: a1, a2, a3, a4, a5, a7)",
+        "  - analysis: a9|lesson.yaml:5: step 1 (analysis): unknown analysis 'a9' (known: a1, a2, a3, a4, a5, a6, a7, flap)",
         "  - analysis: a1\\n    parameters: {servers: 2, speed: 3}|lesson.yaml:6: step 1 (analysis): unknown key 'speed' in the parameters of a1",
         "  - analysis: a3\\n    parameters: {requests: 100, rate: 100, kill_after: 2s}|lesson.yaml:6: step 1 (analysis): the kill after 2000 ms would come after the last request",
         "  - analysis: a1\\n    parameters: {hash: sha1}|lesson.yaml:6: step 1 (analysis): unknown hash function 'sha1' (known: assignment, assignment-v2, murmur3)",
