@@ -132,7 +132,7 @@ final class ServeCommand implements Callable<Integer> {
                     + "c times the average in-flight load (default ${DEFAULT-VALUE}).")
     double loadFactor;
 
-    @Option(names = "--weights", paramLabel = "W,W,...", split = ",",
+    @Option(names = "--weights", paramLabel = "WEIGHTS", split = ",",
             description = "Initial weight (capacity) of each replica, one whole number of at least 1 per replica, "
                     + "e.g. 1,2,1; without --replicas it sets their number (default: all 1).")
     java.util.List<String> weights;

@@ -121,10 +121,7 @@ class ServeCommandTest {
     /** Issue 11 item 7: a client that waits for the port, as compose health checks do, gets N=3 at once. */
     @Test
     void thePortOpensOnlyOnceTheReplicasHaveJoined() throws Exception {
-        int port;
-        try (java.net.ServerSocket free = new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
-            port = free.getLocalPort();
-        }
+        int port = freePortOutsideTheEphemeralRange();
         Process serve = Serve.launch(3, Integer.toString(port));
         List<String> lines = new CopyOnWriteArrayList<>();
         Thread reader = Serve.read(serve, lines, line -> { }, () -> { });
@@ -149,6 +146,24 @@ class ServeCommandTest {
             serve.destroyForcibly();
             reader.join(10_000);
         }
+    }
+
+    /**
+     * A free port below Linux's ephemeral range (32768..60999): a port the kernel hands out for port 0 could
+     * be given to one of serve's own replicas, or another socket, before serve binds it, and then the wait
+     * below would see that listener rather than serve's.
+     */
+    private static int freePortOutsideTheEphemeralRange() throws IOException {
+        java.util.Random random = new java.util.Random();
+        for (int attempt = 0; attempt < 100; attempt++) {
+            int candidate = 20_000 + random.nextInt(12_000);
+            try (java.net.ServerSocket free = new java.net.ServerSocket(candidate, 1, java.net.InetAddress.getLoopbackAddress())) {
+                return free.getLocalPort();
+            } catch (IOException taken) {
+                // try another
+            }
+        }
+        throw new IOException("no free port in 20000..31999");
     }
 
     private static boolean accepts(int port) {

@@ -106,9 +106,11 @@ class ExperimentsViewModelTest {
         Path file = folder.resolve("figures.csv");
 
         model.exportCsvTo(file).handle((path, failure) -> failure).get(5, TimeUnit.SECONDS);
-        frame();
-
-        assertThat(model.statusProperty().get()).isEqualTo("Could not write figures.csv: run an experiment first");
+        // the status is queued by the export's own completion stage, which may run after the handle above
+        await().atMost(Duration.ofSeconds(5)).untilAsserted(() -> {
+            frame();
+            assertThat(model.statusProperty().get()).isEqualTo("Could not write figures.csv: run an experiment first");
+        });
         assertThat(model.errorProperty().get()).isTrue();
         assertThat(file).doesNotExist();
     }
