@@ -3,6 +3,7 @@ package dev.ringlab.ui;
 import dev.ringlab.cluster.BackendKind;
 import dev.ringlab.cluster.ClusterEvent;
 import dev.ringlab.cluster.Member;
+import dev.ringlab.palette.ServerColours;
 import dev.ringlab.ring.Probing;
 import dev.ringlab.ring.RingHash;
 import dev.ringlab.ring.RingSnapshot;

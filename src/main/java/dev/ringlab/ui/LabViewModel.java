@@ -2,6 +2,7 @@ package dev.ringlab.ui;
 
 import dev.ringlab.balancer.Dispatch;
 import dev.ringlab.cluster.ClusterEvent;
+import dev.ringlab.palette.ServerColours;
 import dev.ringlab.ring.RingSnapshot;
 import dev.ringlab.ring.Server;
 import dev.ringlab.ring.algorithm.Algorithm;

@@ -1,5 +1,6 @@
 package dev.ringlab.ui;
 
+import dev.ringlab.palette.ServerColours;
 import dev.ringlab.ring.RingConfig;
 import dev.ringlab.ring.RingSnapshot;
 import java.util.ArrayDeque;
