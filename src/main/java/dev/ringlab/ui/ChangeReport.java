@@ -129,6 +129,11 @@ public record ChangeReport(Kind kind, RingSnapshot before, RingSnapshot after, L
         };
     }
 
+    /** The {@code index}-th of the fixed sample keys the moved share is counted on. */
+    static long sampleKey(int index) {
+        return KEYS[index];
+    }
+
     public double movedKeyShare() {
         return (double) movedKeys / SAMPLE_KEYS;
     }

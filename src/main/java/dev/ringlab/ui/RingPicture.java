@@ -5,6 +5,7 @@ import dev.ringlab.ring.RingSnapshot;
 import dev.ringlab.ring.Server;
 import dev.ringlab.ring.VirtualNode;
 import dev.ringlab.ring.algorithm.Algorithm;
+import dev.ringlab.ring.algorithm.Placement;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -22,10 +23,11 @@ import java.util.TreeSet;
  * @param down     names of servers killed or declared dead that this ring still holds
  * @param selected the name of the server selected in the window, or null
  * @param probe    the key probed last, or null
+ * @param band     where requests go when another algorithm than the ring routes them, or null
  */
 public record RingPicture(RingSnapshot ring, List<Marker> markers, List<LegendEntry> legend,
                           Set<Integer> changedSlots, Set<Integer> ghostSlots, ChangeReport change, Set<String> down,
-                          String selected, KeyProbe probe, Algorithm algorithm) {
+                          String selected, KeyProbe probe, Algorithm algorithm, PlacementBand band) {
 
     /** One virtual node as drawn: where, whose, and the arc of slots it owns (those counter-clockwise up to the previous node). */
     public record Marker(int slot, Server server, int virtualNode, int homeSlot, int arcLength, double arcShare,
@@ -56,6 +58,22 @@ public record RingPicture(RingSnapshot ring, List<Marker> markers, List<LegendEn
         return of(ring, lastChange, Set.of(), null, null, Algorithm.RING);
     }
 
+    /** The ring beside where {@code placement} sends requests, so the two never disagree. */
+    public static RingPicture of(RingSnapshot ring, ChangeReport lastChange, Set<Server> down, String selected,
+                                 KeyProbe probe, Placement placement) {
+        RingPicture picture = of(ring, lastChange, down, selected, probe,
+                placement == null ? Algorithm.RING : placement.algorithm());
+        return picture.withBand(PlacementBand.of(ring, placement));
+    }
+
+    /** With the band of another algorithm, whose shares the legend then gives: where requests go, not the ring's arcs. */
+    RingPicture withBand(PlacementBand next) {
+        List<LegendEntry> shares = next == null ? legend : legend.stream().map(entry -> new LegendEntry(entry.server(),
+                entry.colour(), entry.virtualNodes(), next.shareOf(entry.server()))).toList();
+        return new RingPicture(ring, markers, shares, changedSlots, ghostSlots, change, down, selected, probe,
+                algorithm, next);
+    }
+
     public static RingPicture of(RingSnapshot ring, ChangeReport lastChange, Set<Server> down, String selected,
                                  KeyProbe probe, Algorithm algorithm) {
         int slots = ring.config().slots();
@@ -83,7 +101,7 @@ public record RingPicture(RingSnapshot ring, List<Marker> markers, List<LegendEn
         down.stream().filter(ring::contains).forEach(server -> downNames.add(server.name()));
         KeyProbe shownProbe = probe != null && probe.slot() < slots ? probe : null;
         return new RingPicture(ring, markers, legend, changed, ghosts, change, downNames, selected, shownProbe,
-                algorithm == null ? Algorithm.RING : algorithm);
+                algorithm == null ? Algorithm.RING : algorithm, null);
     }
 
     public int slots() {
