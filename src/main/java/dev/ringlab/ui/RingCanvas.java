@@ -1,5 +1,6 @@
 package dev.ringlab.ui;
 
+import dev.ringlab.experiment.HotKey;
 import dev.ringlab.palette.ServerColours;
 import dev.ringlab.ring.RingConfig;
 import dev.ringlab.ring.RingSnapshot;
@@ -61,6 +62,8 @@ public final class RingCanvas extends Region {
     private final BooleanProperty dark = new SimpleBooleanProperty(this, "dark");
     private final Deque<Flash> flashes = new ArrayDeque<>();
     private final MigrationFlight migration = new MigrationFlight();
+    /** The hottest keys of the analysis running, marked on the ring while its chart fills; empty otherwise. */
+    private List<HotKey> hotKeys = List.of();
     private Consumer<String> onSelect = name -> { };
     private boolean dirty = true;
     /** Whether the overlay still shows flights from the last frame. */
@@ -120,6 +123,7 @@ public final class RingCanvas extends Region {
         RingCanvas copy = new RingCanvas();
         copy.offscreen = true;
         copy.picture.set(source.picture.get());
+        copy.hotKeys = source.hotKeys;
         copy.scale.set(Math.max(1, size / 700));
         copy.dark.set(false); // a slide is ink on white, whatever the window's theme
         copy.resize(size, size);
@@ -139,6 +143,16 @@ public final class RingCanvas extends Region {
 
     public ReadOnlyObjectProperty<RingPicture> pictureProperty() {
         return picture;
+    }
+
+    /** Marks these hot keys' slots on the ring (hottest first); an empty list clears them. */
+    void showHotKeys(List<HotKey> hottest) {
+        hotKeys = List.copyOf(hottest);
+        dirty = true;
+    }
+
+    List<HotKeyLayer.Mark> hotKeyMarks() {
+        return HotKeyLayer.marks(picture.get().ring(), hotKeys);
     }
 
     /** The slot under the pointer (hover or click) and what owns it, or null. */
@@ -218,6 +232,7 @@ public final class RingCanvas extends Region {
                 drawSelected(gc, g, p);
                 drawFocus(gc, g);
                 drawMarkers(gc, g, p);
+                HotKeyLayer.draw(gc, g, p.ring(), hotKeys, ink(), paper());
                 new ProbeArrow(gc, g, ink(), paper()).draw(p);
                 drawCentre(gc, g, p);
             }
@@ -473,6 +488,10 @@ public final class RingCanvas extends Region {
         gc.setFont(Font.font("System", FontWeight.BOLD, 17 * s));
         String servers = p.ring().size() == 1 ? "1 server" : p.ring().size() + " servers";
         gc.fillText(servers + " on the ring", g.cx(), g.cy() - 24 * s);
+        if (!hotKeys.isEmpty()) {
+            gc.setFont(Font.font("System", FontWeight.BOLD, 13 * s));
+            gc.fillText(HotKeyLayer.caption(hotKeys), g.cx(), g.cy() - 52 * s);
+        }
         gc.setFont(Font.font("System", 13 * s));
         gc.fillText(config.slots() + " slots · " + config.virtualNodesPerServer() + " virtual nodes each",
                 g.cx(), g.cy());
