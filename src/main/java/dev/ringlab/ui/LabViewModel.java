@@ -1,6 +1,7 @@
 package dev.ringlab.ui;
 
 import dev.ringlab.balancer.Dispatch;
+import dev.ringlab.cluster.BackendKind;
 import dev.ringlab.cluster.ClusterEvent;
 import dev.ringlab.palette.ServerColours;
 import dev.ringlab.ring.RingSnapshot;
@@ -11,7 +12,11 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.function.Supplier;
+import javafx.beans.binding.Bindings;
+import javafx.beans.binding.StringBinding;
 import javafx.beans.property.BooleanProperty;
+import javafx.beans.property.DoubleProperty;
+import javafx.beans.property.SimpleDoubleProperty;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
@@ -25,7 +30,7 @@ import javafx.collections.ObservableSet;
 /**
  * The lab window's state without a single control: the servers and their selection, the status line
  * and log, the ring settings, the playback clock, what the last change did, the probed key and the
- * presentation switch. Controllers bind to it and forward clicks; the FX thread owns it, and tests
+ * presentation switch, the theme and text size, the backend, and the slot under the pointer. Controllers bind to it and forward clicks; the FX thread owns it, and tests
  * drive it with plain JUnit.
  */
 public final class LabViewModel {
@@ -39,16 +44,27 @@ public final class LabViewModel {
     private final ReadOnlyStringWrapper lastRequest = new ReadOnlyStringWrapper(this, "lastRequest", "");
     private final ObjectProperty<Algorithm> algorithm = new SimpleObjectProperty<>(this, "algorithm", Algorithm.RING);
     private final BooleanProperty presentation = new SimpleBooleanProperty(this, "presentation");
+    private final BooleanProperty dark = new SimpleBooleanProperty(this, "dark");
+    /** The window's text size in pixels: 13 at a desk, larger in presentation mode; the legend's swatches follow it. */
+    private final DoubleProperty fontSize = new SimpleDoubleProperty(this, "fontSize", 13);
+    private final ObjectProperty<RingPicture.SlotDetail> pointed = new SimpleObjectProperty<>(this, "pointed");
+    private final StringBinding pointedText = Bindings.createStringBinding(() -> describe(pointed.get()), pointed);
     /** Servers killed or declared dead that the ring on show still holds: drawn crossed out. */
     private final ObservableSet<Server> down = FXCollections.observableSet(new HashSet<>());
     /** Servers whose death the cluster announced and whose removal has not been shown yet. */
     private final Set<Server> dying = new HashSet<>();
 
     private final Supplier<Placement> placement;
+    private final BackendViewModel backend;
 
     /** {@code placement}: where requests are routed now, asked when a key is probed. */
     public LabViewModel(RingSnapshot ring, Supplier<Placement> placement) {
+        this(ring, placement, new BackendViewModel(BackendKind.SIM, List.of(BackendKind.SIM)));
+    }
+
+    public LabViewModel(RingSnapshot ring, Supplier<Placement> placement, BackendViewModel backend) {
         this.placement = placement;
+        this.backend = backend;
         settings = new RingSettingsViewModel(ring.config());
         playback = new Playback(ring);
         settings.measure(ring);
@@ -69,6 +85,28 @@ public final class LabViewModel {
 
     public Playback playback() {
         return playback;
+    }
+
+    public BackendViewModel backend() {
+        return backend;
+    }
+
+    public BooleanProperty darkProperty() {
+        return dark;
+    }
+
+    public DoubleProperty fontSizeProperty() {
+        return fontSize;
+    }
+
+    /** The slot under the pointer on the ring, or null. */
+    public ObjectProperty<RingPicture.SlotDetail> pointedProperty() {
+        return pointed;
+    }
+
+    /** The pointed slot in words: its virtual node and the arc it owns, or how to point at one. */
+    public StringBinding pointedText() {
+        return pointedText;
     }
 
     public ReadOnlyObjectProperty<ChangeReport> lastChangeProperty() {
@@ -148,6 +186,22 @@ public final class LabViewModel {
                 ? "key " + dispatch.key() + " → slot " + dispatch.slot() + " → no server answered"
                 : "key " + dispatch.key() + " → slot " + dispatch.slot() + " → " + dispatch.server().name()
                         + (dispatch.retried() ? " (after " + dispatch.attempts() + " tries)" : ""));
+    }
+
+    static String describe(RingPicture.SlotDetail detail) {
+        if (detail == null) {
+            return "Point at the ring to see a slot, its virtual node and the arc it owns.";
+        }
+        if (detail.owner() == null) {
+            return "Slot " + detail.slot() + ": the ring is empty.";
+        }
+        RingPicture.Marker owner = detail.owner();
+        return String.format("Slot %d%s%nServed by %s, virtual node j=%d at slot %d%s%n"
+                        + "That node owns an arc of %d slots (%.1f%% of the ring); %s owns %.1f%% in all.",
+                detail.slot(), detail.markerAtSlot() ? " (a virtual node sits here)" : "",
+                owner.serverName(), owner.virtualNode(), owner.slot(),
+                owner.homeSlot() != owner.slot() ? " (hashed to " + owner.homeSlot() + ", probed on)" : "",
+                owner.arcLength(), 100 * owner.arcShare(), owner.serverName(), 100 * detail.serverShare());
     }
 
     private void shown(RingSnapshot before, RingSnapshot after) {

@@ -47,15 +47,15 @@ public final class LabWindow {
     private static final java.util.logging.Logger JAVAFX_LOG = java.util.logging.Logger.getLogger("javafx");
 
     private final Stage stage;
-    private final LabController controller;
+    private final LabActions actions;
     private final ExperimentsController experiments;
     private final CompareController comparison;
     private final FramePump pump;
 
-    private LabWindow(Stage stage, LabController controller, ExperimentsController experiments,
+    private LabWindow(Stage stage, LabActions actions, ExperimentsController experiments,
                       CompareController comparison, FramePump pump) {
         this.stage = stage;
-        this.controller = controller;
+        this.actions = actions;
         this.experiments = experiments;
         this.comparison = comparison;
         this.pump = pump;
@@ -90,20 +90,20 @@ public final class LabWindow {
                 javafx.geometry.Rectangle2D size = WindowPreferences.restore(stage);
                 LabWindow window = show(stage, session, options.backends(), size.getWidth(), size.getHeight());
                 // what the user chose stays for the next start; tests, which open through show(), leave it alone
-                window.controller.darkProperty().set(WindowPreferences.dark());
-                window.controller.darkProperty().addListener((obs, was, dark) -> WindowPreferences.rememberDark(dark));
+                window.model().darkProperty().set(WindowPreferences.dark());
+                window.model().darkProperty().addListener((obs, was, dark) -> WindowPreferences.rememberDark(dark));
                 window.stage.setOnHiding(event -> WindowPreferences.remember(window.stage));
                 if (Boolean.getBoolean("ringlab.window.presentation")) {
                     // for measuring the pulse (and rehearsing) in presentation mode from the command line
-                    window.controller.model().presentationProperty().set(true);
+                    window.model().presentationProperty().set(true);
                 }
                 window.stage.setOnHidden(event -> new Thread(() -> {
                     window.closeSession();
                     closed.countDown();
                 }, "ringlab-window-close").start());
                 if (options.initialServers() > 0) {
-                    window.controller.run(session.add(options.initialServers()),
-                            added -> window.controller.showInfo("Started " + added.size() + " servers."));
+                    window.actions.run(session.add(options.initialServers()),
+                            added -> window.model().status().info("Started " + added.size() + " servers."));
                 }
                 if (options.tour() != null && options.tour().active()) {
                     new WindowTour(window, options.tour().screenshots(), options.tour().diagnosePulse(),
@@ -142,8 +142,8 @@ public final class LabWindow {
     }
 
     /**
-     * The same, with backends to switch to. This is where the window's parts meet: one view model and
-     * one frame pump shared by the controllers, which never know each other.
+     * The same, with backends to switch to. This is where the window's parts meet: one view model, one
+     * set of actions and one frame pump shared by the panels' controllers, which never know each other.
      */
     public static LabWindow show(Stage stage, LabSession session, BackendChoice backends) {
         return show(stage, session, backends, 1280, 800);
@@ -152,12 +152,31 @@ public final class LabWindow {
     static LabWindow show(Stage stage, LabSession session, BackendChoice backends, double width, double height) {
         FXMLLoader loader = new FXMLLoader(LabWindow.class.getResource("/fxml/lab.fxml"));
         FramePump pump = new FramePump();
-        LabViewModel model = new LabViewModel(session.ring(), session::placement);
+        LabViewModel model = new LabViewModel(session.ring(), session::placement,
+                new BackendViewModel(session.cluster().backend().kind(), backends.offered()));
+        LabActions actions = new LabActions(session, backends, model);
+        // first on the pump: each frame feeds the view model before the panels paint from it
+        actions.start(pump);
         AtomicReference<ExperimentsController> experiments = new AtomicReference<>();
         AtomicReference<CompareController> comparison = new AtomicReference<>();
         loader.setControllerFactory(type -> {
             if (type == LabController.class) {
-                return new LabController(session, backends, model, pump);
+                return new LabController(model, actions);
+            }
+            if (type == StatusStripController.class) {
+                return new StatusStripController(model, actions);
+            }
+            if (type == RingPanelController.class) {
+                return new RingPanelController(model, actions, pump);
+            }
+            if (type == TeachingController.class) {
+                return new TeachingController(model, actions);
+            }
+            if (type == RingSettingsController.class) {
+                return new RingSettingsController(model, actions);
+            }
+            if (type == ServersController.class) {
+                return new ServersController(model, actions);
             }
             if (type == ExperimentsController.class) {
                 experiments.set(new ExperimentsController(session));
@@ -175,7 +194,6 @@ public final class LabWindow {
         } catch (IOException broken) {
             throw new UncheckedIOException("lab.fxml could not be loaded", broken);
         }
-        LabController controller = loader.getController();
         experiments.get().attach(pump, model.status()::log);
         comparison.get().attach(pump);
         pump.start();
@@ -199,7 +217,7 @@ public final class LabWindow {
             stage.setWidth(width);
             stage.setHeight(height);
         });
-        return new LabWindow(stage, controller, experiments.get(), comparison.get(), pump);
+        return new LabWindow(stage, actions, experiments.get(), comparison.get(), pump);
     }
 
     ExperimentsController experiments() {
@@ -214,17 +232,34 @@ public final class LabWindow {
         return stage;
     }
 
-    LabController controller() {
-        return controller;
+    LabViewModel model() {
+        return actions.model();
+    }
+
+    LabActions actions() {
+        return actions;
+    }
+
+    LabSession session() {
+        return actions.session();
+    }
+
+    FramePump pump() {
+        return pump;
+    }
+
+    /** The ring on the Ring tab. */
+    RingCanvas ring() {
+        return (RingCanvas) stage.getScene().lookup("#ring");
     }
 
     /** Stops painting and every replica the window started; may block, so never on the FX thread. */
     void closeSession() {
         Platform.runLater(() -> {
-            controller.stop();
+            actions.stop();
             experiments.stop();
             pump.stop();
         });
-        controller.session().close();
+        actions.session().close();
     }
 }

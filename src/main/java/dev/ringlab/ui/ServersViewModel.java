@@ -4,6 +4,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
+import javafx.beans.property.ReadOnlyLongProperty;
+import javafx.beans.property.ReadOnlyLongWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.beans.property.SimpleStringProperty;
@@ -20,7 +22,10 @@ public final class ServersViewModel {
     private final ObservableList<ServerRow> rows = FXCollections.observableArrayList();
     private final ServedCounts served = new ServedCounts();
     private final StringProperty selected = new SimpleStringProperty(this, "selected");
+    /** The name typed for the next server to add; blank lets the cluster choose one. */
+    private final StringProperty newName = new SimpleStringProperty(this, "newName", "");
     private final ReadOnlyStringWrapper rate = new ReadOnlyStringWrapper(this, "rate", "0 req/s");
+    private final ReadOnlyLongWrapper updates = new ReadOnlyLongWrapper(this, "updates");
     private long rateAt;
     private long totalAtRate;
 
@@ -31,6 +36,26 @@ public final class ServersViewModel {
     /** The name of the server selected anywhere in the window, or null. */
     public StringProperty selectedProperty() {
         return selected;
+    }
+
+    public StringProperty newNameProperty() {
+        return newName;
+    }
+
+    /** After an Add that used {@code used}: the field empties unless the user has typed the next name meanwhile. */
+    public void added(String used) {
+        if (used != null && !used.isBlank() && used.equals(newName.get())) {
+            newName.set("");
+        }
+    }
+
+    /** The selected server's name, or why {@code action} cannot go ahead (null name). */
+    public String selectedFor(String action, StatusViewModel status) {
+        String name = selected.get();
+        if (name == null) {
+            status.error("Select a server (in the table, the legend or on the ring) to " + action + " it.");
+        }
+        return name;
     }
 
     public ReadOnlyStringProperty rateProperty() {
@@ -64,6 +89,12 @@ public final class ServersViewModel {
             }
         }
         servedBy.forEach(served::set);
+        updates.set(updates.get() + 1);
+    }
+
+    /** Counts {@link #update}s: a table follows {@link #selectedProperty()} again after each, when its rows were replaced. */
+    public ReadOnlyLongProperty updatesProperty() {
+        return updates.getReadOnlyProperty();
     }
 
     /** The figure the "Served" column shows for {@code server}. */

@@ -55,7 +55,7 @@ final class WindowTour {
     }
 
     private void run(int expectedServers) throws Exception {
-        LabController lab = window.controller();
+        LabWindow lab = window;
         await(() -> lab.session().ring().size() >= expectedServers, 120);
         if (screenshots != null) {
             Files.createDirectories(screenshots);
@@ -112,7 +112,7 @@ final class WindowTour {
     }
 
     /** Lets the tab settle as a person would before pressing Run, then measures the pulses during the run. */
-    private PulseGaps.Summary measuredRun(LabController lab, ExperimentsController experiments) throws Exception {
+    private PulseGaps.Summary measuredRun(LabWindow lab, ExperimentsController experiments) throws Exception {
         // The measurement is of the run, not of a tab's first layout and paint.
         Thread.sleep(1000);
         fx(() -> {
@@ -124,7 +124,7 @@ final class WindowTour {
         return fx(() -> lab.pump().gaps());
     }
 
-    private void report(String where, PulseGaps.Summary gaps, LabController lab, ExperimentsController experiments)
+    private void report(String where, PulseGaps.Summary gaps, LabWindow lab, ExperimentsController experiments)
             throws Exception {
         String status = fx(experiments::statusText);
         out.printf("A-1 in the window, %d requests over %d servers on the %s backend, %s: %s%n", requests,
@@ -142,7 +142,7 @@ final class WindowTour {
     }
 
     /** The Compare tab after a run on the defaults, the balancer switched to Maglev, pointing at its table. */
-    private void shootComparison(LabController lab) throws Exception {
+    private void shootComparison(LabWindow lab) throws Exception {
         CompareController comparison = window.comparison();
         fx(() -> {
             selectTab(2);
@@ -160,7 +160,7 @@ final class WindowTour {
     }
 
     /** Picks the balancer's placement in the status strip's selector, as a person would, and waits for it. */
-    private void route(LabController lab, Algorithm algorithm) throws Exception {
+    private void route(LabWindow lab, Algorithm algorithm) throws Exception {
         fx(() -> {
             @SuppressWarnings("unchecked")
             var choice = (javafx.scene.control.ChoiceBox<Algorithm>) window.stage().getScene().lookup("#algorithmChoice");

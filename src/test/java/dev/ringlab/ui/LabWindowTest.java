@@ -212,7 +212,7 @@ class LabWindowTest {
         java.io.File file = folder.resolve("ring.png").toFile();
 
         java.util.concurrent.CompletableFuture<java.io.File> written = WaitForAsyncUtils.asyncFx(
-                () -> window.controller().exportRingTo(file)).get(5, TimeUnit.SECONDS);
+                () -> window.actions().exportRingTo(file)).get(5, TimeUnit.SECONDS);
 
         written.get(10, TimeUnit.SECONDS);
         java.awt.image.BufferedImage image = javax.imageio.ImageIO.read(file);

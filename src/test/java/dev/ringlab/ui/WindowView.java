@@ -25,7 +25,7 @@ final class WindowView {
     }
 
     RingCanvas ring() {
-        return window.controller().ring();
+        return window.ring();
     }
 
     List<ServerRow> rows() {

@@ -1,0 +1,140 @@
+package dev.ringlab.ui;
+
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.collections.ListChangeListener;
+import javafx.fxml.FXML;
+import javafx.scene.control.Label;
+import javafx.scene.control.ListCell;
+import javafx.scene.control.ListView;
+import javafx.scene.control.TableCell;
+import javafx.scene.control.TableColumn;
+import javafx.scene.control.TableView;
+import javafx.scene.control.TextField;
+import javafx.scene.layout.Region;
+import javafx.scene.paint.Color;
+import javafx.scene.shape.Rectangle;
+
+/**
+ * The servers panel ({@code servers-panel.fxml}): binds the name field, the status line, the table and
+ * its selection, the slot under the pointer and the event log to the view models, and forwards Add,
+ * Remove and Kill to {@link LabActions}.
+ */
+public final class ServersController {
+
+    @FXML private TextField serverName;
+    @FXML private Label message;
+    @FXML private TableView<ServerRow> servers;
+    @FXML private TableColumn<ServerRow, String> nameColumn;
+    @FXML private TableColumn<ServerRow, String> backendIdColumn;
+    @FXML private TableColumn<ServerRow, String> addressColumn;
+    @FXML private TableColumn<ServerRow, String> stateColumn;
+    @FXML private TableColumn<ServerRow, Number> servedColumn;
+    @FXML private Label slotDetail;
+    @FXML private ListView<String> log;
+
+    private final LabViewModel model;
+    private final LabActions actions;
+
+    public ServersController(LabViewModel model, LabActions actions) {
+        this.model = model;
+        this.actions = actions;
+    }
+
+    @FXML
+    private void initialize() {
+        serverName.textProperty().bindBidirectional(model.servers().newNameProperty());
+        bindStatus();
+        initialiseTable();
+        slotDetail.textProperty().bind(model.pointedText());
+    }
+
+    private void bindStatus() {
+        message.textProperty().bind(model.status().messageProperty());
+        model.status().errorProperty().addListener((obs, old, error) -> {
+            message.getStyleClass().remove("error");
+            if (error) {
+                message.getStyleClass().add("error");
+            }
+        });
+        log.setItems(model.status().log());
+        log.setCellFactory(list -> new ListCell<>() {
+            {
+                // Long lines wrap inside the log's width instead of running off its edge.
+                setWrapText(true);
+                prefWidthProperty().bind(list.widthProperty().subtract(24));
+                setMaxWidth(Region.USE_PREF_SIZE);
+            }
+
+            @Override
+            protected void updateItem(String line, boolean empty) {
+                super.updateItem(line, empty);
+                setText(empty ? null : line);
+            }
+        });
+        model.status().log().addListener((ListChangeListener<String>) change ->
+                log.scrollTo(model.status().log().size() - 1));
+    }
+
+    private void initialiseTable() {
+        servers.setItems(model.servers().rows());
+        nameColumn.setCellValueFactory(c -> new ReadOnlyStringWrapper(c.getValue().name()));
+        // A swatch in the server's colour, the same as on the ring and in the charts.
+        nameColumn.setCellFactory(column -> new TableCell<>() {
+            private final Rectangle swatch = new Rectangle(12, 12);
+
+            @Override
+            protected void updateItem(String name, boolean empty) {
+                super.updateItem(name, empty);
+                if (empty || name == null) {
+                    setText(null);
+                    setGraphic(null);
+                    return;
+                }
+                setText(name);
+                // a row exists only for a member, so its colour is known when the row appears: no table refresh
+                // (which re-creates cells under a pointer about to click them) is ever needed
+                String colour = actions.colourOf(name);
+                swatch.setFill(colour == null ? Color.TRANSPARENT : Color.web(colour));
+                setGraphic(swatch);
+            }
+        });
+        backendIdColumn.setCellValueFactory(c -> new ReadOnlyStringWrapper(c.getValue().backendId()));
+        addressColumn.setCellValueFactory(c -> new ReadOnlyStringWrapper(c.getValue().address()));
+        stateColumn.setCellValueFactory(c -> new ReadOnlyStringWrapper(c.getValue().state()));
+        servedColumn.setCellValueFactory(c -> model.servers().served().of(c.getValue().name()));
+        servers.setPlaceholder(new Label("No servers yet: press Add."));
+        model.servers().selectedProperty().addListener((obs, old, name) -> selectRow(name));
+        // a replaced row loses the table's selection: it follows the view model's again after every update
+        model.servers().updatesProperty().addListener((obs, old, now) -> selectRow(model.servers().selectedProperty().get()));
+        servers.getSelectionModel().selectedItemProperty().addListener((obs, old, row) -> {
+            if (row != null) {
+                model.servers().select(row.name());
+            }
+        });
+    }
+
+    private void selectRow(String name) {
+        ServerRow selected = servers.getSelectionModel().getSelectedItem();
+        if (name == null) {
+            servers.getSelectionModel().clearSelection();
+        } else if (selected == null || !selected.name().equals(name)) {
+            servers.getItems().stream().filter(row -> row.name().equals(name)).findFirst()
+                    .ifPresent(row -> servers.getSelectionModel().select(row));
+        }
+    }
+
+    @FXML
+    private void addServer() {
+        actions.addServer();
+    }
+
+    @FXML
+    private void removeServer() {
+        actions.removeServer();
+    }
+
+    @FXML
+    private void killServer() {
+        actions.killServer();
+    }
+}
