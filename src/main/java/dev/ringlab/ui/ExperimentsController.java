@@ -9,6 +9,7 @@ import dev.ringlab.experiment.ExperimentCharts;
 import dev.ringlab.experiment.ExperimentFiles;
 import dev.ringlab.experiment.FailoverParameters;
 import dev.ringlab.experiment.LiveTally;
+import dev.ringlab.experiment.HotKey;
 import dev.ringlab.experiment.LiveView;
 import dev.ringlab.experiment.Progress;
 import dev.ringlab.experiment.TestbedFactory;
@@ -70,6 +71,7 @@ public final class ExperimentsController {
     private final ConcurrentLinkedQueue<Runnable> finished = new ConcurrentLinkedQueue<>();
     private final ChartView chartView = new ChartView();
     private Consumer<String> log = line -> { };
+    private Consumer<List<HotKey>> hotKeys = hottest -> { };
     /** The run in progress, or null. */
     private Analysis<?, ?>.Prepared running;
     private AutoCloseable subscription;
@@ -94,6 +96,11 @@ public final class ExperimentsController {
     }
 
     /** Joins the window's frame pump and log. */
+    /** Where the hottest keys of each run go (the ring marks them); on the FX thread. */
+    void onHotKeys(Consumer<List<HotKey>> sink) {
+        this.hotKeys = sink;
+    }
+
     void attach(FramePump pump, Consumer<String> logLine) {
         this.log = logLine;
         pump.add(this::frame);
@@ -193,6 +200,8 @@ public final class ExperimentsController {
         progress.setProgress(0);
         showStatus(label + " running (seed " + seed + ")…", false);
         log.accept(label + " started: " + requests.getText().trim() + " requests, seed " + seed);
+        // the hot keys of a skewed workload are marked on the ring while the chart fills; others clear them
+        session.async(() -> prepared.hotKeys(HotKeyLayer.SHOWN)).thenAccept(hot -> finished.add(() -> hotKeys.accept(hot)));
         CompletableFuture<Analysis<?, ?>.Finished> work = session.async(() -> prepared.run(lastProgress::set));
         work.whenComplete((value, failure) -> finished.add(() -> end(value, failure)));
     }

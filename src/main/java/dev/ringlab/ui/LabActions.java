@@ -62,6 +62,12 @@ final class LabActions {
         subscription = session.subscribe(events::add);
         pump.add(this::frame);
         model.algorithmProperty().set(session.algorithm());
+        model.holdReplacementProperty().set(!session.cluster().replacesDead());
+        model.holdReplacementProperty().addListener((obs, was, hold) -> {
+            session.holdReplacements(hold);
+            model.status().log(hold ? "replacement held: a dead server stays dead until released"
+                    : "replacement released: dead servers are replaced");
+        });
         model.backend().runningOn(session.cluster().backend().kind());
         showBalancer();
         model.status().log("window opened on the " + model.backend().currentProperty().get().label() + " backend");

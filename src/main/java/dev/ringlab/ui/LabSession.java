@@ -195,6 +195,7 @@ public final class LabSession implements AutoCloseable {
                     throw failure;
                 }
                 fresh.dispatcher().placement().use(old.dispatcher().placement().algorithm());
+                fresh.cluster().setReplaceDead(old.cluster().replacesDead()); // a held replacement stays held
                 tally = new RequestTally();
                 deployment = fresh;
                 if (closed) {
@@ -210,6 +211,14 @@ public final class LabSession implements AutoCloseable {
                 return fresh.cluster();
             }
         });
+    }
+
+    /**
+     * Holds (or releases) the replacement of dead servers in the cluster itself, so the ring without a
+     * dead server stays on show, and its row stays dead, until the teacher releases it. Not blocking.
+     */
+    public void holdReplacements(boolean hold) {
+        deployment.cluster().setReplaceDead(!hold);
     }
 
     /** The placement algorithm requests (the window's and the HTTP balancer's) are routed by. */

@@ -4,6 +4,7 @@ import dev.ringlab.balancer.Dispatch;
 import dev.ringlab.cluster.BackendKind;
 import dev.ringlab.cluster.ClusterEvent;
 import dev.ringlab.palette.ServerColours;
+import dev.ringlab.experiment.HotKey;
 import dev.ringlab.ring.RingSnapshot;
 import dev.ringlab.ring.Server;
 import dev.ringlab.ring.algorithm.Algorithm;
@@ -55,6 +56,8 @@ public final class LabViewModel {
     private final Set<Server> dying = new HashSet<>();
 
     private final Supplier<Placement> placement;
+    private final BooleanProperty holdReplacement = new SimpleBooleanProperty(this, "holdReplacement");
+    private final ReadOnlyObjectWrapper<List<HotKey>> hotKeys = new ReadOnlyObjectWrapper<>(this, "hotKeys", List.of());
     private final BackendViewModel backend;
 
     /** {@code placement}: where requests are routed now, asked when a key is probed. */
@@ -119,6 +122,25 @@ public final class LabViewModel {
 
     public ReadOnlyStringProperty lastRequestProperty() {
         return lastRequest.getReadOnlyProperty();
+    }
+
+    /** The placement routing requests now: what the ring's band and the probe show under another algorithm. */
+    public Placement placement() {
+        return placement.get();
+    }
+
+    /** Whether the cluster holds the replacement of dead servers until the teacher releases it. */
+    public BooleanProperty holdReplacementProperty() {
+        return holdReplacement;
+    }
+
+    /** The hottest keys of the analysis running, hottest first, marked on the ring; empty when none is skewed. */
+    public ReadOnlyObjectProperty<List<HotKey>> hotKeysProperty() {
+        return hotKeys.getReadOnlyProperty();
+    }
+
+    public void showHotKeys(List<HotKey> hottest) {
+        hotKeys.set(List.copyOf(hottest));
     }
 
     /** The placement requests are routed by, as the window last learnt it. */
@@ -196,12 +218,21 @@ public final class LabViewModel {
             return "Slot " + detail.slot() + ": the ring is empty.";
         }
         RingPicture.Marker owner = detail.owner();
+        if (detail.placement() != null) {
+            // the ring's owner is not who serves: say where the keys go first, the faded ring's answer after
+            return String.format("%s%n(The faded ring would send them to %s j=%d at slot %d.)", capitalised(detail.placement()),
+                    owner.serverName(), owner.virtualNode(), owner.slot());
+        }
         return String.format("Slot %d%s%nServed by %s, virtual node j=%d at slot %d%s%n"
                         + "That node owns an arc of %d slots (%.1f%% of the ring); %s owns %.1f%% in all.",
                 detail.slot(), detail.markerAtSlot() ? " (a virtual node sits here)" : "",
                 owner.serverName(), owner.virtualNode(), owner.slot(),
                 owner.homeSlot() != owner.slot() ? " (hashed to " + owner.homeSlot() + ", probed on)" : "",
                 owner.arcLength(), 100 * owner.arcShare(), owner.serverName(), 100 * detail.serverShare());
+    }
+
+    private static String capitalised(String text) {
+        return text.isEmpty() ? text : Character.toUpperCase(text.charAt(0)) + text.substring(1);
     }
 
     private void shown(RingSnapshot before, RingSnapshot after) {

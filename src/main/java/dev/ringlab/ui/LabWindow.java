@@ -195,6 +195,7 @@ public final class LabWindow {
             throw new UncheckedIOException("lab.fxml could not be loaded", broken);
         }
         experiments.get().attach(pump, model.status()::log);
+        experiments.get().onHotKeys(model::showHotKeys);
         comparison.get().attach(pump);
         pump.start();
         stage.setTitle("RingLab");

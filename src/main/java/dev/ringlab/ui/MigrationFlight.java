@@ -60,7 +60,8 @@ final class MigrationFlight {
 
     private static final Color GHOST = Color.web("#767676");
 
-    private Plan plan = new Plan(List.of(), 0);
+    /** Written on the FX thread; volatile so a test's thread reads the plan the window made. */
+    private volatile Plan plan = new Plan(List.of(), 0);
     /** View time the flight began, or -1 until the first frame after {@link #start} sets it. */
     private long startedAt = -1;
 

@@ -533,7 +533,7 @@ public final class RingCanvas extends Region {
                 + 0.5) % slots;
         RingPicture.SlotDetail detail = picture.get().detailOf(slot);
         if (detail == null) {
-            detail = new RingPicture.SlotDetail(slot, null, false, 0);
+            detail = new RingPicture.SlotDetail(slot, null, false, 0, null);
         }
         focus.set(detail);
         dirty = true;

@@ -41,8 +41,12 @@ public record RingPicture(RingSnapshot ring, List<Marker> markers, List<LegendEn
     public record LegendEntry(Server server, String colour, int virtualNodes, double share) {
     }
 
-    /** What the side panel says about a slot. */
-    public record SlotDetail(int slot, Marker owner, boolean markerAtSlot, double serverShare) {
+    /**
+     * What the side panel says about a slot.
+     *
+     * @param placement under another algorithm, where that slot's keys go ({@link PlacementBand#describe}), else null
+     */
+    public record SlotDetail(int slot, Marker owner, boolean markerAtSlot, double serverShare, String placement) {
     }
 
     public RingPicture {
@@ -132,7 +136,8 @@ public record RingPicture(RingSnapshot ring, List<Marker> markers, List<LegendEn
             }
         }
         Marker owner = markers.get(index);
-        return new SlotDetail(slot, owner, exact, ring.shareOf(owner.server()));
+        return new SlotDetail(slot, owner, exact, ring.shareOf(owner.server()),
+                band == null || slot >= band.slots() ? null : band.describe(slot));
     }
 
     /** One line under the ring: what the last change moved against the ideal for that kind of change. */

@@ -18,15 +18,28 @@ final class WindowTestbed implements Testbed {
     private final LabSession session;
     private final LiveTally live;
 
-    private WindowTestbed(Testbed shared, LabSession session, LiveTally live) {
+    private final boolean held;
+
+    private WindowTestbed(Testbed shared, LabSession session, LiveTally live, boolean held) {
         this.shared = shared;
         this.session = session;
         this.live = live;
+        this.held = held;
     }
 
     static TestbedFactory factory(LabSession session, LiveTally live) {
-        return (ring, servers) -> new WindowTestbed(InProcessTestbed.sharing(session.cluster()).open(ring, servers),
-                session, live);
+        return (ring, servers) -> {
+            // an experiment kills and waits for the replacement: a teacher's hold is lifted for its run
+            boolean held = !session.cluster().replacesDead();
+            session.holdReplacements(false);
+            try {
+                return new WindowTestbed(InProcessTestbed.sharing(session.cluster()).open(ring, servers), session, live,
+                        held);
+            } catch (RuntimeException failure) {
+                session.holdReplacements(held);
+                throw failure;
+            }
+        };
     }
 
     @Override
@@ -49,6 +62,10 @@ final class WindowTestbed implements Testbed {
 
     @Override
     public void close() {
-        shared.close();
+        try {
+            shared.close();
+        } finally {
+            session.holdReplacements(held);
+        }
     }
 }
