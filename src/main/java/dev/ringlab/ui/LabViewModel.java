@@ -54,6 +54,8 @@ public final class LabViewModel {
     private final ObservableSet<Server> down = FXCollections.observableSet(new HashSet<>());
     /** Servers whose death the cluster announced and whose removal has not been shown yet. */
     private final Set<Server> dying = new HashSet<>();
+    /** Servers declared dead and not yet replaced or removed (held, or their replacement starting): drawn crossed out where they were. */
+    private final Set<Server> dead = new HashSet<>();
 
     private final Supplier<Placement> placement;
     private final BooleanProperty holdReplacement = new SimpleBooleanProperty(this, "holdReplacement");
@@ -161,9 +163,14 @@ public final class LabViewModel {
         for (ClusterEvent event : batch) {
             if (event instanceof ClusterEvent.MemberKilled killed) {
                 down.add(killed.server());
-            } else if (event instanceof ClusterEvent.MemberDead dead) {
-                down.add(dead.server());
-                dying.add(dead.server());
+            } else if (event instanceof ClusterEvent.MemberDead died) {
+                down.add(died.server());
+                dying.add(died.server());
+                dead.add(died.server());
+            } else if (event instanceof ClusterEvent.MemberUp up && up.replaces() != null) {
+                gone(up.replaces());
+            } else if (event instanceof ClusterEvent.MemberRemoved removed) {
+                gone(removed.server());
             } else if (event instanceof ClusterEvent.BackendFailed failed) {
                 status.error(failed.message());
             }
@@ -180,6 +187,12 @@ public final class LabViewModel {
                 status.log(event.at(), event.describe());
             }
         }
+    }
+
+    /** A dead server's row left the cluster (replaced or removed): its cross goes. */
+    private void gone(Server server) {
+        dead.remove(server);
+        down.remove(server);
     }
 
     /** The cluster's ring now; offered when the cluster announces no event for it (a new slot count). */
@@ -240,7 +253,8 @@ public final class LabViewModel {
         if (report.kind() != ChangeReport.Kind.NONE) {
             lastChange.set(report);
         }
-        down.retainAll(after.servers());
+        // a dead server stays crossed out where it was until it is gone from the cluster, even off the ring
+        down.removeIf(server -> !after.contains(server) && !dead.contains(server));
         ServerColours.keepOnly(after.servers());
         settings.measure(after);
         KeyProbe last = probe.get();

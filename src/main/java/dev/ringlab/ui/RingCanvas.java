@@ -423,13 +423,26 @@ public final class RingCanvas extends Region {
                 gc.strokeOval(at.getX() - size / 2, at.getY() - size / 2, size, size);
             }
             if (p.down().contains(marker.serverName())) {
-                double x = Math.max(size, 10 * scale.get()) * 0.75;
-                gc.setStroke(ink());
-                gc.setLineWidth(Math.max(2.5, 3 * scale.get()));
-                gc.strokeLine(at.getX() - x, at.getY() - x, at.getX() + x, at.getY() + x);
-                gc.strokeLine(at.getX() - x, at.getY() + x, at.getX() + x, at.getY() - x);
+                cross(gc, at, size);
             }
         }
+        // a server declared dead and held off the ring: a hollow grey ring where each node was, crossed out
+        for (RingPicture.Marker marker : p.fallen()) {
+            Point2D at = g.at(marker.slot(), g.band());
+            gc.setStroke(GHOST);
+            gc.setLineWidth(Math.max(1.5, 2 * scale.get()));
+            gc.strokeOval(at.getX() - size / 2, at.getY() - size / 2, size, size);
+            cross(gc, at, size);
+        }
+    }
+
+    /** The mark of a server that is down: an ink cross over its marker, never a server's hue. */
+    private void cross(GraphicsContext gc, Point2D at, double size) {
+        double x = Math.max(size, 10 * scale.get()) * 0.75;
+        gc.setStroke(ink());
+        gc.setLineWidth(Math.max(2.5, 3 * scale.get()));
+        gc.strokeLine(at.getX() - x, at.getY() - x, at.getX() + x, at.getY() + x);
+        gc.strokeLine(at.getX() - x, at.getY() + x, at.getX() + x, at.getY() - x);
     }
 
     private void drawFlashes(GraphicsContext gc, RingGeometry g, long now) {

@@ -24,10 +24,13 @@ import java.util.TreeSet;
  * @param selected the name of the server selected in the window, or null
  * @param probe    the key probed last, or null
  * @param band     where requests go when another algorithm than the ring routes them, or null
+ * @param fallen   the virtual nodes of servers declared dead that are off the ring but not gone from the
+ *                 cluster (their replacement held or starting), where they were: drawn crossed out
  */
 public record RingPicture(RingSnapshot ring, List<Marker> markers, List<LegendEntry> legend,
                           Set<Integer> changedSlots, Set<Integer> ghostSlots, ChangeReport change, Set<String> down,
-                          String selected, KeyProbe probe, Algorithm algorithm, PlacementBand band) {
+                          String selected, KeyProbe probe, Algorithm algorithm, PlacementBand band,
+                          List<Marker> fallen) {
 
     /** One virtual node as drawn: where, whose, and the arc of slots it owns (those counter-clockwise up to the previous node). */
     public record Marker(int slot, Server server, int virtualNode, int homeSlot, int arcLength, double arcShare,
@@ -49,12 +52,16 @@ public record RingPicture(RingSnapshot ring, List<Marker> markers, List<LegendEn
     public record SlotDetail(int slot, Marker owner, boolean markerAtSlot, double serverShare, String placement) {
     }
 
+    /** A fallen server's colour is no server's: it gave its colour back when it left the ring. */
+    static final String GONE = "#767676";
+
     public RingPicture {
         markers = List.copyOf(markers);
         legend = List.copyOf(legend);
         changedSlots = Set.copyOf(changedSlots);
         ghostSlots = Set.copyOf(ghostSlots);
         down = Set.copyOf(down);
+        fallen = List.copyOf(fallen);
     }
 
     /** The ring alone, routed by itself, with nothing selected or probed. */
@@ -75,7 +82,7 @@ public record RingPicture(RingSnapshot ring, List<Marker> markers, List<LegendEn
         List<LegendEntry> shares = next == null ? legend : legend.stream().map(entry -> new LegendEntry(entry.server(),
                 entry.colour(), entry.virtualNodes(), next.shareOf(entry.server()))).toList();
         return new RingPicture(ring, markers, shares, changedSlots, ghostSlots, change, down, selected, probe,
-                algorithm, next);
+                algorithm, next, fallen);
     }
 
     public static RingPicture of(RingSnapshot ring, ChangeReport lastChange, Set<Server> down, String selected,
@@ -102,10 +109,31 @@ public record RingPicture(RingSnapshot ring, List<Marker> markers, List<LegendEn
             }
         }
         Set<String> downNames = new TreeSet<>();
-        down.stream().filter(ring::contains).forEach(server -> downNames.add(server.name()));
+        down.forEach(server -> downNames.add(server.name()));
+        List<Marker> fallen = fallen(ring, down);
         KeyProbe shownProbe = probe != null && probe.slot() < slots ? probe : null;
         return new RingPicture(ring, markers, legend, changed, ghosts, change, downNames, selected, shownProbe,
-                algorithm == null ? Algorithm.RING : algorithm, null);
+                algorithm == null ? Algorithm.RING : algorithm, null, fallen);
+    }
+
+    /** Where each down server that left the ring had its virtual nodes: the ring with it back, which is the ring it left. */
+    private static List<Marker> fallen(RingSnapshot ring, Set<Server> down) {
+        List<Marker> fallen = new ArrayList<>();
+        for (Server server : down) {
+            if (ring.contains(server) || ring.isEmpty()) {
+                continue;
+            }
+            try {
+                for (VirtualNode node : ring.withServer(server).virtualNodes()) {
+                    if (node.server().equals(server)) {
+                        fallen.add(new Marker(node.slot(), server, node.replica(), node.homeSlot(), 0, 0, GONE));
+                    }
+                }
+            } catch (RuntimeException noRoom) {
+                // a ring reshaped since (fewer slots) may have no room for it: then it is simply not drawn
+            }
+        }
+        return fallen;
     }
 
     public int slots() {

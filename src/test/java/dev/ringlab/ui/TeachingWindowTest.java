@@ -129,12 +129,16 @@ class TeachingWindowTest {
         waitUntil(() -> view.rows().stream().anyMatch(row -> row.name().equals(victim.name()) && row.state().equals("dead")));
         assertThat(session.cluster().members()).hasSize(3);
         assertThat(view.logHas("replacement held")).isTrue();
+        // and it stays crossed out where its virtual nodes were until it is gone
+        waitUntil(() -> view.ring().picture().fallen().size() == 9);
+        assertThat(view.ring().picture().fallen()).allSatisfy(m -> assertThat(m.server()).isEqualTo(victim));
 
         robot.clickOn("#holdReplacement");
 
         waitUntil(() -> view.ring().picture().markers().size() == 27
                 && view.rows().stream().noneMatch(row -> row.name().equals(victim.name())));
         assertThat(session.cluster().replacesDead()).isTrue();
+        waitUntil(() -> view.ring().picture().fallen().isEmpty());
     }
 
     @Test
