@@ -43,6 +43,7 @@ free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",
 # RingLab with its 3 process replicas; nginx and HAProxy are pointed at those same replicas.
 java -jar "$JAR" serve --port 0 --replicas 3 --backend process > "$WORK/serve.log" 2>&1 &
 PIDS+=($!)
+declare -A PID_OF=([ringlab]=$!)
 for _ in $(seq 1 300); do grep -q "RingLab balancer on" "$WORK/serve.log" && break; sleep 0.1; done
 grep -q "RingLab balancer on" "$WORK/serve.log" || { cat "$WORK/serve.log" >&2; echo "bench: serve did not start" >&2; exit 1; }
 RINGLAB="$(grep -o 'RingLab balancer on http://[0-9.:]*' "$WORK/serve.log" | sed 's/.* on //')"
@@ -52,6 +53,7 @@ NAMES=(replica ringlab nginx haproxy)
 if [ -n "${BASELINE_JAR:-}" ]; then
   java -jar "$BASELINE_JAR" serve --port 0 --replicas 3 --backend process > "$WORK/baseline.log" 2>&1 &
   PIDS+=($!)
+  PID_OF[baseline]=$!
   for _ in $(seq 1 300); do grep -q "RingLab balancer on" "$WORK/baseline.log" && break; sleep 0.1; done
   grep -q "RingLab balancer on" "$WORK/baseline.log" || { cat "$WORK/baseline.log" >&2; echo "bench: baseline did not start" >&2; exit 1; }
   BASELINE="$(grep -o 'RingLab balancer on http://[0-9.:]*' "$WORK/baseline.log" | sed 's/.* on //')"
@@ -99,14 +101,21 @@ sleep 1
 
 # Warm up every path once (JIT, connection pools), then measure in rounds, every path once per round,
 # so that the load of the machine (shared, 2 cores) falls on all of them alike; the median round counts.
-run() { # name url -> "req/s p99-ms errors"
-  local out rps p99 errors
+# CPU time (user + sys, ms) of a RingLab balancer JVM: per request served, it says what the balancer costs even
+# when the machine is loaded and req/s swings (the replicas are other processes and not counted).
+cpu_ms() { awk '{printf "%d", ($14 + $15) * 1000 / '"$(getconf CLK_TCK)"'}' "/proc/$1/stat"; }
+run() { # name url -> "req/s p99-ms errors cpu-us-per-request"
+  local out rps p99 errors pid="${PID_OF[$1]:-}" before="" per="-"
+  [ -n "$pid" ] && before="$(cpu_ms "$pid")"
   out="$(wrk -t"$THREADS" -c"$CONNECTIONS" -d"${DURATION}s" --latency -s bench/keys.lua "$2/home")"
   echo "$out" >> "$WORK/$1.txt"
   rps="$(echo "$out" | awk '/Requests\/sec/ {print $2}')"
   p99="$(echo "$out" | awk '$1=="99%" {v=$2; if (v ~ /us$/) {sub("us","",v); v=v/1000} else if (v ~ /ms$/) {sub("ms","",v)} else if (v ~ /s$/) {sub("s","",v); v=v*1000}; print v}')"
   errors="$(echo "$out" | awk '/Non-2xx|Socket errors/ {printf "%s;", $0}' | tr -s ' ' | tr ' ' '_')"
-  echo "$rps $p99 ${errors:-none}"
+  if [ -n "$pid" ]; then
+    per="$(echo "$out" | awk -v spent="$(( $(cpu_ms "$pid") - before ))" '/requests in/ {printf "%.1f", spent * 1000 / $1}')"
+  fi
+  echo "$rps $p99 ${errors:-none} $per"
 }
 declare -A URL=([replica]="http://${REPLICAS[0]}" [ringlab]="$RINGLAB" [baseline]="${BASELINE:-}" [nginx]="http://127.0.0.1:$NGINX_PORT" [haproxy]="http://127.0.0.1:$HAPROXY_PORT")
 # The JVM paths need longer: C2 compiles the forwarding path only after some 10^5 requests.
@@ -116,7 +125,10 @@ for name in "${NAMES[@]}"; do
 done
 : > "$WORK/rounds"
 for round in $(seq 1 "$ROUNDS"); do
-  for name in "${NAMES[@]}"; do
+  order=("${NAMES[@]}")
+  # ringlab and baseline swap places every other round: whichever runs first must not be favoured
+  if [ -n "${BASELINE:-}" ] && [ $((round % 2)) -eq 0 ]; then order=(replica baseline ringlab nginx haproxy); fi
+  for name in "${order[@]}"; do
     echo "$name $(run "$name" "${URL[$name]}")" | tee -a "$WORK/rounds" | sed "s/^/bench: round $round: /" >&2
   done
 done
@@ -125,7 +137,7 @@ echo
 echo "wrk: $CONNECTIONS connections, $THREADS threads, random ?key=, 3 replica processes, median of $ROUNDS rounds of ${DURATION}s"
 echo "machine: $(nproc) cores, load average $(cut -d' ' -f1-3 /proc/loadavg), wrk and every server on it"
 awk -v names="${NAMES[*]}" '
-  { n[$1]++; rps[$1, n[$1]] = $2; p99[$1, n[$1]] = $3; if ($4 != "none") err[$1] = err[$1] " " $4 }
+  { n[$1]++; rps[$1, n[$1]] = $2; p99[$1, n[$1]] = $3; cpu[$1, n[$1]] = $5; if ($4 != "none") err[$1] = err[$1] " " $4 }
   function median(arr, name, count,   i, j, t, v) {
     for (i = 1; i <= count; i++) v[i] = arr[name, i]
     for (i = 1; i <= count; i++) for (j = i + 1; j <= count; j++) if (v[j] < v[i]) { t = v[i]; v[i] = v[j]; v[j] = t }
@@ -133,12 +145,13 @@ awk -v names="${NAMES[*]}" '
   }
   END {
     count = split(names, order, " ")
-    for (k = 1; k <= count; k++) { name = order[k]; R[name] = median(rps, name, n[name]); P[name] = median(p99, name, n[name]) }
+    for (k = 1; k <= count; k++) { name = order[k]; R[name] = median(rps, name, n[name]); P[name] = median(p99, name, n[name])
+      C[name] = cpu[name, 1] == "-" ? "-" : median(cpu, name, n[name]) }
     best = R["nginx"] > R["haproxy"] ? "nginx" : "haproxy"
-    printf "%-9s %10s %9s %12s %14s\n", "path", "req/s", "p99 ms", "req/s vs " best, "p99 vs " best
+    printf "%-9s %10s %9s %12s %14s %16s\n", "path", "req/s", "p99 ms", "req/s vs " best, "p99 vs " best, "CPU us/request"
     for (k = 1; k <= count; k++) { name = order[k]
-      printf "%-9s %10.0f %9.2f %11.2fx %13.2fx %s\n", name, R[name], P[name], R[name] / R[best], P[name] / P[best], err[name] }
-    if ("baseline" in R) printf "ringlab vs baseline: req/s %.2fx, p99 %.2fx\n", R["ringlab"] / R["baseline"], P["ringlab"] / P["baseline"]
+      printf "%-9s %10.0f %9.2f %11.2fx %13.2fx %16s %s\n", name, R[name], P[name], R[name] / R[best], P[name] / P[best], C[name], err[name] }
+    if ("baseline" in R) printf "ringlab vs baseline: req/s %.2fx, p99 %.2fx, balancer CPU per request %.2fx\n", R["ringlab"] / R["baseline"], P["ringlab"] / P["baseline"], C["ringlab"] / C["baseline"]
   }' "$WORK/rounds"
 
 # A-1: 10,000 requests through the balancer to the 3 process replicas (the same serve), sent by the

@@ -8,4 +8,8 @@ if not exist "%RINGLAB_JAR%" (
   echo ringlab: %RINGLAB_JAR% is missing; build it first: mvnw.cmd -q -B -DskipTests package 1>&2
   exit /b 1
 )
-java -jar "%RINGLAB_JAR%" %*
+rem The application's class-data-sharing archive next to the jar (recorded at package time): the JVM maps
+rem its classes, and ignores it silently when it belongs to another build of the jar.
+set "RINGLAB_CDS="
+for %%J in ("%RINGLAB_JAR%") do if exist "%%~dpnJ.jsa" set "RINGLAB_CDS=-XX:SharedArchiveFile=%%~dpnJ.jsa -Xshare:auto -Xlog:cds=off -Xlog:cds+dynamic=off"
+java %RINGLAB_CDS% -jar "%RINGLAB_JAR%" %*

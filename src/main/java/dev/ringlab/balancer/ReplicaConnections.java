@@ -35,6 +35,11 @@ import java.util.function.LongSupplier;
  * go out on connections it also runs, so forwarding never hands a request to another thread and the
  * pools need no locks. A request that fails on a reused connection (the replica may have closed it
  * while idle) is sent once more on a fresh one before the replica counts as unreachable.
+ *
+ * <p>The per-try timeout is kept like Netty's {@code IdleStateHandler} keeps its own (and as
+ * {@link ClientDeadlines} keeps the client's): one timer per connection, which re-arms itself for what is
+ * left when it fires before the request's deadline, so a request costs a clock read instead of scheduling
+ * and cancelling a task, and is written without a promise of its own.
  */
 final class ReplicaConnections {
 
@@ -47,8 +52,7 @@ final class ReplicaConnections {
 
     static final int CONNECT_TIMEOUT_MS = 250;
     private static final int MAX_RESPONSE_BYTES = 16 * 1024 * 1024;
-    private static final AttributeKey<Exchange> EXCHANGE = AttributeKey.valueOf("ringlab.exchange");
-    private static final AttributeKey<URI> ADDRESS = AttributeKey.valueOf("ringlab.replica");
+    private static final AttributeKey<Line> LINE = AttributeKey.valueOf("ringlab.replica-line");
 
     private final EventLoop loop;
     /** The route's per-try timeout, read per request so that it can be set while the balancer runs. */
@@ -80,7 +84,7 @@ final class ReplicaConnections {
             channel = null;
         }
         if (channel != null) {
-            send(channel, new Exchange(replica, pathAndQuery, reply, true));
+            send(channel.attr(LINE).get(), new Exchange(replica, pathAndQuery, reply, true));
         } else {
             connect(new Exchange(replica, pathAndQuery, reply, false));
         }
@@ -91,8 +95,9 @@ final class ReplicaConnections {
         ChannelFuture connecting = bootstrap.connect(address.getHost(), address.getPort());
         connecting.addListener(done -> {
             if (done.isSuccess()) {
-                connecting.channel().attr(ADDRESS).set(address);
-                send(connecting.channel(), exchange);
+                Line line = new Line(connecting.channel(), address);
+                connecting.channel().attr(LINE).set(line);
+                send(line, exchange);
             } else {
                 exchange.reply.unreachable(exchange.replica.server().name() + " refused the connection: "
                         + done.cause().getMessage());
@@ -100,27 +105,20 @@ final class ReplicaConnections {
         });
     }
 
-    private void send(Channel channel, Exchange exchange) {
-        URI address = exchange.replica.address();
+    private void send(Line line, Exchange exchange) {
         DefaultFullHttpRequest request = new DefaultFullHttpRequest(HttpVersion.HTTP_1_1, HttpMethod.GET,
                 exchange.pathAndQuery, Unpooled.EMPTY_BUFFER);
-        request.headers().set(HttpHeaderNames.HOST, address.getHost() + ":" + address.getPort());
-        channel.attr(EXCHANGE).set(exchange);
+        request.headers().set(HttpHeaderNames.HOST, line.hostHeader);
         exchange.limitMs = tryTimeoutMs.getAsLong();
-        exchange.timeout = loop.schedule(() -> {
-            exchange.timedOut = true;
-            channel.close();
-        }, exchange.limitMs, TimeUnit.MILLISECONDS);
-        channel.writeAndFlush(request).addListener(written -> {
-            if (!written.isSuccess()) {
-                channel.close();
-            }
-        });
+        exchange.deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(exchange.limitMs);
+        line.exchange = exchange;
+        line.watch(exchange.deadline);
+        // A failed write is fired down the pipeline (exceptionCaught closes the connection): no promise per request.
+        line.channel.writeAndFlush(request, line.channel.voidPromise());
     }
 
     /** The connection broke or timed out with a request on it: retry once fresh, else report. */
     private void failed(Exchange exchange, String why) {
-        exchange.timeout.cancel(false);
         if (exchange.reused && !exchange.timedOut) {
             connect(new Exchange(exchange.replica, exchange.pathAndQuery, exchange.reply, false));
         } else {
@@ -132,16 +130,17 @@ final class ReplicaConnections {
 
         @Override
         protected void channelRead0(ChannelHandlerContext ctx, FullHttpResponse response) {
-            Exchange exchange = ctx.channel().attr(EXCHANGE).getAndSet(null);
+            Line line = ctx.channel().attr(LINE).get();
+            Exchange exchange = line == null ? null : line.exchange;
             if (exchange == null) {
                 ctx.close();
                 return;
             }
-            exchange.timeout.cancel(false);
+            line.exchange = null;
             byte[] body = ByteBufUtil.getBytes(response.content());
             String type = response.headers().get(HttpHeaderNames.CONTENT_TYPE);
             if (HttpUtil.isKeepAlive(response) && response.decoderResult().isSuccess()) {
-                idle.computeIfAbsent(ctx.channel().attr(ADDRESS).get(), a -> new ArrayDeque<>()).addFirst(ctx.channel());
+                idle.computeIfAbsent(line.address, a -> new ArrayDeque<>()).addFirst(ctx.channel());
             } else {
                 ctx.close();
             }
@@ -150,12 +149,17 @@ final class ReplicaConnections {
 
         @Override
         public void channelInactive(ChannelHandlerContext ctx) {
-            URI address = ctx.channel().attr(ADDRESS).get();
-            ArrayDeque<Channel> pool = address == null ? null : idle.get(address);
+            Line line = ctx.channel().attr(LINE).get();
+            if (line == null) {
+                return;
+            }
+            line.unwatch();
+            ArrayDeque<Channel> pool = idle.get(line.address);
             if (pool != null) {
                 pool.remove(ctx.channel());
             }
-            Exchange exchange = ctx.channel().attr(EXCHANGE).getAndSet(null);
+            Exchange exchange = line.exchange;
+            line.exchange = null;
             if (exchange != null) {
                 failed(exchange, exchange.timedOut ? "did not answer within " + exchange.limitMs + " ms"
                         : "closed the connection without answering");
@@ -168,13 +172,66 @@ final class ReplicaConnections {
         }
     }
 
+    /** One connection to a replica, its request in flight, and the timer that watches its deadline. */
+    private final class Line {
+        final Channel channel;
+        final URI address;
+        final String hostHeader;
+        Exchange exchange;
+        ScheduledFuture<?> timer;
+        long timerAt;
+
+        Line(Channel channel, URI address) {
+            this.channel = channel;
+            this.address = address;
+            this.hostHeader = address.getHost() + ":" + address.getPort();
+        }
+
+        /** Makes sure the timer fires by {@code deadline}; mostly it already will (same timeout, earlier arm). */
+        void watch(long deadline) {
+            if (timer != null && timerAt - deadline <= 0) {
+                return;
+            }
+            unwatch();
+            arm(deadline - System.nanoTime());
+        }
+
+        void unwatch() {
+            if (timer != null) {
+                timer.cancel(false);
+                timer = null;
+            }
+        }
+
+        private void arm(long delayNanos) {
+            timerAt = System.nanoTime() + delayNanos;
+            timer = loop.schedule(this::check, delayNanos, TimeUnit.NANOSECONDS);
+        }
+
+        /** The timer fired: the request in flight is late, or sent after the one it was armed for. */
+        private void check() {
+            timer = null;
+            Exchange current = exchange;
+            if (current == null || !channel.isActive()) {
+                return;
+            }
+            long left = current.deadline - System.nanoTime();
+            if (left > 0) {
+                arm(left);
+            } else {
+                current.timedOut = true;
+                channel.close();
+            }
+        }
+    }
+
     private static final class Exchange {
         final Replica replica;
         final String pathAndQuery;
         final Reply reply;
         final boolean reused;
-        ScheduledFuture<?> timeout;
         long limitMs;
+        long deadline;
         boolean timedOut;
 
         Exchange(Replica replica, String pathAndQuery, Reply reply, boolean reused) {

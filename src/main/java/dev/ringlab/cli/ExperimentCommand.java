@@ -3,11 +3,13 @@ package dev.ringlab.cli;
 import dev.ringlab.experiment.Analyses;
 import dev.ringlab.experiment.Analysis;
 import dev.ringlab.experiment.AnalysisInput;
+import dev.ringlab.experiment.FailoverParameters;
 import dev.ringlab.experiment.HttpTestbed;
 import dev.ringlab.experiment.ProgressListener;
 import dev.ringlab.experiment.TestbedFactory;
 import dev.ringlab.experiment.Workload;
 import dev.ringlab.ring.RingConfig;
+import dev.ringlab.ring.Server;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.net.URI;
@@ -78,13 +80,13 @@ final class ExperimentCommand implements Callable<Integer> {
     int requests;
 
 
-    @Option(names = "--servers", paramLabel = "N", defaultValue = "3", description = "N for a1, a3 and a4's a1 (default: ${DEFAULT-VALUE})")
+    @Option(names = "--servers", paramLabel = "N", defaultValue = "3", description = "N for a1, a3, a4 (its a1 part) and a5 (default: ${DEFAULT-VALUE})")
     int servers;
 
-    @Option(names = "--min-servers", paramLabel = "N", defaultValue = "2", description = "smallest N for a2 (default: ${DEFAULT-VALUE})")
+    @Option(names = "--min-servers", paramLabel = "N", defaultValue = "2", description = "smallest N for a2 and a4 (default: ${DEFAULT-VALUE})")
     int minServers;
 
-    @Option(names = "--max-servers", paramLabel = "N", defaultValue = "6", description = "largest N for a2 (default: ${DEFAULT-VALUE})")
+    @Option(names = "--max-servers", paramLabel = "N", defaultValue = "6", description = "largest N for a2 and a4 (default: ${DEFAULT-VALUE})")
     int maxServers;
 
 
@@ -132,6 +134,7 @@ final class ExperimentCommand implements Callable<Integer> {
             throw usage("Missing required parameter: one of " + Analyses.codes() + " (or the sub-command 'compare')");
         }
         // Everything is checked before anything runs, so bad input writes nothing.
+        refuseOptionsItDoesNotRead();
         Workload workload = checked(() -> new Workload(requests, seed != null ? seed : newSeed(), concurrency));
         RingConfig ring = ringOptions.config();
         Path folder = outputFolder(out, spec.commandLine());
@@ -139,6 +142,9 @@ final class ExperimentCommand implements Callable<Integer> {
         AnalysisInput input = new AnalysisInput(ring, workload, servers, minServers, maxServers, rate,
                 Duration.ofMillis(killAfterMillis), victim, zipfExponent, keySpace, balanceFactor);
         TestbedFactory testbeds = target == null ? backend.factory() : remoteTestbeds();
+        if (target == null) {
+            checkVictim();
+        }
         ProgressListener progress = new ProgressLine(spec.commandLine().getErr());
         Analysis<?, ?>.Prepared prepared = checked(() -> analysis.prepare(input, testbeds));
         Analysis<?, ?>.Finished finished = prepared.run(progress);
@@ -149,6 +155,53 @@ final class ExperimentCommand implements Callable<Integer> {
             stdout.println("repeat with --seed " + workload.seed());
         }
         return 0;
+    }
+
+    /**
+     * The options an analysis input is given by. The switch has no default, so a new input cannot
+     * be added without saying which options carry it, and the refusal below stays true.
+     */
+    static List<String> options(Analysis.Input input) {
+        return switch (input) {
+            case SERVERS -> List.of("--servers");
+            case SERVER_RANGE -> List.of("--min-servers", "--max-servers");
+            case FAILURE -> List.of("--rate", "--kill-after-ms", "--victim");
+            case HOT_KEYS -> List.of("--zipf-exponent", "--key-space");
+            case LOAD_FACTOR -> List.of("--balance-factor");
+        };
+    }
+
+    /** An option the analysis would ignore is refused, so nobody believes a run used a value it did not. */
+    private void refuseOptionsItDoesNotRead() {
+        CommandLine.ParseResult given = spec.commandLine().getParseResult();
+        for (Analysis.Input input : Analysis.Input.values()) {
+            if (analysis.uses(input)) {
+                continue;
+            }
+            for (String option : options(input)) {
+                if (given.hasMatchedOption(option)) {
+                    String readers = Analyses.all().stream().filter(each -> each.uses(input))
+                            .map(Analysis::code).collect(java.util.stream.Collectors.joining(", "));
+                    throw usage(option + " does not apply to " + analysis.code() + "; it is for " + readers);
+                }
+            }
+        }
+    }
+
+    /**
+     * A fresh testbed names its servers as a cluster does when given no names, so a victim that is
+     * none of them is refused here, in a second, rather than after the replicas have started.
+     */
+    private void checkVictim() {
+        if (!analysis.uses(Analysis.Input.FAILURE) || victim == null || victim.isBlank()
+                || victim.trim().equals(FailoverParameters.BUSIEST)) {
+            return;
+        }
+        List<String> names = java.util.stream.IntStream.rangeClosed(1, servers).mapToObj(Server::defaultName).toList();
+        if (!names.contains(victim.trim())) {
+            throw usage("--victim '" + victim + "' is none of the " + servers + " servers: give one of "
+                    + String.join(", ", names) + ", or " + FailoverParameters.BUSIEST);
+        }
     }
 
     /**
@@ -200,10 +253,26 @@ final class ExperimentCommand implements Callable<Integer> {
         if (existing == null || !Files.isDirectory(existing)) {
             throw new CommandLine.ParameterException(commandLine, "--out '" + out + "' cannot be created: " + existing + " is not a folder");
         }
-        if (!Files.isWritable(existing)) {
-            throw new CommandLine.ParameterException(commandLine, "--out '" + out + "' is not writable: cannot write in " + existing);
+        // Asking isWritable is not enough: root is told yes for /proc and for a read-only mount, and the
+        // run would then end with a bare path after all its work. Writing a file is the only honest test.
+        try {
+            Files.delete(Files.createTempFile(existing, ".ringlab-probe-", ".tmp"));
+        } catch (IOException | UnsupportedOperationException | SecurityException refused) {
+            throw new CommandLine.ParameterException(commandLine, "--out '" + out + "' is not writable: cannot write in "
+                    + existing + " (" + why(refused) + ")");
         }
         return folder;
+    }
+
+    /** The operating system's words for a refusal ("Read-only file system"), without the path again. */
+    private static String why(Exception refused) {
+        if (refused instanceof java.nio.file.AccessDeniedException) {
+            return "permission denied";
+        }
+        if (refused instanceof java.nio.file.FileSystemException failed && failed.getReason() != null) {
+            return failed.getReason();
+        }
+        return "no file can be created there";
     }
 
     private <T> T checked(java.util.function.Supplier<T> value) {

@@ -1,13 +1,16 @@
 package dev.ringlab.cli;
 
 import dev.ringlab.cluster.BackendKind;
+import dev.ringlab.cluster.docker.DockerEngine;
 import dev.ringlab.ring.RingConfig;
 import dev.ringlab.ui.BackendChoice;
 import dev.ringlab.ui.LabWindow;
+import dev.ringlab.ui.WindowPreferences;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.Callable;
+import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -56,9 +59,22 @@ final class GuiCommand implements Callable<Integer> {
             description = "Requests per experiment for --diagnose-pulse and --screenshots (default: ${DEFAULT-VALUE}).")
     int requests;
 
+    /**
+     * What the window remembers from its last run; read only when the window opens (so the other
+     * commands never touch the store), and set by tests to a node of their own.
+     */
+    WindowPreferences remembered;
+
+    private WindowPreferences remembered() {
+        if (remembered == null) {
+            remembered = WindowPreferences.user();
+        }
+        return remembered;
+    }
+
     @Override
     public Integer call() {
-        RingConfig config = ringOptions.config();
+        RingConfig config = ring();
         if (servers < 0 || servers > config.maxServers()) {
             throw new ParameterException(spec.commandLine(),
                     "--servers must be between 0 and " + config.maxServers() + ", got " + servers);
@@ -72,7 +88,7 @@ final class GuiCommand implements Callable<Integer> {
         display().ifPresent(missing -> {
             throw new IllegalStateException(missing);
         });
-        BackendKind first = backend.resolve(spec.commandLine().getOut()::println);
+        BackendKind first = firstBackend(spec.commandLine().getOut()::println);
         spec.commandLine().getOut().flush();
         BackendChoice choice = new BackendChoice(List.of(BackendKind.DOCKER, BackendKind.SWARM, BackendKind.PROCESS, BackendKind.SIM),
                 kind -> Backends.create(kind, Duration.ofMillis(200), System.out::println));
@@ -86,6 +102,34 @@ final class GuiCommand implements Callable<Integer> {
                     + noDisplay.getMessage() + "). " + ELSEWHERE, noDisplay);
         }
         return 0;
+    }
+
+    /** The ring of the command line when it names any of its options, else the one the window last used. */
+    RingConfig ring() {
+        CommandLine.ParseResult given = spec.commandLine().getParseResult();
+        boolean named = RingOptions.NAMES.stream().anyMatch(given::hasMatchedOption);
+        return named ? ringOptions.config() : remembered().ring().orElseGet(ringOptions::config);
+    }
+
+    /**
+     * The backend of the command line when it names one, else the one the window last ran on; a
+     * remembered Docker or Swarm whose engine no longer answers gives way to {@code auto}.
+     */
+    BackendKind firstBackend(java.util.function.Consumer<String> notes) {
+        if (spec.commandLine().getParseResult().hasMatchedOption("--backend")) {
+            return backend.resolve(notes);
+        }
+        java.util.Optional<BackendKind> last = remembered().backend();
+        if (last.isEmpty()) {
+            return backend.resolve(notes);
+        }
+        boolean needsEngine = last.get() == BackendKind.DOCKER || last.get() == BackendKind.SWARM;
+        if (needsEngine && !DockerEngine.fromEnvironment().answers()) {
+            notes.accept("backend: " + last.get().label() + " last time, but no Docker engine answers now");
+            return Backends.Choice.AUTO.resolve(notes);
+        }
+        notes.accept("backend: " + last.get().label() + ", as last time (--backend chooses another)");
+        return last.get();
     }
 
     /**

@@ -10,6 +10,7 @@ public final class Launcher {
     }
 
     public static void main(String[] args) {
-        System.exit(RingLabCommand.run(args));
+        // experiment: in a second JVM with options for short runs, when typed as java -jar (BatchLaunch)
+        System.exit(BatchLaunch.run(args).orElseGet(() -> RingLabCommand.run(args)));
     }
 }

@@ -250,7 +250,7 @@ public final class Cluster implements AutoCloseable {
             }
             while (planned.size() < n) {
                 int id = nextId++;
-                String name = "Server " + id;
+                String name = Server.defaultName(id);
                 if (taken.add(name)) {
                     planned.add(new Server(id, name, weightOf(weights, planned.size())));
                 }
@@ -615,13 +615,12 @@ public final class Cluster implements AutoCloseable {
                 return; // the same ring: no new version, nothing for listeners to redraw
             }
             before = ring;
-            after = RingSnapshot.of(config, onRing);
+            // the next version, not a fresh ring's: whoever watches versions never sees one go backwards
+            after = ring.reconfigured(config);
             ring = after;
             refreshReplicas();
         }
-        if (before.config().slots() == after.config().slots()) {
-            publishRingChange(before, after);
-        }
+        publishRingChange(before, after);
     }
 
     /** Stops every replica the cluster started. */
@@ -662,7 +661,7 @@ public final class Cluster implements AutoCloseable {
                 int id = nextFreeId();
                 nextId = id + 1;
                 // A replacement has the capacity of the server it replaces.
-                Server replacement = new Server(id, "Server " + id, next.dead().weight());
+                Server replacement = new Server(id, Server.defaultName(id), next.dead().weight());
                 members.put(replacement, new Member(replacement, null, MemberState.STARTING));
                 Member dead = members.get(next.dead());
                 if (dead != null && dead.state() == MemberState.DEAD) {
@@ -834,7 +833,7 @@ public final class Cluster implements AutoCloseable {
     private int nextFreeId() {
         Set<String> taken = new HashSet<>();
         members.keySet().forEach(server -> taken.add(server.name()));
-        while (taken.contains("Server " + nextId)) {
+        while (taken.contains(Server.defaultName(nextId))) {
             nextId++;
         }
         return nextId;
@@ -925,7 +924,8 @@ public final class Cluster implements AutoCloseable {
     }
 
     private void publishRingChange(RingSnapshot before, RingSnapshot after) {
-        publish(new ClusterEvent.RingChanged(clock.instant(), before, after, before.migrationTo(after)));
+        publish(new ClusterEvent.RingChanged(clock.instant(), before, after,
+                before.config().slots() == after.config().slots() ? before.migrationTo(after) : null));
     }
 
     private void publish(ClusterEvent event) {

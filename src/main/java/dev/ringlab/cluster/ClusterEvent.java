@@ -60,10 +60,17 @@ public sealed interface ClusterEvent {
         }
     }
 
-    /** The ring changed; {@code migration} says which slots changed owner. */
+    /**
+     * The ring changed; {@code migration} says which slots changed owner, or is null when the slot count
+     * changed (no slot of one ring is a slot of the other: every key is hashed again).
+     */
     record RingChanged(Instant at, RingSnapshot before, RingSnapshot after, KeyMigration migration)
             implements ClusterEvent {
         public String describe() {
+            if (migration == null) {
+                return String.format("ring v%d: %d servers, %d slots instead of %d: every key hashed again",
+                        after.version(), after.size(), after.config().slots(), before.config().slots());
+            }
             return String.format("ring v%d: %d servers, %.1f%% of slots moved (ideal %.1f%%)", after.version(),
                     after.size(), 100 * migration.movedShare(), 100 * migration.idealShare());
         }

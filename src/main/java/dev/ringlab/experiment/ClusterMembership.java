@@ -87,6 +87,41 @@ public final class ClusterMembership implements Membership {
     }
 
     @Override
+    public void freeze(String server) {
+        onCluster(() -> cluster.freeze(server));
+    }
+
+    @Override
+    public void thaw(String server) {
+        onCluster(() -> cluster.thaw(server));
+    }
+
+    @Override
+    public void fault(String server, dev.ringlab.cluster.Fault fault) {
+        onCluster(() -> cluster.fault(server, fault));
+    }
+
+    /** As the balancer's {@code POST /fault} with {@code clear}: thawed if frozen, then no latency and no errors. */
+    @Override
+    public void clear(String server) {
+        onCluster(() -> {
+            boolean frozen = cluster.member(server).map(member -> cluster.isFrozen(member.server())).orElse(false);
+            if (frozen) {
+                cluster.thaw(server);
+            }
+            return cluster.fault(server, dev.ringlab.cluster.Fault.NONE);
+        });
+    }
+
+    private static void onCluster(java.util.function.Supplier<?> change) {
+        try {
+            change.get();
+        } catch (ClusterException failure) {
+            throw new TestbedException(failure.getMessage(), failure);
+        }
+    }
+
+    @Override
     public AutoCloseable subscribe(Consumer<ClusterEvent> listener) {
         return cluster.subscribe(listener);
     }

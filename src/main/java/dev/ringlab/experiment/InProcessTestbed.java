@@ -2,6 +2,7 @@ package dev.ringlab.experiment;
 
 import dev.ringlab.balancer.Dispatch;
 import dev.ringlab.balancer.Dispatcher;
+import dev.ringlab.balancer.FailoverRoute;
 import dev.ringlab.cluster.Backend;
 import dev.ringlab.cluster.Cluster;
 import dev.ringlab.cluster.ClusterException;
@@ -26,8 +27,12 @@ public final class InProcessTestbed implements Testbed {
     private final Runnable closing;
 
     private InProcessTestbed(Cluster cluster, Membership membership, Runnable closing) {
+        this(cluster, new Dispatcher(cluster, cluster.backend().client()), membership, closing);
+    }
+
+    private InProcessTestbed(Cluster cluster, Dispatcher dispatcher, Membership membership, Runnable closing) {
         this.cluster = cluster;
-        this.dispatcher = new Dispatcher(cluster, cluster.backend().client());
+        this.dispatcher = dispatcher;
         this.membership = membership;
         this.closing = closing;
     }
@@ -55,6 +60,14 @@ public final class InProcessTestbed implements Testbed {
      * notices A-3's kill, and keeps the cluster running.
      */
     public static TestbedFactory sharing(Cluster cluster) {
+        return sharing(cluster, FailoverRoute.ring(cluster));
+    }
+
+    /**
+     * The same, sending along the owner's {@code route}: its live placement (whatever algorithm the owner
+     * routes by) and its one count of what each server answered, shared with the owner's other callers.
+     */
+    public static TestbedFactory sharing(Cluster cluster, FailoverRoute route) {
         ClusterMembership membership = new ClusterMembership(cluster);
         BorrowedServers borrowed = new BorrowedServers(membership);
         RingConfig original = cluster.ring().config();
@@ -66,7 +79,8 @@ public final class InProcessTestbed implements Testbed {
                 throw failure instanceof TestbedException testbed ? testbed
                         : new TestbedException(failure.getMessage(), failure);
             }
-            return new InProcessTestbed(cluster, membership, () -> borrowed.restore(() -> reconfigure(cluster, original)));
+            return new InProcessTestbed(cluster, new Dispatcher(route, cluster.backend().client()), membership,
+                    () -> borrowed.restore(() -> reconfigure(cluster, original)));
         };
     }
 

@@ -39,6 +39,29 @@ public interface Membership {
     /** Crashes the named server without telling the cluster; returns the server's name. */
     String kill(String server);
 
+    /**
+     * Freezes the named server's replica (a hung server that keeps its port). Testbeds that cannot
+     * reach their replicas refuse, as do all by default.
+     */
+    default void freeze(String server) {
+        throw new TestbedException("this testbed cannot freeze a server");
+    }
+
+    /** Lets a frozen server run again. */
+    default void thaw(String server) {
+        throw new TestbedException("this testbed cannot thaw a server");
+    }
+
+    /** Sets (or with {@link dev.ringlab.cluster.Fault#NONE} clears) a server's added latency and error rate. */
+    default void fault(String server, dev.ringlab.cluster.Fault fault) {
+        throw new TestbedException("this testbed cannot slow a server");
+    }
+
+    /** Takes every fault off a server: thaws it if frozen, then clears latency and errors. */
+    default void clear(String server) {
+        throw new TestbedException("this testbed cannot clear a server's faults");
+    }
+
     /** Receives every cluster event until the returned handle is closed; the listener must not block. */
     AutoCloseable subscribe(Consumer<ClusterEvent> listener);
 

@@ -86,6 +86,27 @@ final class RemoteMembership implements Membership {
                 + " run a3 with --backend process or sim, or kill the replica yourself");
     }
 
+    @Override
+    public void freeze(String server) {
+        call(admin("/fault").post(body(Map.of("hostname", server, "freeze", true))));
+    }
+
+    @Override
+    public void thaw(String server) {
+        call(admin("/fault").post(body(Map.of("hostname", server, "freeze", false))));
+    }
+
+    @Override
+    public void fault(String server, dev.ringlab.cluster.Fault fault) {
+        call(admin("/fault").post(body(Map.of("hostname", server, "latency_ms", fault.latencyMs(),
+                "error_rate", fault.errorRate()))));
+    }
+
+    @Override
+    public void clear(String server) {
+        call(admin("/fault").post(body(Map.of("hostname", server, "clear", true))));
+    }
+
     /** A remote balancer sends no events; its log shows them. */
     @Override
     public AutoCloseable subscribe(Consumer<ClusterEvent> listener) {

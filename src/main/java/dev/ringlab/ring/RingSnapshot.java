@@ -52,11 +52,20 @@ public final class RingSnapshot {
         return ring;
     }
 
+    /**
+     * The same servers on a ring of another shape (hash, slots, virtual nodes, probing), as the next
+     * version of this one: versions only grow, whatever changed.
+     */
+    public RingSnapshot reconfigured(RingConfig next) {
+        RingSnapshot built = of(next, servers);
+        return new RingSnapshot(next, version + 1, built.servers, built.nodeAtSlot);
+    }
+
     public RingConfig config() {
         return config;
     }
 
-    /** Grows by one with every membership change, so observers can tell snapshots apart. */
+    /** Grows by one with every change (membership or shape), so observers can tell snapshots apart. */
     public long version() {
         return version;
     }

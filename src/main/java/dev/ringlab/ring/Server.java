@@ -36,6 +36,11 @@ public record Server(int id, String name, int weight) implements Comparable<Serv
         this(id, name, DEFAULT_WEIGHT);
     }
 
+    /** The name a server gets when the user gives none: {@code Server 4} for id 4. */
+    public static String defaultName(int id) {
+        return "Server " + id;
+    }
+
     @Override
     public boolean equals(Object other) {
         return other instanceof Server server && server.id == id && server.name.equals(name);

@@ -13,7 +13,7 @@ public sealed interface Action {
     /** Figures every step has: the servers on the ring when it ends. */
     Set<String> MEMBERSHIP = Set.of("servers");
 
-    /** The key that names it in a file: add, remove, kill, wait, send, ring, analysis. */
+    /** The key that names it in a file: add, remove, kill, freeze, thaw, slow, clear, wait, send, ring, analysis. */
     String name();
 
     /** One line for the handout: "kill Server 2". */
@@ -21,6 +21,19 @@ public sealed interface Action {
 
     /** The figures it measures, which {@code expect} may check. */
     Set<String> metrics();
+
+    /** A step that does one thing to one server, named in the file: "kill Server 2". */
+    sealed interface OnServer extends Action permits Kill, Freeze, Thaw {
+        String server();
+
+        default String summary() {
+            return name() + " " + server();
+        }
+
+        default Set<String> metrics() {
+            return MEMBERSHIP;
+        }
+    }
 
     /** Starts {@code count} servers with generated names (Server 4, Server 5, ...). */
     record Add(int count) implements Action {
@@ -58,13 +71,55 @@ public sealed interface Action {
     }
 
     /** Crashes a server's replica without telling the cluster: the health monitor has to notice. */
-    record Kill(String server) implements Action {
+    record Kill(String server) implements OnServer {
         public String name() {
             return "kill";
         }
+    }
+
+    /**
+     * Freezes a server's replica (SIGSTOP, {@code docker pause}): a hung server that keeps its port. The
+     * heartbeats time out, so after the health monitor's {@code fall} misses it is declared dead and replaced.
+     */
+    record Freeze(String server) implements OnServer {
+        public String name() {
+            return "freeze";
+        }
+    }
+
+    /** Lets a frozen server run again; thawed before it is declared dead, it keeps its place on the ring. */
+    record Thaw(String server) implements OnServer {
+        public String name() {
+            return "thaw";
+        }
+    }
+
+    /**
+     * A gray failure: {@code latencyMs} added to every {@code /home} of the server and a share
+     * {@code errorRate} of them answered 500, while its heartbeats stay prompt, so it stays on the ring.
+     */
+    record Slow(String server, long latencyMs, double errorRate) implements Action {
+        public String name() {
+            return "slow";
+        }
 
         public String summary() {
-            return "kill " + server;
+            return "slow " + server + ": " + new dev.ringlab.cluster.Fault(latencyMs, errorRate).describe();
+        }
+
+        public Set<String> metrics() {
+            return MEMBERSHIP;
+        }
+    }
+
+    /** Takes every fault off a server: thawed if frozen, no added latency, no errors. */
+    record Clear(String server) implements Action {
+        public String name() {
+            return "clear";
+        }
+
+        public String summary() {
+            return "clear the faults of " + server;
         }
 
         public Set<String> metrics() {
@@ -106,7 +161,7 @@ public sealed interface Action {
      */
     record Send(int requests, Long seed, int concurrency, int rate) implements Action {
         static final Set<String> FIGURES = Set.of("servers", "sent", "ok", "failed", "retried", "busiest_over_mean",
-                "busiest_share", "min", "max", "answering", "moved", "moved_share");
+                "busiest_share", "min", "max", "answering", "moved", "moved_share", "median_ms", "p99_ms", "max_ms");
 
         public String name() {
             return "send";

@@ -12,6 +12,12 @@ import java.util.function.Consumer;
  */
 public interface AnalysisPlan {
 
+    /** The analysis's code, as a file names it: {@code a1}. */
+    String code();
+
+    /** Its parameters as a file writes them (ScenarioWriter), every one given so nothing depends on defaults. */
+    java.util.Map<String, Object> parameters();
+
     /** One line for the handout: "A-1 load distribution: 10,000 requests over 3 servers". */
     String summary();
 

@@ -105,9 +105,77 @@ final class RegisteredAnalyses {
         }
     }
 
+    /**
+     * The plan of a run someone made elsewhere (the window's Experiments tab), to save as a step:
+     * {@code input}'s workload seed becomes the step's seed. Checked as a file's step would be.
+     *
+     * @throws IllegalArgumentException for an unknown code or parameters the analysis refuses
+     */
+    static AnalysisPlan planOf(String code, AnalysisInput input) {
+        Analysis<?, ?> analysis = Analyses.all().stream().filter(a -> a.code().equals(code)).findFirst()
+                .orElseThrow(() -> new IllegalArgumentException("unknown analysis '" + code + "'"));
+        // As a file would give it: the seed on the step, and only the inputs the analysis uses
+        AnalysisInput given = AnalysisInput.defaults(input.ring(), new Workload(input.workload().requests(), 0,
+                input.workload().concurrency()));
+        boolean hot = analysis.uses(Analysis.Input.HOT_KEYS);
+        given = given.withServers(analysis.uses(Analysis.Input.SERVERS) ? input.servers() : given.servers())
+                .withServerRange(analysis.uses(Analysis.Input.SERVER_RANGE) ? input.minServers() : given.minServers(),
+                        analysis.uses(Analysis.Input.SERVER_RANGE) ? input.maxServers() : given.maxServers())
+                .withFailure(analysis.uses(Analysis.Input.FAILURE) ? input.rate() : given.rate(),
+                        analysis.uses(Analysis.Input.FAILURE) ? input.killAfter() : given.killAfter(),
+                        analysis.uses(Analysis.Input.FAILURE) ? input.victim() : null)
+                .withHotKeys(hot ? input.zipfExponent() : given.zipfExponent(), hot ? input.keySpace() : given.keySpace(),
+                        analysis.uses(Analysis.Input.LOAD_FACTOR) ? input.loadFactor() : given.loadFactor());
+        Set<String> figures = analysis.prepare(given, (shape, servers) -> {
+            throw new TestbedException("not started while checking");
+        }).figureNames();
+        return new Plan(analysis, given, input.workload().seed(), figures);
+    }
+
     /** One analysis with its input checked; the seed is the scenario's unless the step names one. */
     private record Plan(Analysis<?, ?> analysis, AnalysisInput input, Long seed, Set<String> metrics)
             implements AnalysisPlan {
+
+        @Override
+        public String code() {
+            return analysis.code();
+        }
+
+        @Override
+        public Map<String, Object> parameters() {
+            Map<String, Object> given = new LinkedHashMap<>();
+            given.put("requests", input.workload().requests());
+            given.put("concurrency", input.workload().concurrency());
+            if (seed != null) {
+                given.put("seed", seed);
+            }
+            given.put("hash", input.ring().hash().name());
+            given.put("slots", input.ring().slots());
+            given.put("vnodes", input.ring().virtualNodesPerServer());
+            given.put("probing", input.ring().probing().label());
+            if (analysis.uses(Analysis.Input.SERVERS)) {
+                given.put("servers", input.servers());
+            }
+            if (analysis.uses(Analysis.Input.SERVER_RANGE)) {
+                given.put("min_servers", input.minServers());
+                given.put("max_servers", input.maxServers());
+            }
+            if (analysis.uses(Analysis.Input.FAILURE)) {
+                given.put("rate", input.rate());
+                given.put("kill_after", Durations.text(input.killAfter()));
+                if (input.victim() != null) {
+                    given.put("victim", input.victim());
+                }
+            }
+            if (analysis.uses(Analysis.Input.HOT_KEYS)) {
+                given.put("zipf_exponent", input.zipfExponent());
+                given.put("key_space", input.keySpace());
+            }
+            if (analysis.uses(Analysis.Input.LOAD_FACTOR)) {
+                given.put("load_factor", input.loadFactor());
+            }
+            return given;
+        }
 
         @Override
         public String summary() {

@@ -66,6 +66,8 @@ public final class ScenarioPlayer {
     private final Map<String, List<ServerLoad>> sends = new LinkedHashMap<>();
     /** The answering server of each request of the last send, by its seed and count, to see which keys moved. */
     private final Map<String, String[]> lastAnswers = new LinkedHashMap<>();
+    /** Servers a step froze or slowed and no step cleared yet ("frozen", "slow", "errors"), for the timing notes. */
+    private final Map<String, String> faulty = new LinkedHashMap<>();
 
     /**
      * @param backend  the backend's name for the handout (sim, process, docker)
@@ -164,6 +166,18 @@ public final class ScenarioPlayer {
                 }
             } else if (action instanceof Action.Kill kill) {
                 lab.membership().kill(kill.server());
+            } else if (action instanceof Action.Freeze freeze) {
+                lab.membership().freeze(freeze.server());
+                faulty.put(freeze.server(), "frozen");
+            } else if (action instanceof Action.Thaw thaw) {
+                lab.membership().thaw(thaw.server());
+                faulty.remove(thaw.server());
+            } else if (action instanceof Action.Slow slow) {
+                lab.membership().fault(slow.server(), new dev.ringlab.cluster.Fault(slow.latencyMs(), slow.errorRate()));
+                faulty.put(slow.server(), slow.errorRate() > 0 ? "errors" : "slow");
+            } else if (action instanceof Action.Clear clear) {
+                lab.membership().clear(clear.server());
+                faulty.remove(clear.server());
             } else if (action instanceof Action.Wait wait) {
                 waitFor(wait, outcome);
             } else if (action instanceof Action.Send send) {
@@ -203,6 +217,8 @@ public final class ScenarioPlayer {
     private void send(Action.Send send, Testbed lab, Step step, StepOutcome.Builder outcome) throws IOException {
         long keysSeed = send.seed() != null ? send.seed() : seed;
         long[] keys = RequestKeys.random(keysSeed, send.requests());
+        faulty.keySet().retainAll(lab.membership().servers()); // a frozen server declared dead is gone
+        List<String> faultsDuring = List.copyOf(faulty.values());
         RingSnapshot before = lab.membership().ring();
         Delivery[] deliveries = deliver(lab, keys, send);
         RingSnapshot after = lab.membership().ring();
@@ -237,6 +253,7 @@ public final class ScenarioPlayer {
         }
         List<ServerLoad> loads = answered.entrySet().stream()
                 .map(entry -> new ServerLoad(entry.getKey(), entry.getValue()[0])).toList();
+        latencies(deliveries, outcome);
         outcome.metric("sent", keys.length).metric("ok", ok).metric("failed", failed).metric("retried", retried)
                 .metric("answering", loads.stream().filter(load -> load.requests() > 0).count());
         dev.ringlab.experiment.LoadSpread.figures("", loads).forEach(outcome::metric);
@@ -250,6 +267,13 @@ public final class ScenarioPlayer {
         if (retried > 0 || failed > 0) {
             outcome.timing("retried and failed requests depend on when a dead server was noticed");
         }
+        if (faultsDuring.contains("errors")) {
+            outcome.timing("ok: which requests a server with an error rate answers 500 is drawn at random on each run");
+        }
+        if (faultsDuring.contains("frozen")) {
+            outcome.timing("how long requests to a frozen server waited, and when it was declared dead, depend on "
+                    + "the heartbeats' phase");
+        }
         String stem = String.format(Locale.ROOT, "step-%02d-send", step.number());
         Path csv = folder.resolve(stem + ".csv");
         Path png = folder.resolve(stem + ".png");
@@ -259,6 +283,22 @@ public final class ScenarioPlayer {
         sends.put("step " + step.number() + (after == null ? "" : " (" + after.config().hash().name() + ", "
                 + after.config().virtualNodesPerServer() + " vnode" + (after.config().virtualNodesPerServer() == 1 ? "" : "s")
                 + ")"), loads);
+    }
+
+    /** The clients' view of the send: median, 99th percentile and slowest request, in ms (always timing). */
+    private static void latencies(Delivery[] deliveries, StepOutcome.Builder outcome) {
+        if (deliveries.length == 0) {
+            return;
+        }
+        long[] nanos = new long[deliveries.length];
+        for (int i = 0; i < deliveries.length; i++) {
+            nanos[i] = deliveries[i].latencyNanos();
+        }
+        java.util.Arrays.sort(nanos);
+        outcome.metric("median_ms", nanos[(nanos.length - 1) / 2] / 1e6)
+                .metric("p99_ms", nanos[(int) Math.ceil(nanos.length * 0.99) - 1] / 1e6)
+                .metric("max_ms", nanos[nanos.length - 1] / 1e6);
+        outcome.timing("median_ms, p99_ms, max_ms: how long each request took, as measured on this machine");
     }
 
     /** Sends key i and keeps its delivery at index i, so the order (and the fingerprint) never depends on threads. */

@@ -26,7 +26,8 @@ public final class ScenarioReader {
 
     static final Set<String> HEADER = Set.of("title", "description", "seed", "backend", "ring", "servers", "steps");
     static final Set<String> RING = Set.of("hash", "slots", "vnodes", "probing", "algorithm");
-    static final List<String> ACTIONS = List.of("add", "remove", "kill", "wait", "send", "ring", "analysis");
+    static final List<String> ACTIONS = List.of("add", "remove", "kill", "freeze", "thaw", "slow", "clear", "wait",
+            "send", "ring", "analysis");
     static final Set<String> STEP_EXTRAS = Set.of("caption", "expect", "parameters");
     static final Duration LONGEST_WAIT = Duration.ofMinutes(10);
 
@@ -157,6 +158,28 @@ public final class ScenarioReader {
                 planned.kill(server);
                 yield new Action.Kill(server);
             }
+            case "freeze" -> {
+                String server = planned.known(where, value, Fields.text(where, value, "freeze"));
+                if (planned.frozen.contains(server)) {
+                    throw where.error(value.line(), server + " is already frozen by an earlier step");
+                }
+                planned.frozen.add(server);
+                yield new Action.Freeze(server);
+            }
+            case "thaw" -> {
+                String server = planned.known(where, value, Fields.text(where, value, "thaw"));
+                if (!planned.frozen.remove(server)) {
+                    throw where.error(value.line(), server + " is not frozen: no step before this one freezes it"
+                            + (planned.frozen.isEmpty() ? "" : " (frozen: " + String.join(", ", planned.frozen) + ")"));
+                }
+                yield new Action.Thaw(server);
+            }
+            case "slow" -> slow(where, value, planned);
+            case "clear" -> {
+                String server = planned.known(where, value, Fields.text(where, value, "clear"));
+                planned.frozen.remove(server);
+                yield new Action.Clear(server);
+            }
             case "wait" -> wait(where, value, planned);
             case "send" -> send(where, value);
             case "ring" -> {
@@ -205,7 +228,28 @@ public final class ScenarioReader {
                     + " servers: at least one must stay, and at least one must go");
         }
         names.forEach(planned.names::remove);
+        planned.frozen.removeAll(names);
         return new Action.Remove(List.copyOf(names), names.size());
+    }
+
+    /** {@code slow: {server: Server 2, latency_ms: 200, error_rate: 0.1}}: either figure may be left out, as 0. */
+    private static Action slow(Fields.Where where, YamlNode value, PlannedCluster planned) {
+        Fields fields = Fields.of(where, value, "the slow-down").allow(Set.of("server", "latency_ms", "error_rate"));
+        String server = planned.known(where, fields.required("server"), Fields.text(where, fields.required("server"), "server"));
+        if (planned.frozen.contains(server)) {
+            throw where.error(fields.lineOf("server"), server + " is frozen by an earlier step: thaw or clear it first");
+        }
+        if (!fields.has("latency_ms") && !fields.has("error_rate")) {
+            throw where.error(fields.line(), "'slow' needs latency_ms, error_rate or both, e.g. "
+                    + "{server: Server 2, latency_ms: 200, error_rate: 0.1}");
+        }
+        long latency = fields.integer("latency_ms", 0, 0, dev.ringlab.cluster.Fault.MAX_LATENCY_MS);
+        double errorRate = fields.decimal("error_rate", 0);
+        if (!(errorRate >= 0 && errorRate <= 1)) {
+            throw where.error(fields.lineOf("error_rate"), "'error_rate' must be between 0 and 1 (a share of the "
+                    + "requests), got " + Figures.number(errorRate));
+        }
+        return new Action.Slow(server, latency, errorRate);
     }
 
     private static Action wait(Fields.Where where, YamlNode value, PlannedCluster planned) {
@@ -222,9 +266,14 @@ public final class ScenarioReader {
                     + until.toLowerCase(Locale.ROOT) + "'");
         }
         String server = Fields.text(where, fields.required("server"), "server");
-        if (!planned.killed.contains(server)) {
+        if (planned.frozen.contains(server)) {
+            // a frozen server misses its heartbeats: declared dead, it leaves the ring and is replaced
+            planned.frozen.remove(server);
+            planned.kill(server);
+        } else if (!planned.killed.contains(server)) {
             throw where.error(fields.lineOf("server"), "unknown server '" + server + "' to wait for: no step before this "
-                    + "one kills it" + (planned.killed.isEmpty() ? "" : " (killed: " + String.join(", ", planned.killed) + ")"));
+                    + "one kills or freezes it" + (planned.killed.isEmpty() ? ""
+                    : " (killed: " + String.join(", ", planned.killed) + ")"));
         }
         Duration timeout = fields.duration("timeout", Duration.ofSeconds(30), Duration.ofMillis(1), LONGEST_WAIT);
         return new Action.Wait(null, condition, server, timeout);
@@ -278,6 +327,8 @@ public final class ScenarioReader {
     private static final class PlannedCluster {
         final List<String> names = new ArrayList<>();
         final Set<String> killed = new HashSet<>();
+        /** Frozen by a step and not yet thawed, cleared or waited for (then it counts as dead). */
+        final Set<String> frozen = new LinkedHashSet<>();
         RingConfig ring;
         int nextId = 1;
 
@@ -297,10 +348,12 @@ public final class ScenarioReader {
         }
 
         void removeNewest(int count) {
+            frozen.removeAll(names.subList(names.size() - count, names.size()));
             names.subList(names.size() - count, names.size()).clear();
         }
 
         void kill(String server) {
+            frozen.remove(server);
             names.remove(server);
             killed.add(server);
             add(1);

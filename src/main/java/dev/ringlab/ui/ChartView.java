@@ -4,12 +4,20 @@ import java.awt.Graphics2D;
 import java.awt.RenderingHints;
 import java.awt.geom.Rectangle2D;
 import java.awt.image.BufferedImage;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Supplier;
+import javafx.beans.property.BooleanProperty;
+import javafx.css.CssMetaData;
+import javafx.css.SimpleStyleableBooleanProperty;
+import javafx.css.Styleable;
+import javafx.css.StyleableBooleanProperty;
+import javafx.css.StyleableProperty;
+import javafx.css.converter.BooleanConverter;
 import javafx.embed.swing.SwingFXUtils;
 import javafx.scene.image.Image;
 import javafx.scene.image.ImageView;
@@ -44,10 +52,52 @@ public final class ChartView extends Region {
     private volatile List<JFreeChart> charts = List.of();
     private double drawnWidth;
     private double drawnHeight;
+    private boolean drawnDark;
+
+    /**
+     * Whether the charts are shown for the dark theme. Set by the style sheet ({@code -rl-dark} on
+     * {@code .root.dark .chart-view}), so every chart in the window follows the theme with no wiring.
+     */
+    private final StyleableBooleanProperty dark = new SimpleStyleableBooleanProperty(DARK, this, "dark", false);
+
+    private static final CssMetaData<ChartView, Boolean> DARK =
+            new CssMetaData<>("-rl-dark", BooleanConverter.getInstance(), false) {
+                @Override
+                public boolean isSettable(ChartView chart) {
+                    return !chart.dark.isBound();
+                }
+
+                @Override
+                public StyleableProperty<Boolean> getStyleableProperty(ChartView chart) {
+                    return chart.dark;
+                }
+            };
+
+    private static final List<CssMetaData<? extends Styleable, ?>> CSS;
+
+    static {
+        List<CssMetaData<? extends Styleable, ?>> all = new ArrayList<>(Region.getClassCssMetaData());
+        all.add(DARK);
+        CSS = List.copyOf(all);
+    }
 
     public ChartView() {
         getChildren().add(view);
         getStyleClass().add("chart-view");
+    }
+
+    public static List<CssMetaData<? extends Styleable, ?>> getClassCssMetaData() {
+        return CSS;
+    }
+
+    @Override
+    public List<CssMetaData<? extends Styleable, ?>> getCssMetaData() {
+        return CSS;
+    }
+
+    /** The charts are drawn for the dark theme: light ink on the window's dark background. */
+    public BooleanProperty darkProperty() {
+        return dark;
     }
 
     /** Loads Java2D's fonts and JFreeChart's classes off the FX thread, before the first run needs them. */
@@ -66,6 +116,11 @@ public final class ChartView extends Region {
         drawPending();
     }
 
+    /** The picture on show, as drawn (for tests and the tour). */
+    Image image() {
+        return view.getImage();
+    }
+
     /** Whether a drawing is under way, waiting, or done but not yet on show. */
     boolean busy() {
         return drawing.get() || pending != null || ready.get() != null;
@@ -78,7 +133,8 @@ public final class ChartView extends Region {
             charts = done.charts();
             view.setImage(done.image());
         }
-        boolean resized = Math.abs(getWidth() - drawnWidth) > 1 || Math.abs(getHeight() - drawnHeight) > 1;
+        boolean resized = Math.abs(getWidth() - drawnWidth) > 1 || Math.abs(getHeight() - drawnHeight) > 1
+                || drawnDark != dark.get();
         if (resized && pending == null && !charts.isEmpty() && !drawing.get()) {
             List<JFreeChart> again = charts;
             pending = () -> again;
@@ -94,12 +150,19 @@ public final class ChartView extends Region {
         pending = null;
         int width = (int) getWidth();
         int height = (int) getHeight();
+        boolean inDark = dark.get();
         drawnWidth = width;
         drawnHeight = height;
+        drawnDark = inDark;
         RENDERER.execute(() -> {
             try {
                 List<JFreeChart> built = List.copyOf(task.get());
-                ready.set(new Rendered(built, SwingFXUtils.toFXImage(draw(built, width, height), null)));
+                BufferedImage image = draw(built, width, height);
+                if (inDark) {
+                    // the picture, not the charts: they stay ink on white for the exports
+                    DarkChart.recolour(image);
+                }
+                ready.set(new Rendered(built, SwingFXUtils.toFXImage(image, null)));
             } catch (RuntimeException | LinkageError failure) {
                 org.slf4j.LoggerFactory.getLogger(ChartView.class).warn("chart not drawn: {}", failure.toString());
             } finally {

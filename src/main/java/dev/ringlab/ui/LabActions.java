@@ -97,7 +97,6 @@ final class LabActions {
         while ((result = results.poll()) != null) {
             result.run();
         }
-        model.poll(session.ring());
         model.playback().tick(now);
         if (membersChanged || now - countersAt > COUNTERS_EVERY_NANOS) {
             refreshServers(now);
@@ -112,15 +111,16 @@ final class LabActions {
     private void refreshServers(long now) {
         countersAt = now;
         List<Member> members = session.cluster().members();
-        long total = session.tally().total();
+        long total = 0;
         List<ServerRow> rows = new ArrayList<>();
         Map<String, Long> served = new HashMap<>();
         for (Member member : members) {
             String name = member.server().name();
             rows.add(ServerRow.of(member));
-            long balanced = session.balancedTo(name);
-            total += balanced;
-            served.put(name, session.tally().servedBy(name) + balanced);
+            // one counter: the window's requests, its experiments' and the HTTP balancer's share one route
+            long answered = session.servedBy(name);
+            total += answered;
+            served.put(name, answered);
         }
         model.servers().countTotal(total, now, COUNTERS_EVERY_NANOS);
         model.servers().update(rows, served);
@@ -238,7 +238,7 @@ final class LabActions {
     }
 
     void forgetPreferences() {
-        WindowPreferences.forget();
+        WindowPreferences.user().forget();
         model.status().info("Remembered size, position and settings forgotten; the next start uses the defaults.");
     }
 
@@ -248,8 +248,8 @@ final class LabActions {
     }
 
     /** The requests that landed since the last frame, to flash on the ring. */
-    List<RequestTally.Landing> landings() {
-        return session.tally().drainLandings();
+    List<RequestLandings.Landing> landings() {
+        return session.landings().drain();
     }
 
     /** The placement routing requests now, as the ring slide's caption names it. */

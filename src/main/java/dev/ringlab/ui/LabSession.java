@@ -1,7 +1,9 @@
 package dev.ringlab.ui;
 
 import dev.ringlab.balancer.Dispatch;
+import dev.ringlab.balancer.ClientTimeouts;
 import dev.ringlab.balancer.Dispatcher;
+import dev.ringlab.balancer.FailoverRoute;
 import dev.ringlab.balancer.LivePlacement;
 import dev.ringlab.ring.algorithm.Algorithm;
 import dev.ringlab.ring.algorithm.Placement;
@@ -43,7 +45,10 @@ public final class LabSession implements AutoCloseable {
 
         static Deployment on(Backend backend, RingConfig config, Consumer<ClusterEvent> events) {
             Lab lab = Lab.open(backend, config, HealthMonitor.DEFAULT_INTERVAL, HealthMonitor.DEFAULT_MISSES, events);
-            return new Deployment(lab, new Dispatcher(lab.cluster(), backend.client(), LivePlacement.ring(lab.cluster())));
+            // one route for the window's requests, its experiments and the HTTP balancer: one placement to
+            // switch, and one count of what each server answered
+            FailoverRoute route = new FailoverRoute(lab.cluster(), LivePlacement.ring(lab.cluster()));
+            return new Deployment(lab, new Dispatcher(route, backend.client()));
         }
 
         Cluster cluster() {
@@ -61,8 +66,8 @@ public final class LabSession implements AutoCloseable {
             }
             InetAddress loopback = InetAddress.getLoopbackAddress();
             try {
-                // one placement for the window's requests and the HTTP balancer: the selector switches both
-                lab.serve(dispatcher.placement(), new InetSocketAddress(loopback, port), null, BalancerEndpoint.DEFAULT_THREADS);
+                lab.serve(dispatcher.route(), new InetSocketAddress(loopback, port), null, BalancerEndpoint.DEFAULT_THREADS,
+                        ClientTimeouts.DEFAULT);
                 return this;
             } catch (IOException taken) {
                 if (port == 0) {
@@ -88,7 +93,7 @@ public final class LabSession implements AutoCloseable {
     });
     private final Object switching = new Object();
     private volatile Deployment deployment;
-    private volatile RequestTally tally = new RequestTally();
+    private volatile RequestLandings landings = new RequestLandings();
     private volatile boolean started;
     private volatile boolean closed;
 
@@ -114,10 +119,17 @@ public final class LabSession implements AutoCloseable {
         return balancer == null ? null : balancer.address();
     }
 
-    /** Requests the HTTP balancer routed to {@code server} so far. */
-    long balancedTo(String server) {
-        BalancerEndpoint balancer = deployment.balancer();
-        return balancer == null ? 0 : balancer.metrics().requestsOf(server);
+    /**
+     * Requests {@code server} answered on this backend so far, whoever sent them: the window, its
+     * experiments and HTTP clients of the balancer all go along one route and count in one place.
+     */
+    public long servedBy(String server) {
+        return deployment.dispatcher().route().metrics().requestsOf(server);
+    }
+
+    /** The route every request of this session takes (the window's, its experiments', the balancer's). */
+    FailoverRoute route() {
+        return deployment.dispatcher().route();
     }
 
     /** Starts watching health; call once the window listens to events. */
@@ -135,8 +147,9 @@ public final class LabSession implements AutoCloseable {
         return deployment.cluster().ring();
     }
 
-    RequestTally tally() {
-        return tally;
+    /** Requests seen landing, for the ring to flash. */
+    RequestLandings landings() {
+        return landings;
     }
 
     /** Receives the events of whichever cluster the session runs now; listeners must not block. */
@@ -196,7 +209,7 @@ public final class LabSession implements AutoCloseable {
                 }
                 fresh.dispatcher().placement().use(old.dispatcher().placement().algorithm());
                 fresh.cluster().setReplaceDead(old.cluster().replacesDead()); // a held replacement stays held
-                tally = new RequestTally();
+                landings = new RequestLandings();
                 deployment = fresh;
                 if (closed) {
                     fresh.close();
@@ -236,7 +249,7 @@ public final class LabSession implements AutoCloseable {
         return deployment.dispatcher().placement().current();
     }
 
-    /** Sends one request with a random key through the ring, as the balancer would, and tallies where it landed. */
+    /** Sends one request with a random key through the ring, as the balancer would, and shows where it landed. */
     public CompletableFuture<Dispatch> sendOne() {
         return async(() -> send(ThreadLocalRandom.current().nextLong(0, 1_000_000)));
     }
@@ -253,7 +266,10 @@ public final class LabSession implements AutoCloseable {
         record(ring, dispatch.slot(), dispatch.server());
     }
 
-    /** Counts a request someone else sent through this session's cluster (an experiment): {@code server} null when none answered. */
+    /**
+     * Shows a request someone else sent along this session's route (an experiment) landing on the ring:
+     * {@code server} null when none answered. The route has counted it already.
+     */
     void landed(int slot, String server) {
         RingSnapshot ring = ring();
         record(ring, slot, server == null ? null
@@ -262,14 +278,12 @@ public final class LabSession implements AutoCloseable {
     }
 
     private void record(RingSnapshot ring, int slot, Server server) {
-        RequestTally counts = tally;
         if (server == null) {
-            counts.failed();
             return;
         }
         int nodeSlot = ring.isEmpty() || slot < 0 || ring.config().slots() <= slot ? slot
                 : ring.owningVirtualNode(slot).slot();
-        counts.served(new RequestTally.Landing(slot, nodeSlot, server));
+        landings.landed(new RequestLandings.Landing(slot, nodeSlot, server));
     }
 
     <T> CompletableFuture<T> async(Supplier<T> task) {

@@ -195,14 +195,6 @@ public final class LabViewModel {
         down.remove(server);
     }
 
-    /** The cluster's ring now; offered when the cluster announces no event for it (a new slot count). */
-    public void poll(RingSnapshot current) {
-        RingSnapshot shown = playback.shownProperty().get();
-        if (current != shown && current.config().slots() != shown.config().slots() && playback.waitingProperty().get() == 0) {
-            playback.offer(current, false);
-        }
-    }
-
     /** Probes a typed key on the ring on show; a blank key says how to use it and keeps the last probe. */
     public void probe(String text) {
         try {

@@ -87,12 +87,22 @@ public final class LabWindow {
         Platform.startup(() -> {
             try {
                 Stage stage = new Stage();
-                javafx.geometry.Rectangle2D size = WindowPreferences.restore(stage);
-                LabWindow window = show(stage, session, options.backends(), size.getWidth(), size.getHeight());
+                WindowPreferences preferences = WindowPreferences.user();
+                javafx.geometry.Rectangle2D at = preferences.opening(javafx.stage.Screen.getPrimary().getVisualBounds(),
+                        place -> !javafx.stage.Screen.getScreensForRectangle(place).isEmpty());
+                stage.setX(at.getMinX());
+                stage.setY(at.getMinY());
+                LabWindow window = show(stage, session, options.backends(), at.getWidth(), at.getHeight());
                 // what the user chose stays for the next start; tests, which open through show(), leave it alone
-                window.model().darkProperty().set(WindowPreferences.dark());
-                window.model().darkProperty().addListener((obs, was, dark) -> WindowPreferences.rememberDark(dark));
-                window.stage.setOnHiding(event -> WindowPreferences.remember(window.stage));
+                window.model().darkProperty().set(preferences.dark());
+                window.model().darkProperty().addListener((obs, was, dark) -> preferences.rememberDark(dark));
+                window.stage.setOnHiding(event -> {
+                    // not while full screen or iconified, whose size is not the window's
+                    if (!window.stage.isFullScreen() && !window.stage.isIconified()) {
+                        preferences.rememberBounds(new javafx.geometry.Rectangle2D(window.stage.getX(),
+                                window.stage.getY(), window.stage.getWidth(), window.stage.getHeight()));
+                    }
+                });
                 if (Boolean.getBoolean("ringlab.window.presentation")) {
                     // for measuring the pulse (and rehearsing) in presentation mode from the command line
                     window.model().presentationProperty().set(true);

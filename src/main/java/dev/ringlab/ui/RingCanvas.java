@@ -49,7 +49,7 @@ public final class RingCanvas extends Region {
     private static final Color INK = Color.web("#111111");
     private static final Color GHOST = Color.web("#767676");
 
-    private record Flash(RequestTally.Landing landing, long bornAt) {
+    private record Flash(RequestLandings.Landing landing, long bornAt) {
     }
 
     /** The ring itself, repainted only when it changes; flights go on the overlay, cleared every frame. */
@@ -182,8 +182,8 @@ public final class RingCanvas extends Region {
         return flashes.size();
     }
 
-    void flash(List<RequestTally.Landing> landings, long now) {
-        for (RequestTally.Landing landing : landings) {
+    void flash(List<RequestLandings.Landing> landings, long now) {
+        for (RequestLandings.Landing landing : landings) {
             if (flashes.size() >= MAX_FLASHES) {
                 flashes.removeFirst();
             }
@@ -455,7 +455,7 @@ public final class RingCanvas extends Region {
                 it.remove();
                 continue;
             }
-            RequestTally.Landing landing = flash.landing();
+            RequestLandings.Landing landing = flash.landing();
             Color colour = Color.web(ServerColours.of(landing.server()));
             if (picture.get().band() != null) {
                 PlacementBandLayer.flash(gc, g, landing.requestSlot(), colour, age, ink());

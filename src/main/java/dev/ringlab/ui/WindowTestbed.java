@@ -9,8 +9,8 @@ import dev.ringlab.experiment.TestbedFactory;
 
 /**
  * The window's own cluster as an experiment's testbed (the experiments' shared-cluster testbed, reshaped
- * for the run and left running), with every answer also counted where the window shows it: a flash on
- * the ring, the servers table, and the live chart.
+ * for the run and left running), sending along the window's route (the placement chosen in the window,
+ * counted in the servers table), with every answer also shown as a flash on the ring and in the live chart.
  */
 final class WindowTestbed implements Testbed {
 
@@ -29,12 +29,13 @@ final class WindowTestbed implements Testbed {
 
     static TestbedFactory factory(LabSession session, LiveTally live) {
         return (ring, servers) -> {
-            // an experiment kills and waits for the replacement: a teacher's hold is lifted for its run
+            // along the window's own route (its placement, the served column's one counter); an experiment
+            // kills and waits for the replacement, so a teacher's hold is lifted for its run
             boolean held = !session.cluster().replacesDead();
             session.holdReplacements(false);
             try {
-                return new WindowTestbed(InProcessTestbed.sharing(session.cluster()).open(ring, servers), session, live,
-                        held);
+                return new WindowTestbed(InProcessTestbed.sharing(session.cluster(), session.route())
+                        .open(ring, servers), session, live, held);
             } catch (RuntimeException failure) {
                 session.holdReplacements(held);
                 throw failure;
@@ -44,7 +45,8 @@ final class WindowTestbed implements Testbed {
 
     @Override
     public String description() {
-        return session.cluster().backend().kind().label() + ", the window's cluster";
+        return session.cluster().backend().kind().label() + ", the window's cluster, routed by "
+                + session.algorithm().label();
     }
 
     @Override

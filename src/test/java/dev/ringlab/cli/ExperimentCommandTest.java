@@ -2,6 +2,8 @@ package dev.ringlab.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.ringlab.experiment.Analysis;
+
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
@@ -12,6 +14,8 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.condition.EnabledOnOs;
+import org.junit.jupiter.api.condition.OS;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -116,6 +120,99 @@ class ExperimentCommandTest {
         assertThat(Files.readString(file)).isEqualTo("a file");
     }
 
+    /** Root is told "writable" for /proc; only writing a file there tells the truth, before any run. */
+    @Test
+    @EnabledOnOs(OS.LINUX)
+    void anOutputFolderNoFileCanBeWrittenInIsRefusedBeforeRunning() {
+        Run run = run("experiment", "a2", "--out", "/proc/ringlab-figures");
+
+        assertThat(run.exitCode()).isEqualTo(2);
+        assertThat(run.out()).isEmpty();
+        assertThat(run.err().strip()).startsWith("ringlab: --out '/proc/ringlab-figures' is not writable: cannot write in /proc")
+                .doesNotContain("\n");
+    }
+
+    /** A path under a plain file, which nobody (root included) can make a folder in; the file is left as it is. */
+    @Test
+    void anOutputFolderThatCannotBeMadeIsRefusedAndChangesNothing(@TempDir Path dir) throws IOException {
+        Path file = Files.writeString(dir.resolve("notes.txt"), "mine");
+        Run run = run("experiment", "a1", "--out", file.resolve("figures").toString());
+
+        assertThat(run.exitCode()).isEqualTo(2);
+        assertThat(run.out()).isEmpty();
+        assertThat(run.err().strip()).startsWith("ringlab: --out '" + file.resolve("figures") + "' cannot be created: " + file + " is not a folder")
+                .doesNotContain("\n");
+        assertThat(Files.readString(file)).isEqualTo("mine");
+        try (Stream<Path> files = Files.list(dir)) {
+            assertThat(files).containsExactly(file);
+        }
+    }
+
+    /** The probe file is removed: a writable folder is left with only the run's own files. */
+    @Test
+    void theWritabilityProbeLeavesNothingBehind(@TempDir Path dir) throws IOException {
+        Run run = run("experiment", "a1", "--requests", "100", "--seed", "1", "--out", dir.toString());
+
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        try (Stream<Path> files = Files.list(dir)) {
+            assertThat(files.map(path -> path.getFileName().toString())).containsExactlyInAnyOrder("a1.csv", "a1.png");
+        }
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', value = {
+        "a1 --victim busiest             | --victim does not apply to a1; it is for a3",
+        "a1 --rate 100                   | --rate does not apply to a1; it is for a3",
+        "a1 --kill-after-ms 10           | --kill-after-ms does not apply to a1; it is for a3",
+        "a1 --min-servers 3              | --min-servers does not apply to a1; it is for a2, a4",
+        "a2 --servers 4                  | --servers does not apply to a2; it is for a1, a3, a4, a5",
+        "a3 --zipf-exponent 1.5          | --zipf-exponent does not apply to a3; it is for a5",
+        "a4 --balance-factor 1.5         | --balance-factor does not apply to a4; it is for a5",
+        "a7 --servers 3                  | --servers does not apply to a7; it is for a1, a3, a4, a5",
+    })
+    void anOptionTheAnalysisDoesNotReadIsRefused(String command, String message, @TempDir Path dir) {
+        List<String> args = new ArrayList<>(List.of("experiment"));
+        args.addAll(List.of(command.trim().split(" ")));
+        args.addAll(List.of("--out", dir.resolve("x").toString()));
+
+        Run run = run(args.toArray(String[]::new));
+
+        assertThat(run.exitCode()).isEqualTo(2);
+        assertThat(run.err().strip()).startsWith("ringlab: " + message).doesNotContain("\n");
+        assertThat(dir.resolve("x")).doesNotExist();
+    }
+
+    /** Every input of every analysis is carried by options the command has: the refusal above cannot miss one. */
+    @Test
+    void everyInputNamesOptionsTheCommandHas() {
+        var command = RingLabCommand.commandLine(new PrintWriter(new StringWriter()), new PrintWriter(new StringWriter()))
+                .getSubcommands().get("experiment").getCommandSpec();
+        for (Analysis.Input input : Analysis.Input.values()) {
+            assertThat(ExperimentCommand.options(input)).isNotEmpty()
+                    .allSatisfy(option -> assertThat(command.findOption(option)).as(option).isNotNull());
+        }
+    }
+
+    /** The launcher's own process: the docs promise exit 2 for a bad value, and the line names the servers. */
+    @Test
+    void aVictimThatIsNoServerIsRefusedWithTheServersNamed(@TempDir Path dir) throws Exception {
+        Run run = launch("experiment", "a3", "--victim", "nobody", "--servers", "4", "--out", dir.resolve("x").toString());
+
+        assertThat(run.exitCode()).isEqualTo(2);
+        assertThat(run.err().strip()).isEqualTo("ringlab: --victim 'nobody' is none of the 4 servers: give one of "
+                + "Server 1, Server 2, Server 3, Server 4, or busiest (see 'ringlab experiment --help')");
+        assertThat(dir.resolve("x")).doesNotExist();
+    }
+
+    @Test
+    void aVictimNamedByTheUserIsKilled(@TempDir Path dir) {
+        Run run = run("experiment", "a3", "--victim", "Server 3", "--seed", "7", "--requests", "3000", "--rate", "3000",
+                "--kill-after-ms", "300", "--hash", "murmur3", "--out", dir.toString());
+
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        assertThat(run.out()).contains("Server 3 killed");
+    }
+
     @Test
     void anUnknownAnalysisIsRefused(@TempDir Path dir) {
         Run run = run("experiment", "a9", "--out", dir.resolve("x").toString());
@@ -160,17 +257,22 @@ class ExperimentCommandTest {
     /** The jar's real entry point in its own JVM: the exit code reaches the shell. */
     @Test
     void theLauncherExitsWithTwoOnBadInput(@TempDir Path dir) throws Exception {
-        Process process = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-cp", System.getProperty("java.class.path"), Launcher.class.getName(),
-                "experiment", "a1", "--servers", "0", "--out", dir.resolve("figures").toString())
-                .redirectOutput(ProcessBuilder.Redirect.DISCARD)
-                .start();
-        String err = new String(process.getErrorStream().readAllBytes());
-        assertThat(process.waitFor(60, TimeUnit.SECONDS)).isTrue();
+        Run run = launch("experiment", "a1", "--servers", "0", "--out", dir.resolve("figures").toString());
 
-        assertThat(process.exitValue()).isEqualTo(2);
-        assertThat(err.strip()).isEqualTo(
+        assertThat(run.exitCode()).isEqualTo(2);
+        assertThat(run.err().strip()).isEqualTo(
                 "ringlab: servers must be at least 1, got 0 (see 'ringlab experiment --help')");
         assertThat(dir.resolve("figures")).doesNotExist();
+    }
+
+    /** The jar's entry point in a JVM of its own, as a shell starts it; stdout is dropped. */
+    static Run launch(String... args) throws IOException, InterruptedException {
+        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-cp", System.getProperty("java.class.path"), Launcher.class.getName()));
+        command.addAll(List.of(args));
+        Process process = new ProcessBuilder(command).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+        String err = new String(process.getErrorStream().readAllBytes());
+        assertThat(process.waitFor(60, TimeUnit.SECONDS)).isTrue();
+        return new Run(process.exitValue(), "", err);
     }
 }

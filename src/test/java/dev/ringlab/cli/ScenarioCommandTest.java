@@ -88,7 +88,7 @@ class ScenarioCommandTest {
 
         assertThat(run.exitCode()).isEqualTo(2);
         assertThat(run.err()).contains("no-such-lesson: no such file, and no bundled lesson of that name (bundled: "
-                + "original-a1-a4, why-virtual-nodes, failure-replaced)");
+                + "original-a1-a4, why-virtual-nodes, failure-replaced, hot-keys, gray-failure)");
         assertThat(run("scenario", "run", "why-virtual-nodes", "--max-requests", "0").exitCode()).isEqualTo(2);
         assertThat(run("scenario", "run", "why-virtual-nodes", "--backend", "cloud").exitCode()).isEqualTo(2);
     }

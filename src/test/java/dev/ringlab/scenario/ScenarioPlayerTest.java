@@ -3,6 +3,7 @@ package dev.ringlab.scenario;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
+import java.util.Map;
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
@@ -50,6 +51,40 @@ class ScenarioPlayerTest {
         assertThat(run.outcomes()).hasSize(1);
         assertThat(run.passed()).isFalse();
         assertThat(Labs.replicasStillRunning()).isEmpty();
+    }
+
+    /** A slowed server answers every request late; a frozen one answers none, and is replaced like a dead one. */
+    @Test
+    void slowAndFreezeReachTheServersAndClearTakesTheSlownessAway(@TempDir Path out) throws Exception {
+        Scenario scenario = new ScenarioReader().read("gray.yaml", """
+                title: Gray
+                seed: 5
+                ring: {hash: murmur3}
+                servers: 2
+                steps:
+                  - slow: {server: Server 1, latency_ms: 40}
+                  - send: 20
+                  - clear: Server 1
+                  - send: 20
+                  - freeze: Server 2
+                  - send: 20
+                  - wait: {until: replaced, server: Server 2, timeout: 20s}
+                """);
+
+        ScenarioRun run = Labs.play(scenario, Labs.simulation(), "sim", out);
+
+        assertThat(run.error()).isNull();
+        Map<String, Double> slow = run.outcomes().get(1).metrics();
+        Map<String, Double> cleared = run.outcomes().get(3).metrics();
+        Map<String, Double> frozen = run.outcomes().get(5).metrics();
+        assertThat(slow.get("max_ms")).isGreaterThanOrEqualTo(40);
+        assertThat(cleared.get("max_ms")).isLessThan(40);
+        // Server 2's requests went on to Server 1 (retried), unless its death was already noticed.
+        assertThat(frozen.get("failed")).isZero();
+        assertThat(frozen.get("ok")).isEqualTo(20);
+        assertThat(run.timeline()).anySatisfy(entry -> assertThat(entry.detail()).isEqualTo("Server 2: frozen"))
+                .anySatisfy(entry -> assertThat(entry.detail()).startsWith("Server 2 declared dead"));
+        assertThat(run.outcomes().get(5).timingNotes()).anySatisfy(note -> assertThat(note).contains("frozen server"));
     }
 
     @Test

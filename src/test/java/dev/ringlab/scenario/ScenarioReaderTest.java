@@ -84,7 +84,7 @@ class ScenarioReaderTest {
                 """);
 
         assertThat(refused.getMessage()).startsWith("lesson.yaml:6: step 2: unknown step 'explode' (known: add, remove, "
-                + "kill, wait, send, ring, analysis");
+                + "kill, freeze, thaw, slow, clear, wait, send, ring, analysis");
         assertThat(refused.line()).isEqualTo(6);
         assertThat(refused.step()).isEqualTo(2);
     }
@@ -131,7 +131,30 @@ class ScenarioReaderTest {
         // A killed server's replacement takes the next name: Server 4, which a later step may name.
         read(HEADER + "  - kill: Server 2\n  - wait: {until: replaced, server: Server 2}\n  - remove: Server 4\n");
         assertThat(refused(HEADER + "  - wait: {until: detected, server: Server 1}\n").getMessage())
-                .startsWith("lesson.yaml:5: step 1 (wait): unknown server 'Server 1' to wait for: no step before this one kills it");
+                .startsWith("lesson.yaml:5: step 1 (wait): unknown server 'Server 1' to wait for: no step before this one kills or freezes it");
+    }
+
+    @Test
+    void freezeThawSlowAndClearAreReadAndCheckedLikeTheOtherSteps() {
+        Scenario scenario = read(HEADER + """
+                  - freeze: Server 1
+                    caption: Server 1 hangs.
+                  - slow: {server: Server 2, latency_ms: 200, error_rate: 0.1}
+                  - slow: {server: Server 3, latency_ms: 50}
+                  - thaw: Server 1
+                  - clear: Server 2
+                  - freeze: Server 3
+                  - wait: {until: replaced, server: Server 3}
+                  - kill: Server 4
+                """);
+
+        assertThat(scenario.steps()).extracting(Step::action).containsExactly(
+                new Action.Freeze("Server 1"), new Action.Slow("Server 2", 200, 0.1), new Action.Slow("Server 3", 50, 0),
+                new Action.Thaw("Server 1"), new Action.Clear("Server 2"), new Action.Freeze("Server 3"),
+                new Action.Wait(null, Action.Wait.Until.REPLACED, "Server 3", Duration.ofSeconds(30)),
+                new Action.Kill("Server 4"));
+        assertThat(scenario.steps().get(0).caption()).isEqualTo("Server 1 hangs.");
+        assertThat(scenario.steps().get(1).action().summary()).isEqualTo("slow Server 2: 200 ms latency, 10% errors");
     }
 
     @ParameterizedTest
@@ -146,6 +169,17 @@ class ScenarioReaderTest {
         "  - send: {requests: 10, sede: 3}|lesson.yaml:5: step 1 (send): unknown key 'sede' in the send (known: concurrency, rate, requests, seed)",
         "  - wait: {until: dead, server: Server 1}|lesson.yaml:5: step 1 (wait): 'until' must be detected or replaced, got 'dead'",
         "  - add: 60|lesson.yaml:5: step 1 (add): 'add' must be between 1 and 53, got 60",
+        "  - freeze: Server 9|lesson.yaml:5: step 1 (freeze): unknown server 'Server 9' (servers then: Server 1, Server 2, Server 3;",
+        "  - freeze: Server 1\\n  - freeze: Server 1|lesson.yaml:6: step 2 (freeze): Server 1 is already frozen by an earlier step",
+        "  - thaw: Server 1|lesson.yaml:5: step 1 (thaw): Server 1 is not frozen: no step before this one freezes it",
+        "  - freeze: Server 1\\n  - slow: {server: Server 1, latency_ms: 10}|lesson.yaml:6: step 2 (slow): Server 1 is frozen by an earlier step: thaw or clear it first",
+        "  - slow: {server: Server 1}|lesson.yaml:5: step 1 (slow): 'slow' needs latency_ms, error_rate or both",
+        "  - slow: {server: Server 1, latency_ms: 60001}|lesson.yaml:5: step 1 (slow): 'latency_ms' must be between 0 and 60000, got 60001",
+        "  - slow: {server: Server 1, error_rate: 1.5}|lesson.yaml:5: step 1 (slow): 'error_rate' must be between 0 and 1 (a share of the requests), got 1.5",
+        "  - slow: {server: Server 1, latency: 10}|lesson.yaml:5: step 1 (slow): unknown key 'latency' in the slow-down (known: error_rate, latency_ms, server)",
+        "  - slow: Server 1|lesson.yaml:5: step 1 (slow): expected the slow-down as a map",
+        "  - clear: Server 7|lesson.yaml:5: step 1 (clear): unknown server 'Server 7'",
+        "  - freeze: Server 1\\n  - wait: {until: detected, server: Server 1}\\n  - thaw: Server 1|lesson.yaml:7: step 3 (thaw): unknown server 'Server 1'",
     })
     void everyOtherMistakeIsRefusedWithItsLine(String steps, String expected) {
         assertThat(refused(HEADER + "  " + steps.replace("\\n", "\n") + "\n").getMessage()).startsWith(expected);

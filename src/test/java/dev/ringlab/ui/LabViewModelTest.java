@@ -2,6 +2,7 @@ package dev.ringlab.ui;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.ringlab.cluster.BackendKind;
 import dev.ringlab.cluster.ClusterEvent;
 import dev.ringlab.ring.RingConfig;
 import dev.ringlab.ring.RingHash;
@@ -9,12 +10,13 @@ import dev.ringlab.ring.RingSnapshot;
 import dev.ringlab.ring.Server;
 import dev.ringlab.ring.algorithm.Algorithm;
 import dev.ringlab.ring.algorithm.PlacementSettings;
+import java.net.URI;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
-/** The window's state and behaviour without a stage: events in, properties out. */
+/** The window's state and behaviour without a stage: events in, properties out; the panels' wording, backend and servers too. */
 class LabViewModelTest {
 
     private static final RingConfig CONFIG = RingConfig.DEFAULT.withHash(RingHash.MURMUR3);
@@ -42,6 +44,7 @@ class LabViewModelTest {
     }
 
     private long ticks;
+    private final TeachingViewModel teaching = new TeachingViewModel(model);
 
     @Test
     void aRingChangeIsShownWithWhatItMovedAndLoggedInWords() {
@@ -183,5 +186,147 @@ class LabViewModelTest {
         }
         assertThat(model.status().log()).hasSize(StatusViewModel.MAX_LOG_LINES).last().asString()
                 .endsWith("line " + (StatusViewModel.MAX_LOG_LINES + 9));
+    }
+
+    @Test
+    void theTeachingPanelSaysWhatTheChangeOnShowDid() {
+        assertThat(teaching.headlineProperty().get()).isEqualTo(TeachingViewModel.NOTHING_YET);
+
+        model.accept(List.of(changed(empty, three)));
+        model.playback().tick(FRAME);
+        model.playback().tick(2 * FRAME);
+
+        assertThat(teaching.headlineProperty().get()).contains("first on the ring");
+        assertThat(teaching.sharesProperty().get()).startsWith("Share of the ring, before → after:\n")
+                .contains("Server 1", "Server 2", "Server 3");
+    }
+
+    @Test
+    void aJoinThatTakesFromManyServersListsEightHandoversThenHowManyMore() {
+        // 20 servers of 20 virtual nodes: the 21st takes slots from more than eight of them
+        RingConfig dense = new RingConfig(CONFIG.slots(), 20, CONFIG.hash(), CONFIG.probing());
+        List<Server> twenty = java.util.stream.IntStream.rangeClosed(1, 20)
+                .mapToObj(i -> new Server(i, "Server " + i)).toList();
+        RingSnapshot before = RingSnapshot.of(dense, twenty);
+        RingSnapshot after = before.withServer(new Server(21, "Server 21"));
+        model.accept(List.of(changed(RingSnapshot.empty(dense), before), changed(before, after)));
+        for (int f = 1; f < 1000 && model.playback().shownProperty().get() != after; f++) {
+            model.playback().tick(f * 10 * FRAME);
+        }
+
+        String flows = teaching.flowsProperty().get();
+        assertThat(flows).startsWith("Slots handed over:\n");
+        assertThat(flows.lines().filter(line -> line.contains("→"))).hasSize(TeachingViewModel.FLOWS_SHOWN);
+        assertThat(flows).containsPattern("… and \\d+ more$");
+    }
+
+    @Test
+    void playbackReadsAsTheButtonsAndLabelsShowIt() {
+        assertThat(teaching.pauseText().get()).isEqualTo("Pause");
+        assertThat(teaching.speedText().get()).isEqualTo("1x");
+        assertThat(teaching.waitingText().get()).isEmpty();
+
+        model.playback().pausedProperty().set(true);
+        model.accept(List.of(changed(empty, three), changed(three, three.withoutServer(S2))));
+        model.playback().speedProperty().set(TeachingViewModel.speedOf(-2));
+
+        assertThat(teaching.pauseText().get()).isEqualTo("Play");
+        assertThat(teaching.speedText().get()).isEqualTo("0.25x");
+        assertThat(teaching.waitingText().get()).isEqualTo("2 waiting");
+        assertThat(TeachingViewModel.speedOf(2)).isEqualTo(4.0);
+    }
+
+    @Test
+    void aProbedKeyIsDescribedAndABlankOneSaysHow() {
+        model.accept(List.of(changed(empty, three)));
+        model.playback().tick(FRAME);
+        model.playback().tick(2 * FRAME);
+
+        model.probe("alice");
+        assertThat(teaching.probeText().get()).contains("alice");
+
+        model.probe("  ");
+        assertThat(model.status().errorProperty().get()).isTrue();
+        assertThat(teaching.probeText().get()).as("the last probe stays").contains("alice");
+    }
+
+    @Test
+    void theSlotUnderThePointerIsDescribedOrHowToPointIsSaid() {
+        assertThat(model.pointedText().get()).startsWith("Point at the ring");
+        RingPicture picture = RingPicture.of(three, null, java.util.Set.of(), null, null, Algorithm.RING);
+        RingPicture.Marker marker = picture.markers().get(0);
+
+        model.pointedProperty().set(picture.detailOf(marker.slot()));
+
+        assertThat(model.pointedText().get()).startsWith("Slot " + marker.slot() + " (a virtual node sits here)")
+                .contains("Served by " + marker.serverName());
+    }
+
+    @Test
+    void theBackendOnShowIsOfferedFirstAndNoSwitchIsAskedTwice() {
+        BackendViewModel backend = new BackendViewModel(BackendKind.PROCESS, List.of(BackendKind.SIM, BackendKind.DOCKER));
+
+        assertThat(backend.offered()).containsExactly(BackendKind.PROCESS, BackendKind.SIM, BackendKind.DOCKER);
+        assertThat(backend.wantsSwitch(BackendKind.PROCESS)).isFalse();
+        assertThat(backend.wantsSwitch(null)).isFalse();
+        assertThat(backend.wantsSwitch(BackendKind.DOCKER)).isTrue();
+        backend.switching(true);
+        assertThat(backend.wantsSwitch(BackendKind.DOCKER)).as("while a switch is under way").isFalse();
+        backend.runningOn(BackendKind.DOCKER);
+        backend.switching(false);
+        assertThat(backend.currentProperty().get()).isEqualTo(BackendKind.DOCKER);
+    }
+
+    @Test
+    void theBalancerAddressIsShownOrSaidToBeInMemory() {
+        BackendViewModel backend = model.backend();
+        assertThat(backend.balancerUrlProperty().get()).isEqualTo(BackendViewModel.NO_BALANCER);
+        assertThat(backend.noBalancerProperty().get()).isTrue();
+
+        backend.showBalancer(URI.create("http://127.0.0.1:5000"));
+
+        assertThat(backend.balancerUrlProperty().get()).isEqualTo("http://127.0.0.1:5000");
+        assertThat(backend.noBalancerProperty().get()).isFalse();
+    }
+
+    @Test
+    void theTypedNameEmptiesAfterItsAddUnlessTheNextOneIsTyped() {
+        ServersViewModel servers = model.servers();
+        servers.newNameProperty().set("S5");
+        servers.added("S5");
+        assertThat(servers.newNameProperty().get()).isEmpty();
+
+        servers.newNameProperty().set("S7");
+        servers.added("S6");
+        assertThat(servers.newNameProperty().get()).isEqualTo("S7");
+    }
+
+    @Test
+    void removingOrKillingWithNothingSelectedSaysWhereToSelect() {
+        assertThat(model.servers().selectedFor("kill", model.status())).isNull();
+
+        assertThat(model.status().messageProperty().get())
+                .isEqualTo("Select a server (in the table, the legend or on the ring) to kill it.");
+        assertThat(model.status().errorProperty().get()).isTrue();
+    }
+
+    /** A new slot count comes as an event like any other change: the window shows it without polling the cluster. */
+    @Test
+    void aResizedRingFromTheClusterIsShownFromItsEventAlone() {
+        try (dev.ringlab.cluster.Cluster cluster = new dev.ringlab.cluster.Cluster(new dev.ringlab.cluster.SimBackend(), CONFIG)) {
+            List<ClusterEvent> events = new java.util.ArrayList<>();
+            cluster.subscribe(events::add);
+            cluster.add(3, List.of());
+            RingConfig bigger = new RingConfig(1024, CONFIG.virtualNodesPerServer(), CONFIG.hash(), CONFIG.probing());
+            cluster.reconfigure(bigger);
+
+            model.accept(List.copyOf(events));
+            play(200);
+
+            assertThat(model.playback().shownProperty().get()).isSameAs(cluster.ring());
+            assertThat(model.settings().slotsProperty().get()).isEqualTo(1024);
+            assertThat(model.status().log()).last().asString()
+                    .contains("ring v" + cluster.ring().version() + ": ");
+        }
     }
 }

@@ -1,0 +1,225 @@
+package dev.ringlab.scenario;
+
+import dev.ringlab.cluster.ClusterEvent;
+import dev.ringlab.cluster.Fault;
+import dev.ringlab.experiment.AnalysisInput;
+import dev.ringlab.ring.RingConfig;
+import dev.ringlab.ring.RingSnapshot;
+import dev.ringlab.ring.algorithm.Algorithm;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Function;
+
+/**
+ * Writes down what happens in a window session as the steps of a scenario, so "save the session as a
+ * scenario" gives a file {@code ringlab scenario run} plays back. Changes to the servers are read from
+ * the cluster's events (so servers added, removed, killed, frozen or slowed through the balancer's API
+ * count too); sends, analyses and the placement algorithm are told by the window.
+ *
+ * <p>Names: a scenario names servers as the cluster will when it is played ({@code Server 1..n}, a
+ * newcomer or a replacement taking the next number, a killed server's replacement reserved at the
+ * kill as {@link ScenarioReader} plans it), so each server of the session is mapped to that name; a
+ * server added as {@code S5} is {@code Server 4} in the file. Thread-safe: events come on the
+ * cluster's threads, the rest on the window's.
+ */
+public final class SessionRecorder {
+
+    /** How long a recorded {@code wait} for a replacement may take when played. */
+    static final Duration REPLACEMENT_TIMEOUT = Duration.ofSeconds(30);
+
+    private final long seed;
+    private final RingConfig startRing;
+    private final Algorithm startAlgorithm;
+    private final int startServers;
+    private final Function<String, Fault> faults;
+    private String backend;
+    private RingConfig ring;
+    private final List<Action> actions = new ArrayList<>();
+    /** The session's name of each server on the ring, to the name the scenario gives it. */
+    private final Map<String, String> names = new HashMap<>();
+    /** A killed server's session name, to the scenario name reserved for its replacement. */
+    private final Map<String, String> reserved = new HashMap<>();
+    /** Session names of servers a recorded step killed or froze: their death is no news. */
+    private final Set<String> expectedDeaths = new HashSet<>();
+    private int nextId = 1;
+    private int suspended;
+
+    /**
+     * @param servers the session's servers on the ring when recording starts, in the order they joined
+     * @param faults  the fault now set on a server, by its session name (the events only describe it)
+     */
+    public SessionRecorder(String backend, RingConfig ring, Algorithm algorithm, List<String> servers, long seed,
+                           Function<String, Fault> faults) {
+        this.backend = Scenario.BACKENDS.contains(backend) ? backend : "auto";
+        this.startRing = ring;
+        this.ring = ring;
+        this.startAlgorithm = algorithm;
+        this.startServers = Math.max(1, servers.size());
+        this.seed = seed;
+        this.faults = faults;
+        servers.forEach(name -> names.put(name, "Server " + nextId++));
+    }
+
+    /** Stops reading events while the window runs something that records itself (an analysis, a scenario). */
+    public synchronized void suspend() {
+        suspended++;
+    }
+
+    public synchronized void resume() {
+        suspended = Math.max(0, suspended - 1);
+    }
+
+    /** The cluster's events, as the session publishes them; never blocks. */
+    public synchronized void record(ClusterEvent event) {
+        if (suspended > 0) {
+            return;
+        }
+        if (event instanceof ClusterEvent.MemberUp up) {
+            String name = up.member().server().name();
+            if (up.replaces() == null) {
+                names.put(name, "Server " + nextId++);
+                if (!actions.isEmpty() && actions.get(actions.size() - 1) instanceof Action.Add add) {
+                    actions.set(actions.size() - 1, new Action.Add(add.count() + 1));
+                } else {
+                    actions.add(new Action.Add(1));
+                }
+                return;
+            }
+            String dead = up.replaces().name();
+            String deadName = scenarioName(dead);
+            String reservedName = reserved.remove(dead);
+            names.put(name, reservedName != null ? reservedName : "Server " + nextId++);
+            names.remove(dead);
+            actions.add(new Action.Wait(null, Action.Wait.Until.REPLACED, deadName, REPLACEMENT_TIMEOUT));
+        } else if (event instanceof ClusterEvent.MemberKilled killed) {
+            kill(killed.server().name());
+        } else if (event instanceof ClusterEvent.MemberDead dead && !expectedDeaths.remove(dead.server().name())
+                && names.containsKey(dead.server().name())) {
+            // killed outside the lab (a terminal's kill -9, docker kill): played back as a kill
+            kill(dead.server().name());
+            expectedDeaths.remove(dead.server().name());
+        } else if (event instanceof ClusterEvent.MemberRemoved removed && names.containsKey(removed.server().name())) {
+            actions.add(new Action.Remove(List.of(scenarioName(removed.server().name())), 1));
+            names.remove(removed.server().name());
+        } else if (event instanceof ClusterEvent.MemberFaulted faulted && names.containsKey(faulted.server().name())) {
+            fault(faulted.server().name(), faulted.what());
+        } else if (event instanceof ClusterEvent.RingChanged changed) {
+            reshaped(changed.before(), changed.after());
+        }
+    }
+
+    private void kill(String session) {
+        String name = scenarioName(session);
+        actions.add(new Action.Kill(name));
+        expectedDeaths.add(session);
+        reserved.put(session, "Server " + nextId++);
+    }
+
+    private void fault(String session, String what) {
+        String name = scenarioName(session);
+        switch (what) {
+            case "frozen" -> {
+                actions.add(new Action.Freeze(name));
+                expectedDeaths.add(session);
+            }
+            case "thawed" -> {
+                actions.add(new Action.Thaw(name));
+                expectedDeaths.remove(session);
+            }
+            default -> {
+                Fault fault = faults.apply(session);
+                actions.add(fault == null || fault.isNone() ? new Action.Clear(name)
+                        : new Action.Slow(name, fault.latencyMs(), fault.errorRate()));
+            }
+        }
+    }
+
+    private void reshaped(RingSnapshot before, RingSnapshot after) {
+        if (before == null || after == null || before.config().equals(after.config()) || after.config().equals(ring)) {
+            return;
+        }
+        ring = after.config();
+        actions.add(new Action.Reshape(ring, null));
+    }
+
+    /** The window sent {@code requests} requests; consecutive sends are one step. */
+    public synchronized void sent(int requests) {
+        if (suspended > 0 || requests < 1) {
+            return;
+        }
+        if (!actions.isEmpty() && actions.get(actions.size() - 1) instanceof Action.Send send && send.seed() == null
+                && send.concurrency() == 1 && send.rate() == 0) {
+            actions.set(actions.size() - 1, new Action.Send(send.requests() + requests, null, 1, 0));
+        } else {
+            actions.add(new Action.Send(requests, null, 1, 0));
+        }
+    }
+
+    /** The balancer now routes by {@code algorithm}. */
+    public synchronized void placement(Algorithm algorithm) {
+        actions.add(new Action.Reshape(ring, algorithm));
+    }
+
+    /**
+     * The window ran analysis {@code code} with {@code input} (its workload's seed included).
+     *
+     * @throws IllegalArgumentException when no analysis has that code, or it refuses the input
+     */
+    public synchronized void analysis(String code, AnalysisInput input) {
+        actions.add(new Action.Analysis(RegisteredAnalyses.planOf(code, input)));
+    }
+
+    /**
+     * The session moved to another backend and started its servers again there: {@code servers} (in
+     * the order they joined) stand for the servers the scenario had, in order.
+     */
+    public synchronized void rebound(String newBackend, List<String> servers) {
+        backend = Scenario.BACKENDS.contains(newBackend) ? newBackend : "auto";
+        List<String> planned = names.values().stream()
+                .sorted(java.util.Comparator.comparingInt(SessionRecorder::number)).toList();
+        names.clear();
+        reserved.clear();
+        expectedDeaths.clear();
+        for (int i = 0; i < servers.size(); i++) {
+            names.put(servers.get(i), i < planned.size() ? planned.get(i) : "Server " + nextId++);
+        }
+    }
+
+    /** How many steps so far. */
+    public synchronized int steps() {
+        return actions.size();
+    }
+
+    /** What was recorded, as a scenario (not yet checked by the reader: {@link #yaml} then reading it back does). */
+    public synchronized Scenario scenario(String title, String source) {
+        List<Step> steps = new ArrayList<>();
+        for (Action action : actions) {
+            steps.add(new Step(steps.size() + 1, 0, action, null, List.of()));
+        }
+        return new Scenario(source, title, "Recorded in the RingLab window.", seed, backend, startRing, startAlgorithm,
+                startServers, steps, 0);
+    }
+
+    /** The file to save: what {@code ringlab scenario run} plays back. */
+    public synchronized String yaml(String title) {
+        return ScenarioWriter.write(scenario(title, "recorded"), "Saved from a RingLab window session; play it with "
+                + "'ringlab scenario run FILE'.\nAdd a caption: and an expect: to any step to make it a lesson.");
+    }
+
+    private String scenarioName(String session) {
+        return names.getOrDefault(session, session);
+    }
+
+    private static int number(String name) {
+        try {
+            return Integer.parseInt(name.substring(name.lastIndexOf(' ') + 1));
+        } catch (NumberFormatException notNumbered) {
+            return Integer.MAX_VALUE;
+        }
+    }
+}

@@ -1,0 +1,348 @@
+package dev.ringlab.ui;
+
+import dev.ringlab.experiment.Analyses;
+import dev.ringlab.experiment.Analysis;
+import dev.ringlab.experiment.AnalysisInput;
+import dev.ringlab.experiment.FailoverParameters;
+import dev.ringlab.experiment.HotKey;
+import dev.ringlab.experiment.LiveTally;
+import dev.ringlab.experiment.LiveView;
+import dev.ringlab.experiment.Progress;
+import dev.ringlab.experiment.TestbedFactory;
+import dev.ringlab.experiment.Workload;
+import dev.ringlab.ring.RingConfig;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.CancellationException;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Consumer;
+import java.util.function.Supplier;
+import javafx.beans.binding.Bindings;
+import javafx.beans.binding.BooleanBinding;
+import javafx.beans.binding.StringBinding;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.ReadOnlyBooleanWrapper;
+import javafx.beans.property.ReadOnlyDoubleProperty;
+import javafx.beans.property.ReadOnlyDoubleWrapper;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.beans.property.SimpleObjectProperty;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.beans.property.StringProperty;
+import org.jfree.chart.JFreeChart;
+
+/**
+ * The Experiments tab without a control: the form (analysis and its parameters, checked before a
+ * run), the run in progress and its progress, the status line, and the charts to show (live while it
+ * runs, final when it ends). A run goes on the session's worker threads through the window's own
+ * cluster ({@link WindowTestbed}); its end and progress reach these properties on the frame they are
+ * asked for ({@link #frame}), on the FX thread.
+ */
+public final class ExperimentsViewModel {
+
+    static final long REDRAW_EVERY_NANOS = 250_000_000L;
+    static final String READY = "Choose an experiment and press Run: it borrows this window's servers and gives them back as they were.";
+
+    private final LabSession session;
+    private final ObjectProperty<Analysis<?, ?>> analysis = new SimpleObjectProperty<>(this, "analysis", Analyses.A1);
+    private final StringProperty requests = new SimpleStringProperty(this, "requests", "10000");
+    private final StringProperty concurrency = new SimpleStringProperty(this, "concurrency", "4");
+    private final StringProperty servers = new SimpleStringProperty(this, "servers", "3");
+    private final StringProperty fromServers = new SimpleStringProperty(this, "fromServers", "2");
+    private final StringProperty toServers = new SimpleStringProperty(this, "toServers", "6");
+    private final StringProperty victim = new SimpleStringProperty(this, "victim", "");
+    private final ReadOnlyBooleanWrapper running = new ReadOnlyBooleanWrapper(this, "running");
+    private final ReadOnlyDoubleWrapper progress = new ReadOnlyDoubleWrapper(this, "progress");
+    private final ReadOnlyStringWrapper status = new ReadOnlyStringWrapper(this, "status", READY);
+    private final ReadOnlyBooleanWrapper error = new ReadOnlyBooleanWrapper(this, "error");
+    private final ReadOnlyObjectWrapper<Analysis<?, ?>.Finished> outcome = new ReadOnlyObjectWrapper<>(this, "outcome");
+    /** The charts to draw next, built on the chart thread; a new value each time there is something new to draw. */
+    private final ReadOnlyObjectWrapper<Supplier<List<JFreeChart>>> charts = new ReadOnlyObjectWrapper<>(this, "charts");
+    private final StringBinding description = Bindings.createStringBinding(
+            () -> analysis.get() == null ? "" : analysis.get().description(), analysis);
+
+    private final LiveTally live = new LiveTally();
+    private final AtomicReference<Progress> lastProgress = new AtomicReference<>();
+    /** Ends of runs and writes, from other threads, shown on the next frame. */
+    private final ConcurrentLinkedQueue<Runnable> finished = new ConcurrentLinkedQueue<>();
+    private Consumer<String> log = line -> { };
+    private Consumer<List<HotKey>> hotKeys = hottest -> { };
+    private Analysis<?, ?>.Prepared current;
+    private AutoCloseable subscription;
+    private long startedNanos;
+    private long redrawnAt;
+
+    public ExperimentsViewModel(LabSession session) {
+        this.session = session;
+    }
+
+    /** Where lines for the window's event log go. */
+    void logTo(Consumer<String> log) {
+        this.log = log;
+    }
+
+    /** Where each run's hottest keys go (the ring marks them), on the FX thread; an empty list for uniform keys. */
+    void hotKeysTo(Consumer<List<HotKey>> sink) {
+        this.hotKeys = sink;
+    }
+
+    public ObjectProperty<Analysis<?, ?>> analysisProperty() {
+        return analysis;
+    }
+
+    public StringProperty requestsProperty() {
+        return requests;
+    }
+
+    public StringProperty concurrencyProperty() {
+        return concurrency;
+    }
+
+    /** N, for the analyses that run over one number of servers. */
+    public StringProperty serversProperty() {
+        return servers;
+    }
+
+    public StringProperty fromServersProperty() {
+        return fromServers;
+    }
+
+    public StringProperty toServersProperty() {
+        return toServers;
+    }
+
+    /** The server A-3 kills; blank for the busiest. */
+    public StringProperty victimProperty() {
+        return victim;
+    }
+
+    public StringBinding description() {
+        return description;
+    }
+
+    /** Whether the chosen analysis reads {@code input}: the form greys out the fields it does not. */
+    public BooleanBinding uses(Analysis.Input input) {
+        return Bindings.createBooleanBinding(() -> analysis.get() != null && analysis.get().uses(input), analysis);
+    }
+
+    public ReadOnlyBooleanProperty runningProperty() {
+        return running.getReadOnlyProperty();
+    }
+
+    public ReadOnlyDoubleProperty progressProperty() {
+        return progress.getReadOnlyProperty();
+    }
+
+    public ReadOnlyStringProperty statusProperty() {
+        return status.getReadOnlyProperty();
+    }
+
+    public ReadOnlyBooleanProperty errorProperty() {
+        return error.getReadOnlyProperty();
+    }
+
+    /** The last run that ended well, or null: its figures are what the exports write. */
+    public ReadOnlyObjectProperty<Analysis<?, ?>.Finished> outcomeProperty() {
+        return outcome.getReadOnlyProperty();
+    }
+
+    public ReadOnlyObjectProperty<Supplier<List<JFreeChart>>> chartsProperty() {
+        return charts.getReadOnlyProperty();
+    }
+
+    /** For the tour: A-3's replacement has joined. */
+    boolean replacementSeen() {
+        return live.replacedAt() != null;
+    }
+
+    /** The form checked and the run begun; a bad field is one line on the status and nothing runs. */
+    public boolean run() {
+        if (running.get()) {
+            return false;
+        }
+        Analysis<?, ?> kind = analysis.get();
+        RingConfig ring = session.ring().config();
+        long seed = ThreadLocalRandom.current().nextLong(1, 1_000_000);
+        TestbedFactory testbeds = WindowTestbed.factory(session, live);
+        Analysis<?, ?>.Prepared prepared;
+        try {
+            Workload workload = new Workload(number(requests, "requests"), seed, number(concurrency, "concurrency"));
+            AnalysisInput input = AnalysisInput.defaults(ring, workload)
+                    .withServers(kind.uses(Analysis.Input.SERVERS) ? number(servers, "N") : 1)
+                    .withServerRange(kind.uses(Analysis.Input.SERVER_RANGE) ? number(fromServers, "N from") : 1,
+                            kind.uses(Analysis.Input.SERVER_RANGE) ? number(toServers, "N to") : 1)
+                    .withFailure(FailoverParameters.DEFAULT_RATE, FailoverParameters.DEFAULT_KILL_AFTER,
+                            victim.get().isBlank() ? FailoverParameters.BUSIEST : victim.get());
+            prepared = kind.prepare(input, testbeds);
+        } catch (IllegalArgumentException invalid) {
+            showError(invalid.getMessage());
+            return false;
+        }
+        start(prepared, seed);
+        return true;
+    }
+
+    private void start(Analysis<?, ?>.Prepared prepared, long seed) {
+        String label = prepared.analysis().label();
+        current = prepared;
+        running.set(true);
+        outcome.set(null);
+        live.reset(label);
+        lastProgress.set(null);
+        subscription = session.subscribe(live::record);
+        startedNanos = System.nanoTime();
+        progress.set(0);
+        showStatus(label + " running (seed " + seed + ")…", false);
+        log.accept(label + " started: " + requests.get().trim() + " requests, seed " + seed);
+        // the hot keys of a skewed workload are marked on the ring while the chart fills; others clear them
+        session.async(() -> prepared.hotKeys(HotKeyLayer.SHOWN)).thenAccept(hot -> finished.add(() -> hotKeys.accept(hot)));
+        CompletableFuture<Analysis<?, ?>.Finished> work = session.async(() -> prepared.run(lastProgress::set));
+        work.whenComplete((value, failure) -> finished.add(() -> end(value, failure)));
+    }
+
+    public void cancel() {
+        if (current != null) {
+            current.cancel();
+            showStatus("Cancelling…", false);
+        }
+    }
+
+    /**
+     * Once per pulse: the run's end, or, a few times a second while the tab is {@code onScreen}, its
+     * progress and (when the chart is free) a new live chart. Updating hidden controls repaints the
+     * whole window, so nothing changes for a hidden tab but the run's end, which lands in full.
+     */
+    void frame(long now, boolean onScreen, boolean chartBusy) {
+        Runnable end;
+        while ((end = finished.poll()) != null) {
+            end.run();
+        }
+        if (current == null || now - redrawnAt < REDRAW_EVERY_NANOS || !onScreen) {
+            return;
+        }
+        redrawnAt = now;
+        Progress last = lastProgress.get();
+        if (last != null) {
+            progress.set(last.fraction());
+            showStatus(last.describe(), false);
+        }
+        if (!chartBusy) {
+            Analysis<?, ?>.Prepared run = current;
+            long started = startedNanos;
+            // Built on the chart thread from values that are safe to read there.
+            charts.set(() -> List.of(run.liveChart(new LiveView(live, session.ring(), lastProgress.get(),
+                    Duration.ofNanos(System.nanoTime() - started)))));
+        }
+    }
+
+    private void end(Analysis<?, ?>.Finished value, Throwable failure) {
+        String label = current.analysis().label();
+        current = null;
+        running.set(false);
+        closeSubscription();
+        if (failure != null) {
+            Throwable cause = failure instanceof CompletionException && failure.getCause() != null
+                    ? failure.getCause() : failure;
+            if (cause instanceof CancellationException) {
+                showStatus(label + " cancelled.", false);
+                log.accept(label + " cancelled");
+            } else {
+                showError(label + " failed: " + Failures.reason(cause));
+            }
+            return;
+        }
+        outcome.set(value);
+        progress.set(1);
+        charts.set(value::charts);
+        String summary = value.summary();
+        showStatus(summary, false);
+        log.accept(summary);
+    }
+
+    /** What the files of the last run are called, e.g. a1-assignment-n3, a2-murmur3-n2-6. */
+    String baseName() {
+        return outcome.get() == null ? "experiment" : outcome.get().fileStem();
+    }
+
+    /** Writes the last result's figures; an analysis with several tables puts the others next to the chosen file. */
+    CompletableFuture<Path> exportCsvTo(Path file) {
+        Analysis<?, ?>.Finished value = outcome.get();
+        return write(file, () -> {
+            if (value == null) {
+                throw new IOException("run an experiment first");
+            }
+            value.exportCsv(file);
+        });
+    }
+
+    interface FileWork {
+        void write() throws IOException;
+    }
+
+    /** Writes off the FX thread and says on the status line, on the next frame, what came of it. */
+    CompletableFuture<Path> write(Path file, FileWork work) {
+        CompletableFuture<Path> written = session.async(() -> {
+            try {
+                work.write();
+                return file;
+            } catch (IOException failure) {
+                throw new CompletionException(failure);
+            }
+        });
+        written.whenComplete((path, failure) -> finished.add(() -> {
+            if (failure != null) {
+                showError("Could not write " + file.getFileName() + ": " + Failures.reason(failure));
+            } else {
+                showStatus("Wrote " + file.getFileName() + ".", false);
+            }
+        }));
+        return written;
+    }
+
+    /** Stops a run in progress; the window is closing. */
+    void stop() {
+        if (current != null) {
+            current.cancel();
+        }
+        closeSubscription();
+    }
+
+    private void closeSubscription() {
+        if (subscription != null) {
+            try {
+                subscription.close();
+            } catch (Exception ignored) {
+                // unsubscribing cannot fail
+            }
+            subscription = null;
+        }
+    }
+
+    private void showError(String text) {
+        showStatus(text, true);
+        log.accept("error: " + text);
+    }
+
+    private void showStatus(String text, boolean failed) {
+        error.set(failed);
+        status.set(text);
+    }
+
+    private static int number(StringProperty field, String what) {
+        String text = field.get() == null ? "" : field.get().trim();
+        try {
+            return Integer.parseInt(text);
+        } catch (NumberFormatException notANumber) {
+            throw new IllegalArgumentException(what + " must be a whole number, got '" + text + "'");
+        }
+    }
+}

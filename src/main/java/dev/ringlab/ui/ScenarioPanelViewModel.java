@@ -1,0 +1,340 @@
+package dev.ringlab.ui;
+
+import dev.ringlab.experiment.TestbedFactory;
+import dev.ringlab.scenario.Check;
+import dev.ringlab.scenario.Handout;
+import dev.ringlab.scenario.Lessons;
+import dev.ringlab.scenario.Scenario;
+import dev.ringlab.scenario.ScenarioFileException;
+import dev.ringlab.scenario.ScenarioPlayer;
+import dev.ringlab.scenario.ScenarioReader;
+import dev.ringlab.scenario.ScenarioRun;
+import dev.ringlab.scenario.Step;
+import dev.ringlab.scenario.StepGate;
+import dev.ringlab.scenario.StepOutcome;
+import java.nio.file.Path;
+import java.time.LocalDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.Locale;
+import java.util.concurrent.Executor;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.function.Consumer;
+import java.util.function.Supplier;
+import javafx.beans.property.BooleanProperty;
+import javafx.beans.property.IntegerProperty;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.ReadOnlyIntegerProperty;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.SimpleBooleanProperty;
+import javafx.beans.property.SimpleIntegerProperty;
+import javafx.beans.property.SimpleObjectProperty;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.beans.property.StringProperty;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+
+/**
+ * The scenario panel's state without controls: the lesson opened, its steps, the step under way with
+ * its caption (what the room reads), the figures and expectations of the step just played, and the
+ * Play, Pause and Step of a {@link StepGate}. The lesson plays on a thread of its own over the window's
+ * cluster (the {@link TestbedFactory} given), so the ring, the servers table and the charts follow it;
+ * what the player reports reaches these properties through {@code fx} (the FX thread in the window,
+ * the calling thread in tests). A bad file changes nothing and says why in {@link #messageProperty()}.
+ */
+public final class ScenarioPanelViewModel {
+
+    private static final DateTimeFormatter STAMP = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss", Locale.ROOT);
+
+    private final TestbedFactory testbeds;
+    private final Supplier<String> backend;
+    private final Executor fx;
+    private final Path handouts;
+    /** Told when a lesson starts and ends playing, e.g. to stop recording the session meanwhile. */
+    private final Consumer<Boolean> playingChanged;
+
+    private final StringProperty title = new SimpleStringProperty("No scenario open");
+    private final StringProperty heading = new SimpleStringProperty("Open a lesson: File → Open scenario…, a bundled "
+            + "lesson, or drop a .yaml file on the window.");
+    private final StringProperty caption = new SimpleStringProperty("");
+    private final StringProperty figures = new SimpleStringProperty("");
+    private final StringProperty message = new SimpleStringProperty("");
+    private final IntegerProperty current = new SimpleIntegerProperty(0);
+    private final BooleanProperty loaded = new SimpleBooleanProperty(false);
+    private final BooleanProperty running = new SimpleBooleanProperty(false);
+    private final BooleanProperty playing = new SimpleBooleanProperty(false);
+    private final BooleanProperty stepping = new SimpleBooleanProperty(false);
+    private final ObjectProperty<Path> chart = new SimpleObjectProperty<>();
+    private final ObjectProperty<Path> handout = new SimpleObjectProperty<>();
+    private final ObservableList<String> steps = FXCollections.observableArrayList();
+
+    private Scenario scenario;
+    private StepGate gate;
+    private ScenarioPlayer player;
+
+    /**
+     * @param backend        the backend the window runs now, as the handout names it
+     * @param handouts       where each played lesson's handout folder goes
+     * @param playingChanged told true when a lesson starts playing and false when it ended
+     */
+    public ScenarioPanelViewModel(TestbedFactory testbeds, Supplier<String> backend, Executor fx, Path handouts,
+                                  Consumer<Boolean> playingChanged) {
+        this.testbeds = testbeds;
+        this.backend = backend;
+        this.fx = fx;
+        this.handouts = handouts;
+        this.playingChanged = playingChanged;
+    }
+
+    /** Reads and checks a file; a bad one leaves the lesson open before as it was. Returns whether it opened. */
+    public boolean open(Path file) {
+        try {
+            return open(new ScenarioReader().read(file));
+        } catch (ScenarioFileException refused) {
+            message.set(refused.getMessage());
+            return false;
+        }
+    }
+
+    /** A lesson bundled in the jar, by name. */
+    public boolean openLesson(String name) {
+        return Lessons.find(name).map(lesson -> open(lesson.scenario())).orElseGet(() -> {
+            message.set("no bundled lesson is named '" + name + "' (known: " + String.join(", ", Lessons.names()) + ")");
+            return false;
+        });
+    }
+
+    /** Opens a checked scenario, ready for Play or Step; refused while another one plays. */
+    public boolean open(Scenario next) {
+        if (running.get()) {
+            message.set("A lesson is playing: stop it before opening another.");
+            return false;
+        }
+        scenario = next;
+        gate = null;
+        player = null;
+        title.set(next.title());
+        steps.setAll(next.steps().stream().map(step -> step.number() + ". " + step.action().summary()).toList());
+        current.set(0);
+        heading.set(next.steps().size() + " steps, ready: press Play, or Step for one at a time.");
+        caption.set(next.description() == null ? "" : next.description().strip());
+        figures.set("");
+        chart.set(null);
+        handout.set(null);
+        loaded.set(true);
+        message.set("Opened " + next.source() + ".");
+        return true;
+    }
+
+    /** Plays every step from here on, without waiting. */
+    public void play() {
+        if (!loaded.get()) {
+            return;
+        }
+        startIfNeeded().play();
+        playing.set(true);
+    }
+
+    /** The step under way ends; the next waits for Play or Step. */
+    public void pause() {
+        if (gate != null) {
+            gate.pause();
+        }
+        playing.set(false);
+    }
+
+    /** Lets exactly one more step through. */
+    public void step() {
+        if (!loaded.get()) {
+            return;
+        }
+        playing.set(false);
+        StepGate started = startIfNeeded();
+        started.pause();
+        started.step();
+    }
+
+    /** Stops a lesson under way; the window's cluster is given back as it was. Never blocks. */
+    public void stop() {
+        ScenarioPlayer now = player;
+        if (now != null && running.get()) {
+            message.set("Stopping the lesson…");
+            now.stop();
+        }
+    }
+
+    private StepGate startIfNeeded() {
+        if (running.get() && gate != null) {
+            return gate;
+        }
+        if (player != null) {
+            open(scenario); // played to the end before: start again from the first step
+        }
+        gate = StepGate.paused();
+        long seed = scenario.seed() != null ? scenario.seed() : ThreadLocalRandom.current().nextLong(1, 1_000_000);
+        String stem = scenario.source().replaceAll(".*[/\\\\]", "").replaceAll("\\.ya?ml$", "")
+                .replaceAll("[^A-Za-z0-9_.-]", "-");
+        Path folder = handouts.resolve(stem + "-" + LocalDateTime.now().format(STAMP));
+        ScenarioPlayer started = new ScenarioPlayer(scenario, testbeds, backend.get(), folder, seed, new Listener(), gate);
+        player = started;
+        running.set(true);
+        playingChanged.accept(true);
+        Thread thread = new Thread(() -> finish(started, folder), "ringlab-scenario");
+        thread.setDaemon(true);
+        thread.start();
+        return gate;
+    }
+
+    /** On the player's thread: plays, writes the handout, and reports. */
+    private void finish(ScenarioPlayer started, Path folder) {
+        ScenarioRun run = null;
+        Path written = null;
+        String problem = null;
+        try {
+            run = started.play();
+            written = new Handout(version()).write(run, folder);
+        } catch (java.io.IOException | RuntimeException failure) {
+            problem = failure.getMessage();
+        } finally {
+            playingChanged.accept(false);
+        }
+        ScenarioRun ended = run;
+        Path page = written;
+        String why = problem;
+        fx.execute(() -> {
+            running.set(false);
+            playing.set(false);
+            handout.set(page);
+            if (ended == null) {
+                heading.set("The lesson could not be played");
+                message.set(why);
+            } else if (ended.error() != null) {
+                heading.set("Stopped after step " + ended.outcomes().size() + " of " + steps.size());
+                message.set(ended.error());
+            } else {
+                heading.set("Done: " + (ended.passed() ? "every expectation held"
+                        : ended.failedChecks() + " of " + ended.checks() + " expectations failed"));
+                message.set("Handout: " + page);
+            }
+        });
+    }
+
+    private static String version() {
+        String version = ScenarioPanelViewModel.class.getPackage().getImplementationVersion();
+        return version == null ? "dev" : version;
+    }
+
+    /** From the player's thread to the properties, through {@code fx}. */
+    private final class Listener implements ScenarioPlayer.Listener {
+        @Override
+        public void stepStarted(Step step) {
+            fx.execute(() -> {
+                current.set(step.number());
+                heading.set("Step " + step.number() + " of " + steps.size() + ": " + step.action().summary());
+                caption.set(step.caption() == null ? "" : step.caption().strip());
+                figures.set("");
+                stepping.set(true);
+            });
+        }
+
+        @Override
+        public void stepEnded(StepOutcome outcome) {
+            String text = describe(outcome);
+            Path picture = outcome.charts().isEmpty() ? null : outcome.charts().get(outcome.charts().size() - 1);
+            fx.execute(() -> {
+                figures.set(text);
+                if (picture != null) {
+                    chart.set(picture);
+                }
+                stepping.set(false);
+            });
+        }
+    }
+
+    /** The expectations with what was measured, else the step's headline figures. */
+    static String describe(StepOutcome outcome) {
+        if (outcome.error() != null) {
+            return "could not be played: " + outcome.error();
+        }
+        StringBuilder text = new StringBuilder();
+        for (Check check : outcome.checks()) {
+            text.append(check.passed() ? "✔ " : "✘ ").append(check.expectation().text()).append("   (measured ")
+                    .append(check.actual() == null ? "nothing" : figure(check.actual())).append(")\n");
+        }
+        if (text.length() == 0) {
+            outcome.metrics().entrySet().stream().filter(entry -> !entry.getKey().endsWith("_ms") || entry.getKey()
+                    .equals("max_ms")).limit(6).forEach(entry -> text.append(entry.getKey()).append(' ')
+                    .append(figure(entry.getValue())).append("   "));
+        }
+        return text.toString().strip();
+    }
+
+    private static String figure(double value) {
+        return value == Math.rint(value) && Math.abs(value) < 1e12 ? String.format(Locale.ROOT, "%,d", (long) value)
+                : String.format(Locale.ROOT, "%.3f", value);
+    }
+
+    public ReadOnlyStringProperty titleProperty() {
+        return title;
+    }
+
+    /** "Step 3 of 7: kill Server 2", or what to do next: the line shown largest. */
+    public ReadOnlyStringProperty headingProperty() {
+        return heading;
+    }
+
+    /** The teacher's narration of the step under way. */
+    public ReadOnlyStringProperty captionProperty() {
+        return caption;
+    }
+
+    /** The expectations of the step just played, each with its measured figure. */
+    public ReadOnlyStringProperty figuresProperty() {
+        return figures;
+    }
+
+    /** What happened last: opened, refused (with file, line and step), stopped, where the handout is. */
+    public ReadOnlyStringProperty messageProperty() {
+        return message;
+    }
+
+    /** The number of the step under way or last played; 0 before the first. */
+    public ReadOnlyIntegerProperty currentProperty() {
+        return current;
+    }
+
+    public ReadOnlyBooleanProperty loadedProperty() {
+        return loaded;
+    }
+
+    /** A lesson is under way (perhaps paused between steps). */
+    public ReadOnlyBooleanProperty runningProperty() {
+        return running;
+    }
+
+    /** Play is on: steps follow each other without waiting. */
+    public ReadOnlyBooleanProperty playingProperty() {
+        return playing;
+    }
+
+    /** A step is being played right now. */
+    public ReadOnlyBooleanProperty steppingProperty() {
+        return stepping;
+    }
+
+    /** The newest chart a step drew (a PNG), or null. */
+    public ReadOnlyObjectProperty<Path> chartProperty() {
+        return chart;
+    }
+
+    /** The handout of the lesson played last, or null. */
+    public ReadOnlyObjectProperty<Path> handoutProperty() {
+        return handout;
+    }
+
+    /** "1. send 5,000 requests", one per step. */
+    public ObservableList<String> steps() {
+        return FXCollections.unmodifiableObservableList(steps);
+    }
+}

@@ -1,0 +1,98 @@
+package dev.ringlab.ui;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import dev.ringlab.cluster.SimBackend;
+import dev.ringlab.experiment.InProcessTestbed;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The scenario panel's state, without a window: open, Step, Play, a refused file, a stop. */
+class ScenarioPanelViewModelTest {
+
+    private static final String LESSON = """
+            title: Three steps
+            seed: 3
+            ring: {hash: murmur3}
+            servers: 2
+            steps:
+              - send: 200
+                caption: Two servers share the requests.
+                expect: {failed: 0}
+              - add: 1
+                caption: A third joins.
+              - send: 200
+                expect: {failed: 0, answering: 3}
+            """;
+
+    private final List<Boolean> playingChanges = new ArrayList<>();
+
+    private ScenarioPanelViewModel model(Path handouts) {
+        return new ScenarioPanelViewModel(InProcessTestbed.factory(SimBackend::new), () -> "sim", Runnable::run,
+                handouts, playingChanges::add);
+    }
+
+    @Test
+    void stepPlaysOneStepAndShowsItsCaptionThenPlayPlaysTheRestAndWritesTheHandout(@TempDir Path dir) throws Exception {
+        Path file = dir.resolve("three.yaml");
+        Files.writeString(file, LESSON);
+        ScenarioPanelViewModel model = model(dir.resolve("handouts"));
+
+        assertThat(model.open(file)).isTrue();
+        assertThat(model.titleProperty().get()).isEqualTo("Three steps");
+        assertThat(model.steps()).containsExactly("1. send 200 requests", "2. add 1 server", "3. send 200 requests");
+
+        model.step();
+        await().atMost(Duration.ofSeconds(20)).until(() -> model.currentProperty().get() == 1
+                && !model.steppingProperty().get());
+        assertThat(model.headingProperty().get()).isEqualTo("Step 1 of 3: send 200 requests");
+        assertThat(model.captionProperty().get()).isEqualTo("Two servers share the requests.");
+        assertThat(model.figuresProperty().get()).contains("✔ failed == 0").contains("measured 0");
+        assertThat(model.chartProperty().get()).exists();
+        assertThat(model.runningProperty().get()).isTrue();
+        assertThat(model.open(file)).as("another lesson cannot open while one plays").isFalse();
+
+        model.play();
+        await().atMost(Duration.ofSeconds(20)).until(() -> !model.runningProperty().get());
+        assertThat(model.currentProperty().get()).isEqualTo(3);
+        assertThat(model.headingProperty().get()).isEqualTo("Done: every expectation held");
+        assertThat(model.handoutProperty().get()).exists().hasFileName("handout.html");
+        assertThat(playingChanges).containsExactly(true, false);
+    }
+
+    @Test
+    void aBadFileIsRefusedWithItsLineAndTheOpenLessonStays(@TempDir Path dir) throws Exception {
+        ScenarioPanelViewModel model = model(dir);
+        assertThat(model.openLesson("why-virtual-nodes")).isTrue();
+        Path bad = dir.resolve("bad.yaml");
+        Files.writeString(bad, LESSON.replace("add: 1", "explode: 1"));
+
+        assertThat(model.open(bad)).isFalse();
+
+        assertThat(model.messageProperty().get()).contains("bad.yaml:9: step 2: unknown step 'explode'");
+        assertThat(model.titleProperty().get()).isEqualTo("Why virtual nodes");
+        assertThat(model.openLesson("no-such-lesson")).isFalse();
+        assertThat(model.messageProperty().get()).startsWith("no bundled lesson is named 'no-such-lesson'");
+    }
+
+    @Test
+    void stopEndsALessonWaitingBetweenSteps(@TempDir Path dir) {
+        ScenarioPanelViewModel model = model(dir);
+        model.openLesson("why-virtual-nodes");
+        model.step();
+        await().atMost(Duration.ofSeconds(20)).until(() -> model.currentProperty().get() == 1
+                && !model.steppingProperty().get());
+
+        model.stop();
+
+        await().atMost(Duration.ofSeconds(20)).until(() -> !model.runningProperty().get());
+        assertThat(model.headingProperty().get()).isEqualTo("Stopped after step 1 of 5");
+        assertThat(model.messageProperty().get()).contains("interrupted");
+    }
+}
