@@ -59,10 +59,10 @@ final class HotKeyLayer {
         gc.setTextAlign(TextAlignment.CENTER);
         gc.setTextBaseline(VPos.CENTER);
         for (Mark mark : marks) {
-            double length = (8 + 26 * mark.share() / hottest) * s;
+            double length = (10 + 40 * mark.share() / hottest) * s;
             double centre = mark.slot() + 0.5;
-            // at least the slot's own width, and wide enough (7 px at a desk) to read as a flame
-            double angularHalf = Math.max(0.5, 3.5 * s * g.slots() / (2 * Math.PI * base));
+            // at least the slot's own width, and wide enough (10 px at a desk) to read as a flame
+            double angularHalf = Math.max(0.5, 5 * s * g.slots() / (2 * Math.PI * base));
             Point2D left = g.at(centre - angularHalf, base + 1);
             Point2D right = g.at(centre + angularHalf, base + 1);
             Point2D tip = g.at(centre, base + length);

@@ -47,14 +47,14 @@ final class MigrationFlight {
             dots = List.copyOf(dots);
         }
 
-        /** "40 of 2,513 moved keys fly", or "12 moved keys fly". */
+        /** "40 of 2,513 moved keys flying", or "12 moved keys flying to their new server". */
         String caption() {
             if (dots.isEmpty()) {
                 return "";
             }
-            return dots.size() == moved ? String.format(Locale.ROOT, "%d moved %s fly to their new server", moved,
-                    moved == 1 ? "key" : "keys")
-                    : String.format(Locale.ROOT, "%d of %,d moved keys fly to their new server", dots.size(), moved);
+            return dots.size() == moved ? String.format(Locale.ROOT, "%d moved %s flying to %s new server", moved,
+                    moved == 1 ? "key" : "keys", moved == 1 ? "its" : "their")
+                    : String.format(Locale.ROOT, "%d of %,d moved keys flying", dots.size(), moved);
         }
     }
 
@@ -151,10 +151,12 @@ final class MigrationFlight {
             gc.setLineWidth(Math.max(1.5, 2 * s));
             gc.strokeOval(at.getX() - d / 2, at.getY() - d / 2, d, d);
         }
-        gc.setFont(Font.font("System", FontWeight.BOLD, 14 * s));
+        // the caption fits inside the band as the centre's words do: on a small ring it shrinks
+        double fit = Math.min(s, (g.band() - g.bandWidth() / 2 - 16 * s) / 150);
+        gc.setFont(Font.font("System", FontWeight.BOLD, 14 * fit));
         gc.setTextAlign(TextAlignment.CENTER);
         gc.setTextBaseline(VPos.CENTER);
         gc.setFill(ink);
-        gc.fillText(plan.caption(), g.cx(), g.cy() + 55 * Math.min(s, (g.band() - g.bandWidth()) / 110));
+        gc.fillText(plan.caption(), g.cx(), g.cy() + 55 * fit);
     }
 }

@@ -30,7 +30,7 @@ class MigrationFlightTest {
         // the same keys the panel counts: ~2,500 of 10,000 moved, 40 of them fly
         assertThat(plan.moved()).isEqualTo(change.movedKeys());
         assertThat(plan.dots()).hasSize(MigrationFlight.MAX_DOTS);
-        assertThat(plan.caption()).isEqualTo(String.format("40 of %,d moved keys fly to their new server", plan.moved()));
+        assertThat(plan.caption()).isEqualTo(String.format("40 of %,d moved keys flying", plan.moved()));
         for (MigrationFlight.Dot dot : plan.dots()) {
             assertThat(dot.to().name()).isEqualTo("Server 4");
             assertThat(dot.from()).isNotEqualTo(dot.to());
