@@ -153,7 +153,9 @@ final class LabActions {
         String name = model.servers().selectedFor("kill", model.status());
         if (name != null) {
             run(session.kill(name), killed -> model.status().info("Killed " + name
-                    + "; the health monitor will notice and replace it."));
+                    + (model.holdReplacementProperty().get()
+                    ? "; the health monitor will notice, and its replacement is held until you release it."
+                    : "; the health monitor will notice and replace it.")));
         }
     }
 
