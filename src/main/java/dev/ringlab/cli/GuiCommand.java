@@ -46,6 +46,11 @@ final class GuiCommand implements Callable<Integer> {
                     + " (Linux; default: ${DEFAULT-VALUE}).")
     boolean backgroundTraffic;
 
+    @Option(names = "--fall", paramLabel = "N", defaultValue = "2",
+            description = "Missed heartbeats in a row (200 ms apart) before a server is declared dead and replaced,"
+                    + " 1..100 (default: ${DEFAULT-VALUE}); 25 leaves about 5 s to thaw a frozen server.")
+    int fall;
+
     @Option(names = "--diagnose-pulse",
             description = "Run a 10,000-request A-1 in the Experiments tab, then again with the Ring tab showing;"
                     + " print the gaps between FX pulses (longest, 99th percentile) for each, and exit.")
@@ -82,6 +87,9 @@ final class GuiCommand implements Callable<Integer> {
         if (port < 0 || port > 65_535) {
             throw new ParameterException(spec.commandLine(), "--port must be between 0 and 65535, got " + port);
         }
+        if (fall < 1 || fall > 100) {
+            throw new ParameterException(spec.commandLine(), "--fall must be between 1 and 100, got " + fall);
+        }
         if (requests < 1 || requests > 10_000_000) {
             throw new ParameterException(spec.commandLine(), "--requests must be between 1 and 10000000, got " + requests);
         }
@@ -96,7 +104,7 @@ final class GuiCommand implements Callable<Integer> {
         spec.commandLine().getOut().flush();
         try {
             LabWindow.open(new LabWindow.Options(first, choice, config, servers, balancerPort, backgroundTraffic,
-                    new LabWindow.Tour(diagnosePulse, screenshots, requests)));
+                    new LabWindow.Tour(diagnosePulse, screenshots, requests), fall));
         } catch (UnsupportedOperationException noDisplay) { // JavaFX: "Unable to open DISPLAY"
             throw new IllegalStateException("cannot open the display '" + System.getenv("DISPLAY") + "' ("
                     + noDisplay.getMessage() + "). " + ELSEWHERE, noDisplay);

@@ -104,7 +104,9 @@ public sealed interface Action {
         }
 
         public String summary() {
-            return "slow " + server + ": " + new dev.ringlab.cluster.Fault(latencyMs, errorRate).describe();
+            String latency = latencyMs > 0 ? "+" + Figures.number(latencyMs) + " ms" : "";
+            String errors = errorRate > 0 ? Figures.number(errorRate * 100) + "% errors" : "";
+            return "slow " + server + ": " + latency + (latency.isEmpty() || errors.isEmpty() ? "" : ", ") + errors;
         }
 
         public Set<String> metrics() {

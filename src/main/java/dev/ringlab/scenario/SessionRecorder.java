@@ -50,7 +50,8 @@ public final class SessionRecorder {
     private int suspended;
 
     /**
-     * @param servers the session's servers on the ring when recording starts, in the order they joined
+     * @param servers the session's servers on the ring when recording starts, in the order they joined; when
+     *                none, the servers the session first adds are the scenario's {@code servers:}
      * @param faults  the fault now set on a server, by its session name (the events only describe it)
      */
     public SessionRecorder(String backend, RingConfig ring, Algorithm algorithm, List<String> servers, long seed,
@@ -59,7 +60,7 @@ public final class SessionRecorder {
         this.startRing = ring;
         this.ring = ring;
         this.startAlgorithm = algorithm;
-        this.startServers = Math.max(1, servers.size());
+        this.startServers = servers.size();
         this.seed = seed;
         this.faults = faults;
         servers.forEach(name -> names.put(name, "Server " + nextId++));
@@ -197,12 +198,18 @@ public final class SessionRecorder {
 
     /** What was recorded, as a scenario (not yet checked by the reader: {@link #yaml} then reading it back does). */
     public synchronized Scenario scenario(String title, String source) {
+        List<Action> played = actions;
+        int servers = startServers;
+        if (servers == 0 && !actions.isEmpty() && actions.get(0) instanceof Action.Add first) {
+            servers = first.count(); // the window's first servers, started before anything else happened
+            played = actions.subList(1, actions.size());
+        }
         List<Step> steps = new ArrayList<>();
-        for (Action action : actions) {
+        for (Action action : played) {
             steps.add(new Step(steps.size() + 1, 0, action, null, List.of()));
         }
         return new Scenario(source, title, "Recorded in the RingLab window.", seed, backend, startRing, startAlgorithm,
-                startServers, steps, 0);
+                servers, steps, 0);
     }
 
     /** The file to save: what {@code ringlab scenario run} plays back. */

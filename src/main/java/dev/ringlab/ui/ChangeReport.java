@@ -112,13 +112,15 @@ public record ChangeReport(Kind kind, RingSnapshot before, RingSnapshot after, L
             }
         }
         return new ChangeReport(kind, before, after, joined, left, flows, movedSlots, movedKeys,
-                ideal(kind, before.size(), after.size(), joined.size(), left.size()));
+                ideal(kind, weight(before.servers()), weight(after.servers()), weight(joined), weight(left)));
     }
 
     /**
      * The least a placement must move: the keys of every server that left (r/N), and enough for each
      * server that joined to take its even share (a/M), whichever is more, since one key can do both.
      * A rehash or resize places every key afresh: a key keeps its server with chance 1/N.
+     * Servers are counted by weight (a server of weight 3 is owed three plain servers' share); with
+     * every weight 1 that is the count of servers.
      */
     static double ideal(Kind kind, int before, int after, int joined, int left) {
         return switch (kind) {
@@ -134,6 +136,17 @@ public record ChangeReport(Kind kind, RingSnapshot before, RingSnapshot after, L
         return KEYS[index];
     }
 
+    /** The total weight of {@code servers}: their count when every weight is 1. */
+    private static int weight(List<Server> servers) {
+        return servers.stream().mapToInt(Server::weight).sum();
+    }
+
+    /** Whether any server here weighs more than 1: then the ideal is worded in weights. */
+    private boolean weighted() {
+        return java.util.stream.Stream.concat(before.servers().stream(), after.servers().stream())
+                .anyMatch(server -> server.weight() != Server.DEFAULT_WEIGHT);
+    }
+
     public double movedKeyShare() {
         return (double) movedKeys / SAMPLE_KEYS;
     }
@@ -142,6 +155,18 @@ public record ChangeReport(Kind kind, RingSnapshot before, RingSnapshot after, L
     public String idealReason() {
         int n = before.size();
         int m = after.size();
+        if (weighted() && (kind == Kind.JOINED || kind == Kind.LEFT || kind == Kind.JOINED_AND_LEFT)) {
+            int was = weight(before.servers());
+            int now = weight(after.servers());
+            return switch (kind) {
+                case JOINED -> String.format("ideal %d/%d = %s by weight (the newcomers' share of the total weight)",
+                        weight(joined), now, percent(ideal));
+                case LEFT -> String.format("ideal %d/%d = %s by weight (only the leavers' keys)", weight(left), was,
+                        percent(ideal));
+                default -> String.format("ideal max(%d/%d, %d/%d) = %s by weight (leavers' keys go to the newcomers)",
+                        weight(left), was, weight(joined), now, percent(ideal));
+            };
+        }
         return switch (kind) {
             case JOINED -> joined.size() == 1 ? String.format("ideal 1/%d = %s (the newcomer's even share)", m, percent(ideal))
                     : String.format("ideal %d/%d = %s (the newcomers' even share)", joined.size(), m, percent(ideal));

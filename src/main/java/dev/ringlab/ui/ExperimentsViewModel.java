@@ -3,6 +3,7 @@ package dev.ringlab.ui;
 import dev.ringlab.experiment.Analyses;
 import dev.ringlab.experiment.Analysis;
 import dev.ringlab.experiment.AnalysisInput;
+import dev.ringlab.scenario.SessionRecorder;
 import dev.ringlab.experiment.FailoverParameters;
 import dev.ringlab.experiment.HotKey;
 import dev.ringlab.experiment.LiveTally;
@@ -174,9 +175,10 @@ public final class ExperimentsViewModel {
         long seed = ThreadLocalRandom.current().nextLong(1, 1_000_000);
         TestbedFactory testbeds = WindowTestbed.factory(session, live);
         Analysis<?, ?>.Prepared prepared;
+        AnalysisInput input;
         try {
             Workload workload = new Workload(number(requests, "requests"), seed, number(concurrency, "concurrency"));
-            AnalysisInput input = AnalysisInput.defaults(ring, workload)
+            input = AnalysisInput.defaults(ring, workload)
                     .withServers(kind.uses(Analysis.Input.SERVERS) ? number(servers, "N") : 1)
                     .withServerRange(kind.uses(Analysis.Input.SERVER_RANGE) ? number(fromServers, "N from") : 1,
                             kind.uses(Analysis.Input.SERVER_RANGE) ? number(toServers, "N to") : 1)
@@ -187,11 +189,12 @@ public final class ExperimentsViewModel {
             showError(invalid.getMessage());
             return false;
         }
-        start(prepared, seed);
+        start(prepared, seed, input);
         return true;
     }
 
-    private void start(Analysis<?, ?>.Prepared prepared, long seed) {
+    /** @param input what the run was given, for a session saved as a scenario */
+    private void start(Analysis<?, ?>.Prepared prepared, long seed, AnalysisInput input) {
         String label = prepared.analysis().label();
         current = prepared;
         running.set(true);
@@ -205,8 +208,21 @@ public final class ExperimentsViewModel {
         log.accept(label + " started: " + requests.get().trim() + " requests, seed " + seed);
         // the hot keys of a skewed workload are marked on the ring while the chart fills; others clear them
         session.async(() -> prepared.hotKeys(HotKeyLayer.SHOWN)).thenAccept(hot -> finished.add(() -> hotKeys.accept(hot)));
+        // the analysis borrows and reshapes the window's servers: one step for the recording, not those changes
+        SessionRecorder recorder = session.recorder();
+        recorder.suspend();
         CompletableFuture<Analysis<?, ?>.Finished> work = session.async(() -> prepared.run(lastProgress::set));
-        work.whenComplete((value, failure) -> finished.add(() -> end(value, failure)));
+        work.whenComplete((value, failure) -> {
+            finished.add(() -> end(value, failure));
+            recorder.resume();
+            if (failure == null) {
+                try {
+                    recorder.analysis(prepared.analysis().code(), input);
+                } catch (IllegalArgumentException unrecordable) {
+                    finished.add(() -> log.accept("not recorded for a saved scenario: " + unrecordable.getMessage()));
+                }
+            }
+        });
     }
 
     public void cancel() {

@@ -32,6 +32,7 @@ final class LabActions {
     private final LabSession session;
     private final BackendChoice backends;
     private final LabViewModel model;
+    private final FaultActions faults;
     /** Filled from any thread, emptied once per frame. */
     private final ConcurrentLinkedQueue<ClusterEvent> events = new ConcurrentLinkedQueue<>();
     private final ConcurrentLinkedQueue<Runnable> results = new ConcurrentLinkedQueue<>();
@@ -47,6 +48,12 @@ final class LabActions {
         this.session = session;
         this.backends = backends;
         this.model = model;
+        this.faults = new FaultActions(this);
+    }
+
+    /** Freeze, thaw, slow and clear the selected server. */
+    FaultActions faults() {
+        return faults;
     }
 
     LabSession session() {
@@ -110,13 +117,14 @@ final class LabActions {
 
     private void refreshServers(long now) {
         countersAt = now;
-        List<Member> members = session.cluster().members();
+        dev.ringlab.cluster.Cluster cluster = session.cluster();
+        List<Member> members = cluster.members();
         long total = 0;
         List<ServerRow> rows = new ArrayList<>();
         Map<String, Long> served = new HashMap<>();
         for (Member member : members) {
             String name = member.server().name();
-            rows.add(ServerRow.of(member));
+            rows.add(ServerRow.of(member, cluster.isFrozen(member.server()), cluster.faultOf(name)));
             // one counter: the window's requests, its experiments' and the HTTP balancer's share one route
             long answered = session.servedBy(name);
             total += answered;
@@ -135,10 +143,17 @@ final class LabActions {
 
     void addServer() {
         String name = model.servers().newNameProperty().get();
-        run(session.add(name), added -> {
+        dev.ringlab.ring.RingConfig config = session.ring().config();
+        Integer weight = model.servers().weightFor(config.slots(), config.virtualNodesPerServer(), model.status());
+        if (weight == null) {
+            return;
+        }
+        run(session.add(name, weight), added -> {
             // Only the name this Add used: the user may have typed the next one meanwhile.
             model.servers().added(name);
-            model.status().info("Added " + added.get(0).name() + ".");
+            dev.ringlab.ring.Server server = added.get(0);
+            model.status().info("Added " + server.name() + (server.weight() == 1 ? "." : " (weight " + server.weight()
+                    + ": " + server.weight() * config.virtualNodesPerServer() + " virtual nodes)."));
         });
     }
 

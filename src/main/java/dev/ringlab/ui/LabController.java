@@ -4,7 +4,13 @@ import javafx.beans.InvalidationListener;
 import javafx.fxml.FXML;
 import javafx.scene.Node;
 import javafx.scene.control.Alert;
+import dev.ringlab.scenario.Lessons;
+import java.util.concurrent.CompletableFuture;
+import javafx.application.Platform;
 import javafx.scene.control.CheckMenuItem;
+import javafx.scene.control.Menu;
+import javafx.scene.control.MenuItem;
+import javafx.scene.input.TransferMode;
 import javafx.scene.control.SplitPane;
 import javafx.scene.layout.BorderPane;
 import javafx.stage.Stage;
@@ -21,13 +27,16 @@ public final class LabController {
     @FXML private Node sidePanel;
     @FXML private CheckMenuItem presentationItem;
     @FXML private CheckMenuItem darkItem;
+    @FXML private Menu lessonsMenu;
 
     private final LabViewModel model;
     private final LabActions actions;
+    private final ScenarioFiles scenarios;
 
-    public LabController(LabViewModel model, LabActions actions) {
+    public LabController(LabViewModel model, LabActions actions, ScenarioFiles scenarios) {
         this.model = model;
         this.actions = actions;
+        this.scenarios = scenarios;
     }
 
     @FXML
@@ -48,6 +57,39 @@ public final class LabController {
         };
         root.heightProperty().addListener(resized);
         root.widthProperty().addListener(resized);
+        // reading and checking the bundled lessons takes a moment: off the FX thread, listed when read
+        CompletableFuture.supplyAsync(ScenarioFiles::lessons).thenAccept(lessons -> Platform.runLater(() -> {
+            for (Lessons.Lesson lesson : lessons) {
+                MenuItem item = new MenuItem(lesson.scenario().title());
+                item.setOnAction(event -> scenarios.openLesson(lesson.name()));
+                lessonsMenu.getItems().add(item);
+            }
+        }));
+        // a scenario file dropped anywhere on the window opens in the lesson panel
+        root.setOnDragOver(event -> {
+            if (ScenarioFiles.isScenario(event.getDragboard().getFiles())) {
+                event.acceptTransferModes(TransferMode.COPY);
+            }
+            event.consume();
+        });
+        root.setOnDragDropped(event -> {
+            boolean opened = ScenarioFiles.isScenario(event.getDragboard().getFiles());
+            if (opened) {
+                scenarios.open(event.getDragboard().getFiles().get(0).toPath());
+            }
+            event.setDropCompleted(opened);
+            event.consume();
+        });
+    }
+
+    @FXML
+    private void openScenario() {
+        scenarios.choose(root.getScene().getWindow());
+    }
+
+    @FXML
+    private void saveSession() {
+        scenarios.chooseAndSave(root.getScene().getWindow());
     }
 
     /**
@@ -96,6 +138,26 @@ public final class LabController {
     @FXML
     private void killServer() {
         actions.killServer();
+    }
+
+    @FXML
+    private void freezeServer() {
+        actions.faults().freeze();
+    }
+
+    @FXML
+    private void thawServer() {
+        actions.faults().thaw();
+    }
+
+    @FXML
+    private void slowServer() {
+        actions.faults().askSlow(root.getScene().getWindow());
+    }
+
+    @FXML
+    private void clearFaults() {
+        actions.faults().clear();
     }
 
     @FXML

@@ -10,12 +10,14 @@ import dev.ringlab.ring.algorithm.Placement;
 import dev.ringlab.cluster.Backend;
 import dev.ringlab.cluster.Cluster;
 import dev.ringlab.cluster.ClusterEvent;
+import dev.ringlab.cluster.Fault;
 import dev.ringlab.cluster.HealthMonitor;
 import dev.ringlab.ring.RingConfig;
 import dev.ringlab.ring.RingSnapshot;
 import dev.ringlab.ring.Server;
 import dev.ringlab.balancer.BalancerEndpoint;
 import dev.ringlab.lab.Lab;
+import dev.ringlab.scenario.SessionRecorder;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetAddress;
@@ -43,8 +45,8 @@ public final class LabSession implements AutoCloseable {
     /** The lab on one backend and the window's request path into it; replaced whole when the backend changes. */
     private record Deployment(Lab lab, Dispatcher dispatcher) {
 
-        static Deployment on(Backend backend, RingConfig config, Consumer<ClusterEvent> events) {
-            Lab lab = Lab.open(backend, config, HealthMonitor.DEFAULT_INTERVAL, HealthMonitor.DEFAULT_MISSES, events);
+        static Deployment on(Backend backend, RingConfig config, int fall, Consumer<ClusterEvent> events) {
+            Lab lab = Lab.open(backend, config, HealthMonitor.DEFAULT_INTERVAL, fall, events);
             // one route for the window's requests, its experiments and the HTTP balancer: one placement to
             // switch, and one count of what each server answered
             FailoverRoute route = new FailoverRoute(lab.cluster(), LivePlacement.ring(lab.cluster()));
@@ -98,6 +100,10 @@ public final class LabSession implements AutoCloseable {
     private volatile boolean closed;
 
     private final int balancerPort;
+    /** Heartbeats missed in a row before a server is declared dead; a frozen server has this long to be thawed. */
+    private final int fall;
+    /** What the user did in this session, for File → Save session as scenario. */
+    private final SessionRecorder recorder;
 
     /** A session without an HTTP balancer: requests come from the window and experiments only. */
     public LabSession(Backend backend, RingConfig config) {
@@ -109,8 +115,22 @@ public final class LabSession implements AutoCloseable {
      * taken, or when 0; none when negative).
      */
     public LabSession(Backend backend, RingConfig config, int balancerPort) {
+        this(backend, config, balancerPort, HealthMonitor.DEFAULT_MISSES);
+    }
+
+    /** As above, declaring a server dead after {@code fall} missed heartbeats in a row (200 ms apart). */
+    public LabSession(Backend backend, RingConfig config, int balancerPort, int fall) {
         this.balancerPort = balancerPort;
-        this.deployment = Deployment.on(backend, config, this::publish).serving(balancerPort);
+        this.fall = fall;
+        this.deployment = Deployment.on(backend, config, fall, this::publish).serving(balancerPort);
+        this.recorder = new SessionRecorder(backend.kind().option(), config, Algorithm.RING, List.of(),
+                ThreadLocalRandom.current().nextLong(1, 1_000_000), name -> cluster().faultOf(name));
+        listeners.add(recorder::record);
+    }
+
+    /** Writes down the session's actions as a scenario's steps. */
+    public SessionRecorder recorder() {
+        return recorder;
     }
 
     /** Where the embedded balancer answers, or null when this session has none. */
@@ -168,6 +188,12 @@ public final class LabSession implements AutoCloseable {
         return async(() -> cluster().add(1, names));
     }
 
+    /** Adds one server of capacity {@code weight} (weight times the virtual nodes), named {@code name} when it is not blank. */
+    public CompletableFuture<List<Server>> add(String name, int weight) {
+        List<String> names = name == null || name.isBlank() ? List.of() : List.of(name.trim());
+        return async(() -> cluster().add(1, names, List.of(weight)));
+    }
+
     public CompletableFuture<List<Server>> add(int n) {
         return async(() -> cluster().add(n, List.of()));
     }
@@ -178,6 +204,32 @@ public final class LabSession implements AutoCloseable {
 
     public CompletableFuture<Server> kill(String name) {
         return async(() -> cluster().kill(name));
+    }
+
+    /** Freezes a server's replica (SIGSTOP, {@code docker pause}): it hangs with its port open. */
+    public CompletableFuture<Server> freeze(String name) {
+        return async(() -> cluster().freeze(name));
+    }
+
+    public CompletableFuture<Server> thaw(String name) {
+        return async(() -> cluster().thaw(name));
+    }
+
+    /** Sets a server's latency and error rate on {@code /home}; {@link Fault#NONE} takes them away. */
+    public CompletableFuture<Server> fault(String name, Fault fault) {
+        return async(() -> cluster().fault(name, fault));
+    }
+
+    /** Thaws a server if it is frozen and takes its latency and errors away, as {@code POST /fault} with clear does. */
+    public CompletableFuture<Server> clearFaults(String name) {
+        return async(() -> {
+            Cluster cluster = cluster();
+            boolean frozen = cluster.member(name).map(m -> cluster.isFrozen(m.server())).orElse(false);
+            if (frozen) {
+                cluster.thaw(name);
+            }
+            return cluster.fault(name, Fault.NONE);
+        });
     }
 
     public CompletableFuture<RingConfig> reconfigure(RingConfig config) {
@@ -194,34 +246,16 @@ public final class LabSession implements AutoCloseable {
     public CompletableFuture<Cluster> switchTo(Supplier<Backend> backends) {
         return async(() -> {
             synchronized (switching) {
-                Backend next = backends.get();
-                Deployment old = deployment;
-                int servers = old.cluster().ring().size();
-                // Same port as before, once the old balancer let go of it.
-                int port = old.balancer() == null ? balancerPort : old.balancer().port();
-                Deployment fresh = Deployment.on(next, old.cluster().ring().config(), this::publish);
-                old.close();
+                // the servers stopped here and started there are the same ones to a scenario
+                recorder.suspend();
                 try {
-                    fresh = fresh.serving(port);
-                } catch (RuntimeException failure) {
-                    fresh.close();
-                    throw failure;
+                    Cluster cluster = switchDeployment(backends);
+                    recorder.rebound(cluster.backend().kind().option(),
+                            cluster.ring().servers().stream().map(Server::name).toList());
+                    return cluster;
+                } finally {
+                    recorder.resume();
                 }
-                fresh.dispatcher().placement().use(old.dispatcher().placement().algorithm());
-                fresh.cluster().setReplaceDead(old.cluster().replacesDead()); // a held replacement stays held
-                landings = new RequestLandings();
-                deployment = fresh;
-                if (closed) {
-                    fresh.close();
-                    return fresh.cluster();
-                }
-                if (started) {
-                    fresh.lab().watchHealth();
-                }
-                if (servers > 0) {
-                    fresh.cluster().add(servers, List.of());
-                }
-                return fresh.cluster();
             }
         });
     }
@@ -234,6 +268,38 @@ public final class LabSession implements AutoCloseable {
         deployment.cluster().setReplaceDead(!hold);
     }
 
+    /** Opens the new backend (which may fail, leaving everything as it was), then moves the servers to it. */
+    private Cluster switchDeployment(Supplier<Backend> backends) {
+        Backend next = backends.get();
+        Deployment old = deployment;
+        int servers = old.cluster().ring().size();
+        // Same port as before, once the old balancer let go of it.
+        int port = old.balancer() == null ? balancerPort : old.balancer().port();
+        Deployment fresh = Deployment.on(next, old.cluster().ring().config(), fall, this::publish);
+        old.close();
+        try {
+            fresh = fresh.serving(port);
+        } catch (RuntimeException failure) {
+            fresh.close();
+            throw failure;
+        }
+        fresh.dispatcher().placement().use(old.dispatcher().placement().algorithm());
+        fresh.cluster().setReplaceDead(old.cluster().replacesDead()); // a held replacement stays held
+        landings = new RequestLandings();
+        deployment = fresh;
+        if (closed) {
+            fresh.close();
+            return fresh.cluster();
+        }
+        if (started) {
+            fresh.lab().watchHealth();
+        }
+        if (servers > 0) {
+            fresh.cluster().add(servers, List.of());
+        }
+        return fresh.cluster();
+    }
+
     /** The placement algorithm requests (the window's and the HTTP balancer's) are routed by. */
     public Algorithm algorithm() {
         return deployment.dispatcher().placement().algorithm();
@@ -241,7 +307,11 @@ public final class LabSession implements AutoCloseable {
 
     /** Routes by {@code algorithm} from now on; building Maglev's table takes a moment, so off the FX thread. */
     public CompletableFuture<Algorithm> useAlgorithm(Algorithm algorithm) {
-        return async(() -> deployment.dispatcher().placement().use(algorithm).algorithm());
+        return async(() -> {
+            Algorithm now = deployment.dispatcher().placement().use(algorithm).algorithm();
+            recorder.placement(now);
+            return now;
+        });
     }
 
     /** The placement requests are routed by right now. */
@@ -251,7 +321,11 @@ public final class LabSession implements AutoCloseable {
 
     /** Sends one request with a random key through the ring, as the balancer would, and shows where it landed. */
     public CompletableFuture<Dispatch> sendOne() {
-        return async(() -> send(ThreadLocalRandom.current().nextLong(0, 1_000_000)));
+        return async(() -> {
+            Dispatch dispatch = send(ThreadLocalRandom.current().nextLong(0, 1_000_000));
+            recorder.sent(1);
+            return dispatch;
+        });
     }
 
     /** Sends a request with {@code key} on the calling thread; for runs that already are off the FX thread. */

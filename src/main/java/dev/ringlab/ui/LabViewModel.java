@@ -41,6 +41,7 @@ public final class LabViewModel {
     private final RingSettingsViewModel settings;
     private final Playback playback;
     private final ReadOnlyObjectWrapper<ChangeReport> lastChange = new ReadOnlyObjectWrapper<>(this, "lastChange");
+    private final ReadOnlyObjectWrapper<FaultNote> lastFault = new ReadOnlyObjectWrapper<>(this, "lastFault");
     private final ReadOnlyObjectWrapper<KeyProbe> probe = new ReadOnlyObjectWrapper<>(this, "probe");
     private final ReadOnlyStringWrapper lastRequest = new ReadOnlyStringWrapper(this, "lastRequest", "");
     private final ObjectProperty<Algorithm> algorithm = new SimpleObjectProperty<>(this, "algorithm", Algorithm.RING);
@@ -118,6 +119,11 @@ public final class LabViewModel {
         return lastChange.getReadOnlyProperty();
     }
 
+    /** The last fault injected into a server (frozen, thawed, slowed, cleared): "What just happened" says it. */
+    public ReadOnlyObjectProperty<FaultNote> lastFaultProperty() {
+        return lastFault.getReadOnlyProperty();
+    }
+
     public ReadOnlyObjectProperty<KeyProbe> probeProperty() {
         return probe.getReadOnlyProperty();
     }
@@ -173,6 +179,8 @@ public final class LabViewModel {
                 gone(removed.server());
             } else if (event instanceof ClusterEvent.BackendFailed failed) {
                 status.error(failed.message());
+            } else if (event instanceof ClusterEvent.MemberFaulted faulted) {
+                lastFault.set(FaultNote.of(faulted));
             }
             if (event instanceof ClusterEvent.RingChanged changed) {
                 boolean afterDeath = dying.stream().anyMatch(s -> !changed.after().contains(s));

@@ -25,7 +25,14 @@ public final class LabWindow {
      * how many servers to start with.
      */
     public record Options(BackendKind backend, BackendChoice backends, RingConfig config, int initialServers,
-                          int balancerPort, boolean backgroundTraffic, Tour tour) {
+                          int balancerPort, boolean backgroundTraffic, Tour tour, int fall) {
+
+        /** With the health monitor's default fall (2 missed heartbeats declare a server dead). */
+        public Options(BackendKind backend, BackendChoice backends, RingConfig config, int initialServers,
+                       int balancerPort, boolean backgroundTraffic, Tour tour) {
+            this(backend, backends, config, initialServers, balancerPort, backgroundTraffic, tour,
+                    dev.ringlab.cluster.HealthMonitor.DEFAULT_MISSES);
+        }
     }
 
     /**
@@ -51,9 +58,14 @@ public final class LabWindow {
     private final ExperimentsController experiments;
     private final CompareController comparison;
     private final FramePump pump;
+    private final ScenarioPanelViewModel lesson;
+    private final ScenarioFiles scenarios;
 
     private LabWindow(Stage stage, LabActions actions, ExperimentsController experiments,
-                      CompareController comparison, FramePump pump) {
+                      CompareController comparison, FramePump pump, ScenarioPanelViewModel lesson,
+                      ScenarioFiles scenarios) {
+        this.lesson = lesson;
+        this.scenarios = scenarios;
         this.stage = stage;
         this.actions = actions;
         this.experiments = experiments;
@@ -73,7 +85,7 @@ public final class LabWindow {
         LabSession session;
         try {
             session = new LabSession(options.backends().open().apply(options.backend()), options.config(),
-                    options.balancerPort());
+                    options.balancerPort(), options.fall());
         } catch (RuntimeException startFailure) {
             throw new IllegalStateException("the window could not open: " + Failures.reason(startFailure),
                     startFailure);
@@ -167,11 +179,22 @@ public final class LabWindow {
         LabActions actions = new LabActions(session, backends, model);
         // first on the pump: each frame feeds the view model before the panels paint from it
         actions.start(pump);
+        // a lesson plays over the window's own cluster, so the ring, the table and the live chart follow it
+        ScenarioPanelViewModel lesson = new ScenarioPanelViewModel(WindowTestbed.factory(session,
+                new dev.ringlab.experiment.LiveTally()), () -> session.cluster().backend().kind().option(),
+                Platform::runLater, handouts(), playing -> {
+                    if (playing) {
+                        session.recorder().suspend();
+                    } else {
+                        session.recorder().resume();
+                    }
+                });
+        ScenarioFiles scenarios = new ScenarioFiles(lesson, session::recorder, model.status(), Platform::runLater);
         AtomicReference<ExperimentsController> experiments = new AtomicReference<>();
         AtomicReference<CompareController> comparison = new AtomicReference<>();
         loader.setControllerFactory(type -> {
             if (type == LabController.class) {
-                return new LabController(model, actions);
+                return new LabController(model, actions, scenarios);
             }
             if (type == StatusStripController.class) {
                 return new StatusStripController(model, actions);
@@ -187,6 +210,9 @@ public final class LabWindow {
             }
             if (type == ServersController.class) {
                 return new ServersController(model, actions);
+            }
+            if (type == ScenarioPanelController.class) {
+                return new ScenarioPanelController(lesson);
             }
             if (type == ExperimentsController.class) {
                 experiments.set(new ExperimentsController(session));
@@ -228,7 +254,23 @@ public final class LabWindow {
             stage.setWidth(width);
             stage.setHeight(height);
         });
-        return new LabWindow(stage, actions, experiments.get(), comparison.get(), pump);
+        return new LabWindow(stage, actions, experiments.get(), comparison.get(), pump, lesson, scenarios);
+    }
+
+    /** Where a lesson played in the window writes its handout: {@code ringlab.handouts}, else ~/ringlab/handouts. */
+    private static Path handouts() {
+        String chosen = System.getProperty("ringlab.handouts");
+        return chosen != null ? Path.of(chosen) : Path.of(System.getProperty("user.home"), "ringlab", "handouts");
+    }
+
+    /** The lesson panel's state. */
+    ScenarioPanelViewModel lesson() {
+        return lesson;
+    }
+
+    /** What the File menu does with scenarios. */
+    ScenarioFiles scenarios() {
+        return scenarios;
     }
 
     ExperimentsController experiments() {
@@ -266,6 +308,7 @@ public final class LabWindow {
 
     /** Stops painting and every replica the window started; may block, so never on the FX thread. */
     void closeSession() {
+        lesson.stop(); // a lesson under way stops and gives the cluster back before the session closes it
         Platform.runLater(() -> {
             actions.stop();
             experiments.stop();

@@ -118,8 +118,8 @@ public final class ScenarioPanelViewModel {
         steps.setAll(next.steps().stream().map(step -> step.number() + ". " + step.action().summary()).toList());
         current.set(0);
         heading.set(next.steps().size() + " steps, ready: press Play, or Step for one at a time.");
-        caption.set(next.description() == null ? "" : next.description().strip());
-        figures.set("");
+        caption.set("");
+        figures.set(next.description() == null ? "" : prose(next.description()));
         chart.set(null);
         handout.set(null);
         loaded.set(true);
@@ -155,13 +155,25 @@ public final class ScenarioPanelViewModel {
         started.step();
     }
 
-    /** Stops a lesson under way; the window's cluster is given back as it was. Never blocks. */
+    /** Stops a lesson under way; the window's cluster is given back as it was. Never blocks; from any thread. */
     public void stop() {
         ScenarioPlayer now = player;
         if (now != null && running.get()) {
-            message.set("Stopping the lesson…");
+            fx.execute(() -> message.set("Stopping the lesson…"));
             now.stop();
         }
+    }
+
+    /** Puts the lesson away (the panel hides); refused while it plays. */
+    public void close() {
+        if (running.get()) {
+            message.set("A lesson is playing: stop it before closing it.");
+            return;
+        }
+        loaded.set(false);
+        scenario = null;
+        player = null;
+        gate = null;
     }
 
     private StepGate startIfNeeded() {
@@ -220,6 +232,11 @@ public final class ScenarioPanelViewModel {
         });
     }
 
+    /** A file's text as flowing prose: a YAML block's line breaks joined, its blank lines kept as paragraphs. */
+    static String prose(String text) {
+        return text.strip().replaceAll("(?<!\n)\n(?!\n)", " ");
+    }
+
     private static String version() {
         String version = ScenarioPanelViewModel.class.getPackage().getImplementationVersion();
         return version == null ? "dev" : version;
@@ -232,7 +249,7 @@ public final class ScenarioPanelViewModel {
             fx.execute(() -> {
                 current.set(step.number());
                 heading.set("Step " + step.number() + " of " + steps.size() + ": " + step.action().summary());
-                caption.set(step.caption() == null ? "" : step.caption().strip());
+                caption.set(step.caption() == null ? "" : prose(step.caption()));
                 figures.set("");
                 stepping.set(true);
             });

@@ -1,8 +1,12 @@
 package dev.ringlab.ui;
 
+import javafx.beans.binding.Bindings;
+import javafx.beans.binding.ObjectBinding;
+import javafx.beans.property.ReadOnlyIntegerWrapper;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.collections.ListChangeListener;
 import javafx.fxml.FXML;
+import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListCell;
 import javafx.scene.control.ListView;
@@ -10,24 +14,33 @@ import javafx.scene.control.TableCell;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
 import javafx.scene.control.TextField;
+import javafx.scene.control.Tooltip;
 import javafx.scene.layout.Region;
 import javafx.scene.paint.Color;
 import javafx.scene.shape.Rectangle;
 
 /**
  * The servers panel ({@code servers-panel.fxml}): binds the name field, the status line, the table and
- * its selection, the slot under the pointer and the event log to the view models, and forwards Add,
- * Remove and Kill to {@link LabActions}.
+ * its selection, the slot under the pointer and the event log to the view models, and forwards Add
+ * (with the weight typed), Remove and Kill to {@link LabActions} and Freeze, Thaw, Slow… and Clear faults
+ * to its {@link FaultActions}.
  */
 public final class ServersController {
 
     @FXML private TextField serverName;
+    @FXML private TextField serverWeight;
+    @FXML private Button freezeServer;
+    @FXML private Button thawServer;
+    @FXML private Button slowServer;
+    @FXML private Button clearFaults;
     @FXML private Label message;
     @FXML private TableView<ServerRow> servers;
     @FXML private TableColumn<ServerRow, String> nameColumn;
     @FXML private TableColumn<ServerRow, String> backendIdColumn;
     @FXML private TableColumn<ServerRow, String> addressColumn;
     @FXML private TableColumn<ServerRow, String> stateColumn;
+    @FXML private TableColumn<ServerRow, Number> weightColumn;
+    @FXML private TableColumn<ServerRow, String> faultColumn;
     @FXML private TableColumn<ServerRow, Number> servedColumn;
     @FXML private Label slotDetail;
     @FXML private ListView<String> log;
@@ -43,6 +56,8 @@ public final class ServersController {
     @FXML
     private void initialize() {
         serverName.textProperty().bindBidirectional(model.servers().newNameProperty());
+        serverWeight.textProperty().bindBidirectional(model.servers().newWeightProperty());
+        bindFaultButtons();
         bindStatus();
         initialiseTable();
         slotDetail.textProperty().bind(model.pointedText());
@@ -75,6 +90,19 @@ public final class ServersController {
                 log.scrollTo(model.status().log().size() - 1));
     }
 
+    /**
+     * Each fault button is disabled when it cannot apply to the selected row (Thaw on a server that is
+     * not frozen, Freeze or Slow on a frozen one, Clear on a healthy one); with nothing selected they stay
+     * enabled, and a click says how to select a server.
+     */
+    private void bindFaultButtons() {
+        ObjectBinding<ServerRow> row = model.servers().selectedRow();
+        freezeServer.disableProperty().bind(Bindings.createBooleanBinding(() -> row.get() != null && row.get().frozen(), row));
+        thawServer.disableProperty().bind(Bindings.createBooleanBinding(() -> row.get() != null && !row.get().frozen(), row));
+        slowServer.disableProperty().bind(Bindings.createBooleanBinding(() -> row.get() != null && row.get().frozen(), row));
+        clearFaults.disableProperty().bind(Bindings.createBooleanBinding(() -> row.get() != null && !row.get().faulted(), row));
+    }
+
     private void initialiseTable() {
         servers.setItems(model.servers().rows());
         nameColumn.setCellValueFactory(c -> new ReadOnlyStringWrapper(c.getValue().name()));
@@ -101,6 +129,22 @@ public final class ServersController {
         backendIdColumn.setCellValueFactory(c -> new ReadOnlyStringWrapper(c.getValue().backendId()));
         addressColumn.setCellValueFactory(c -> new ReadOnlyStringWrapper(c.getValue().address()));
         stateColumn.setCellValueFactory(c -> new ReadOnlyStringWrapper(c.getValue().state()));
+        weightColumn.setCellValueFactory(c -> new ReadOnlyIntegerWrapper(c.getValue().weight()));
+        faultColumn.setCellValueFactory(c -> new ReadOnlyStringWrapper(c.getValue().faultText()));
+        // what the short text means, on hover
+        faultColumn.setCellFactory(column -> new TableCell<>() {
+            private final Tooltip detail = new Tooltip();
+
+            @Override
+            protected void updateItem(String fault, boolean empty) {
+                super.updateItem(fault, empty);
+                ServerRow row = empty ? null : getTableRow().getItem();
+                boolean none = row == null || fault == null || fault.isEmpty();
+                setText(none ? null : fault);
+                detail.setText(none ? "" : row.faultDetail());
+                setTooltip(none ? null : detail);
+            }
+        });
         servedColumn.setCellValueFactory(c -> model.servers().served().of(c.getValue().name()));
         servers.setPlaceholder(new Label("No servers yet: press Add."));
         model.servers().selectedProperty().addListener((obs, old, name) -> selectRow(name));
@@ -136,5 +180,25 @@ public final class ServersController {
     @FXML
     private void killServer() {
         actions.killServer();
+    }
+
+    @FXML
+    private void freezeServer() {
+        actions.faults().freeze();
+    }
+
+    @FXML
+    private void thawServer() {
+        actions.faults().thaw();
+    }
+
+    @FXML
+    private void slowServer() {
+        actions.faults().askSlow(servers.getScene().getWindow());
+    }
+
+    @FXML
+    private void clearFaults() {
+        actions.faults().clear();
     }
 }

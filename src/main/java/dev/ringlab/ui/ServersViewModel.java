@@ -4,6 +4,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
+import javafx.beans.binding.Bindings;
+import javafx.beans.binding.ObjectBinding;
 import javafx.beans.property.ReadOnlyLongProperty;
 import javafx.beans.property.ReadOnlyLongWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
@@ -24,6 +26,11 @@ public final class ServersViewModel {
     private final StringProperty selected = new SimpleStringProperty(this, "selected");
     /** The name typed for the next server to add; blank lets the cluster choose one. */
     private final StringProperty newName = new SimpleStringProperty(this, "newName", "");
+    /** The weight typed for the next server to add: its capacity, 1 for a plain server. */
+    private final StringProperty newWeight = new SimpleStringProperty(this, "newWeight", "1");
+    /** The selected server's row as listed now (its state, weight and fault), or null. */
+    private final ObjectBinding<ServerRow> selectedRow = Bindings.createObjectBinding(
+            () -> rows.stream().filter(row -> row.name().equals(selected.get())).findFirst().orElse(null), rows, selected);
     private final ReadOnlyStringWrapper rate = new ReadOnlyStringWrapper(this, "rate", "0 req/s");
     private final ReadOnlyLongWrapper updates = new ReadOnlyLongWrapper(this, "updates");
     private long rateAt;
@@ -40,6 +47,35 @@ public final class ServersViewModel {
 
     public StringProperty newNameProperty() {
         return newName;
+    }
+
+    public StringProperty newWeightProperty() {
+        return newWeight;
+    }
+
+    /**
+     * The weight typed for Add, or null after saying on the status line why it cannot be: a whole
+     * number from 1 up to what a ring of {@code slots} slots with {@code virtualNodes} per unit of
+     * weight holds at all (the API's limits; the cluster then refuses more than the room left).
+     */
+    public Integer weightFor(int slots, int virtualNodes, StatusViewModel status) {
+        int most = Math.max(1, slots / virtualNodes);
+        String text = newWeight.get() == null ? "" : newWeight.get().strip();
+        try {
+            int weight = text.isEmpty() ? 1 : Integer.parseInt(text);
+            if (weight >= 1 && weight <= most) {
+                return weight;
+            }
+        } catch (NumberFormatException notAWholeNumber) {
+            // said below, with the limits
+        }
+        status.error("weight must be a whole number from 1 to " + most + " (" + slots + " slots, " + virtualNodes
+                + " virtual nodes per unit of weight), got '" + text + "'");
+        return null;
+    }
+
+    public ObjectBinding<ServerRow> selectedRow() {
+        return selectedRow;
     }
 
     /** After an Add that used {@code used}: the field empties unless the user has typed the next name meanwhile. */

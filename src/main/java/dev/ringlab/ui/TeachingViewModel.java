@@ -35,6 +35,7 @@ public final class TeachingViewModel {
         probeText = Bindings.createStringBinding(() -> lab.probeProperty().get() == null ? ""
                 : lab.probeProperty().get().describe(), lab.probeProperty());
         lab.lastChangeProperty().addListener((obs, old, report) -> show(report));
+        lab.lastFaultProperty().addListener((obs, old, note) -> show(note));
         show(lab.lastChangeProperty().get());
     }
 
@@ -78,6 +79,17 @@ public final class TeachingViewModel {
 
     static String speedText(double speed) {
         return speed < 1 ? String.format("%.2fx", speed) : String.format("%.0fx", speed);
+    }
+
+    /** A fault moves no key: its headline and what it means replace the last change's figures. */
+    private void show(FaultNote note) {
+        if (note == null) {
+            return;
+        }
+        headline.set(note.headline());
+        moved.set(note.detail());
+        flows.set("");
+        shares.set("");
     }
 
     private void show(ChangeReport report) {

@@ -67,6 +67,16 @@ class RingLabCommandTest {
     }
 
     @Test
+    void aFallOutsideOneToAHundredIsRefusedBeforeTheWindowOpens() {
+        CommandLine root = root();
+        assertThat(((GuiCommand) root.parseArgs(RingLabCommand.withWindowCommand(root, "--fall", "25"))
+                .subcommand().commandSpec().userObject()).fall).isEqualTo(25);
+        int exit = root().execute("gui", "--fall", "0", "--backend", "sim");
+        assertThat(exit).isEqualTo(2);
+        assertThat(err.toString()).contains("--fall must be between 1 and 100, got 0");
+    }
+
+    @Test
     void theReplicaImageBaseIsTakenBeforeOrAfterTheCommand() {
         root().parseArgs("serve", "--replica-image-base", "eclipse-temurin:17-jre-alpine");
         assertThat(ReplicaImage.recipe("1").base()).isEqualTo("eclipse-temurin:17-jre-alpine");

@@ -154,7 +154,8 @@ class ScenarioReaderTest {
                 new Action.Wait(null, Action.Wait.Until.REPLACED, "Server 3", Duration.ofSeconds(30)),
                 new Action.Kill("Server 4"));
         assertThat(scenario.steps().get(0).caption()).isEqualTo("Server 1 hangs.");
-        assertThat(scenario.steps().get(1).action().summary()).isEqualTo("slow Server 2: 200 ms latency, 10% errors");
+        assertThat(scenario.steps().get(1).action().summary()).isEqualTo("slow Server 2: +200 ms, 10% errors");
+        assertThat(scenario.steps().get(2).action().summary()).isEqualTo("slow Server 3: +50 ms");
     }
 
     @ParameterizedTest

@@ -25,6 +25,19 @@ class ChangeReportTest {
     }
 
     @Test
+    void aHeavyServerIsOwedItsShareOfTheTotalWeight() {
+        RingSnapshot three = ring(CONFIG, 1, 2, 3);
+        RingSnapshot withBig = RingSnapshot.of(CONFIG, List.of(new Server(1, "Server 1"), new Server(2, "Server 2"),
+                new Server(3, "Server 3"), new Server(4, "Big", 3)));
+        ChangeReport joined = ChangeReport.between(three, withBig);
+        assertThat(joined.ideal()).isCloseTo(0.5, within(1e-9));
+        assertThat(joined.idealReason()).isEqualTo("ideal 3/6 = 50.0% by weight (the newcomers' share of the total weight)");
+        ChangeReport left = ChangeReport.between(withBig, three);
+        assertThat(left.ideal()).isCloseTo(0.5, within(1e-9));
+        assertThat(left.idealReason()).isEqualTo("ideal 3/6 = 50.0% by weight (only the leavers' keys)");
+    }
+
+    @Test
     void oneJoinIsIdeallyTheNewcomersEvenShare() {
         ChangeReport report = ChangeReport.between(ring(CONFIG, 1, 2, 3), ring(CONFIG, 1, 2, 3, 4));
         assertThat(report.kind()).isEqualTo(ChangeReport.Kind.JOINED);

@@ -1,0 +1,123 @@
+package dev.ringlab.ui;
+
+import java.nio.file.Path;
+import java.util.Locale;
+import javafx.fxml.FXML;
+import javafx.scene.Scene;
+import javafx.scene.control.Button;
+import javafx.scene.control.Label;
+import javafx.scene.control.ListView;
+import javafx.scene.image.Image;
+import javafx.scene.image.ImageView;
+import javafx.scene.layout.HBox;
+
+/**
+ * The lesson panel ({@code scenario-panel.fxml}): binds its controls to the {@link ScenarioPanelViewModel}
+ * and forwards Play, Pause, Step, Stop and Close to it. It sizes the step and its caption from the
+ * window's height, so they stay readable from the back of a room at any window size.
+ */
+public final class ScenarioPanelController {
+
+    /** The step's line, the caption and the figures, as shares of the window's height. */
+    static final double STEP_SHARE = 0.036;
+    static final double CAPTION_SHARE = 0.031;
+    static final double FIGURES_SHARE = 0.021;
+
+    @FXML private HBox scenarioPanel;
+    @FXML private Label lessonTitle;
+    @FXML private Label stepHeading;
+    @FXML private Label stepCaption;
+    @FXML private Label stepFigures;
+    @FXML private Label scenarioMessage;
+    @FXML private Button lessonPlay;
+    @FXML private Button lessonPause;
+    @FXML private Button lessonStep;
+    @FXML private Button lessonStop;
+    @FXML private Button lessonClose;
+    @FXML private ListView<String> stepList;
+    @FXML private ImageView stepChart;
+
+    private final ScenarioPanelViewModel model;
+
+    public ScenarioPanelController(ScenarioPanelViewModel model) {
+        this.model = model;
+    }
+
+    @FXML
+    private void initialize() {
+        scenarioPanel.visibleProperty().bind(model.loadedProperty());
+        scenarioPanel.managedProperty().bind(model.loadedProperty());
+        lessonTitle.textProperty().bind(model.titleProperty());
+        stepHeading.textProperty().bind(model.headingProperty());
+        stepCaption.textProperty().bind(model.captionProperty());
+        // a step without a caption leaves no gap between the step and its figures
+        stepCaption.managedProperty().bind(model.captionProperty().isNotEmpty());
+        stepCaption.visibleProperty().bind(model.captionProperty().isNotEmpty());
+        stepFigures.textProperty().bind(model.figuresProperty());
+        scenarioMessage.textProperty().bind(model.messageProperty());
+        lessonPlay.disableProperty().bind(model.playingProperty());
+        lessonPause.disableProperty().bind(model.playingProperty().not());
+        lessonStep.disableProperty().bind(model.steppingProperty());
+        lessonStop.disableProperty().bind(model.runningProperty().not());
+        lessonClose.disableProperty().bind(model.runningProperty());
+        stepList.setItems(model.steps());
+        model.currentProperty().addListener((obs, was, now) -> {
+            int index = now.intValue() - 1;
+            if (index >= 0 && index < stepList.getItems().size()) {
+                stepList.getSelectionModel().select(index);
+                stepList.scrollTo(Math.max(0, index - 1));
+            } else {
+                stepList.getSelectionModel().clearSelection();
+            }
+        });
+        model.chartProperty().addListener((obs, was, now) -> stepChart.setImage(now == null ? null : image(now)));
+        scenarioPanel.sceneProperty().addListener((obs, was, scene) -> follow(scene));
+    }
+
+    /** Loaded off the FX thread (background loading), so a large chart never stalls a frame. */
+    private static Image image(Path png) {
+        return new Image(png.toUri().toString(), true);
+    }
+
+    private void follow(Scene scene) {
+        if (scene != null) {
+            scene.heightProperty().addListener((obs, was, height) -> size(height.doubleValue()));
+            size(scene.getHeight());
+        }
+    }
+
+    private void size(double height) {
+        stepHeading.setStyle(fontSize(height, STEP_SHARE, 20));
+        stepCaption.setStyle(fontSize(height, CAPTION_SHARE, 17));
+        stepFigures.setStyle(fontSize(height, FIGURES_SHARE, 13));
+    }
+
+    private static String fontSize(double height, double share, double least) {
+        return String.format(Locale.ROOT, "-fx-font-size: %.0fpx;", Math.max(least, height * share));
+    }
+
+    @FXML
+    private void play() {
+        model.play();
+    }
+
+    @FXML
+    private void pause() {
+        model.pause();
+    }
+
+    @FXML
+    private void step() {
+        model.step();
+    }
+
+    @FXML
+    private void stop() {
+        model.stop();
+    }
+
+    @FXML
+    private void close() {
+        model.close();
+    }
+}

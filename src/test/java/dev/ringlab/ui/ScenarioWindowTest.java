@@ -1,0 +1,148 @@
+package dev.ringlab.ui;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.ringlab.cluster.SimBackend;
+import dev.ringlab.ring.RingConfig;
+import dev.ringlab.scenario.Action;
+import dev.ringlab.scenario.Scenario;
+import dev.ringlab.scenario.ScenarioReader;
+import dev.ringlab.scenario.Step;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.concurrent.TimeUnit;
+import javafx.scene.control.Label;
+import javafx.scene.control.ListView;
+import javafx.scene.control.Menu;
+import javafx.scene.control.MenuBar;
+import javafx.scene.control.MenuItem;
+import javafx.scene.layout.Region;
+import javafx.stage.Stage;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+
+/**
+ * A lesson stepped through in the window with real clicks, as a teacher would: opened from the File
+ * menu, Step by Step with the caption large on screen and the ring following, then Play to the end;
+ * and the session saved as a scenario that reads back.
+ */
+@ExtendWith(ApplicationExtension.class)
+class ScenarioWindowTest {
+
+    static {
+        // The first window of a JVM loads JavaFX, fonts and the lessons: on a loaded CI machine that can take
+        // more than TestFX's default 30 s (read when TestFX first starts, so set before it does).
+        System.setProperty("testfx.setup.timeout", "120000");
+    }
+
+    @TempDir
+    static Path handouts;
+
+    private LabSession session;
+    private LabWindow window;
+    private WindowView view;
+
+    @Start
+    void start(Stage stage) {
+        System.setProperty("ringlab.handouts", handouts.toString());
+        session = new LabSession(new SimBackend(), RingConfig.DEFAULT);
+        window = LabWindow.show(stage, session);
+        view = new WindowView(window);
+    }
+
+    @AfterEach
+    void close() {
+        window.closeSession();
+    }
+
+    @Test
+    void aBundledLessonStepsThroughInTheWindowWithItsCaptionLargeAndTheRingFollowing(FxRobot robot) throws Exception {
+        session.add(3).get(10, TimeUnit.SECONDS);
+        waitUntil(() -> view.ring().picture().markers().size() == 27);
+        Region panel = robot.lookup("#scenarioPanel").queryAs(Region.class);
+        assertThat(panel.isVisible()).as("no lesson open: the panel is folded away").isFalse();
+
+        // The File menu's own item (Monocle shows no menu pop-ups to click in): File → Bundled lessons → the lesson.
+        MenuBar menus = robot.lookup("#menuBar").queryAs(MenuBar.class);
+        waitUntil(() -> menus.getMenus().get(0).getItems().stream().anyMatch(item -> item instanceof Menu bundled
+                && bundled.getItems().size() == 5));
+        Menu lessons = (Menu) menus.getMenus().get(0).getItems().stream()
+                .filter(item -> "Bundled lessons".equals(item.getText())).findFirst().orElseThrow();
+        MenuItem lesson = lessons.getItems().stream().filter(item -> "Why virtual nodes".equals(item.getText()))
+                .findFirst().orElseThrow();
+        assertThat(lessons.getItems()).extracting(MenuItem::getText).contains("Hot keys and bounded loads",
+                "A gray failure");
+        robot.interact(lesson::fire);
+
+        waitUntil(panel::isVisible);
+        assertThat(view.text("#lessonTitle")).isEqualTo("Why virtual nodes");
+        assertThat(robot.lookup("#stepList").queryAs(ListView.class).getItems()).hasSize(5);
+
+        robot.clickOn("#lessonStep");
+        waitUntil(() -> view.text("#stepHeading").equals("Step 1 of 5: send 10,000 requests")
+                && view.text("#stepFigures").contains("failed == 0"));
+        assertThat(view.text("#stepCaption")).startsWith("One virtual node per server.");
+        assertThat(view.text("#stepFigures")).contains("✔ failed == 0");
+        // The lesson plays on the window's own servers: one virtual node each on the ring now.
+        assertThat(view.ring().picture().markers()).hasSize(3);
+        double height = window.stage().getScene().getHeight();
+        assertThat(robot.lookup("#stepCaption").queryAs(Label.class).getFont().getSize()).isGreaterThanOrEqualTo(0.03 * height);
+        assertThat(robot.lookup("#stepHeading").queryAs(Label.class).getFont().getSize()).isGreaterThanOrEqualTo(0.03 * height);
+
+        robot.clickOn("#lessonStep");
+        waitUntil(() -> view.text("#stepHeading").startsWith("Step 2 of 5: reshape the ring")
+                && view.ring().picture().markers().size() == 27);
+        assertThat(view.text("#stepCaption")).startsWith("Nine virtual nodes per server");
+
+        robot.clickOn("#lessonPlay");
+        view.waitUntil(() -> view.text("#stepHeading").equals("Done: every expectation held"), 60);
+        assertThat(window.lesson().handoutProperty().get()).exists();
+        // Played to the end, the window has its own servers and ring back.
+        waitUntil(() -> view.ring().picture().markers().size() == 27 && session.ring().size() == 3);
+    }
+
+    @Test
+    void closingTheWindowMidLessonStopsItAndLeavesNoPlayerRunning(FxRobot robot) throws Exception {
+        session.add(2).get(10, TimeUnit.SECONDS);
+        robot.interact(() -> window.scenarios().openLesson("gray-failure"));
+        robot.clickOn("#lessonStep");
+        waitUntil(() -> view.text("#stepHeading").startsWith("Step 1 of 7") && !window.lesson().steppingProperty().get());
+
+        window.closeSession();
+
+        waitUntil(() -> !window.lesson().runningProperty().get());
+        waitUntil(() -> Thread.getAllStackTraces().keySet().stream()
+                .noneMatch(thread -> thread.getName().equals("ringlab-scenario") && thread.isAlive()));
+        assertThat(view.text("#stepHeading")).isEqualTo("Stopped after step 1 of 7");
+    }
+
+    @Test
+    void theSessionSavedAsAScenarioReadsBackWithItsSteps(FxRobot robot, @TempDir Path out) throws Exception {
+        session.add(3).get(10, TimeUnit.SECONDS);
+        robot.clickOn("#sendOne");
+        waitUntil(() -> session.recorder().steps() == 2);
+        session.kill("Server 2").get(10, TimeUnit.SECONDS);
+        waitUntil(() -> session.ring().size() == 3 && session.recorder().steps() == 4);
+        Path file = out.resolve("tuesday.yaml");
+
+        window.scenarios().save(file).get(10, TimeUnit.SECONDS);
+
+        Scenario saved = new ScenarioReader().read(file);
+        assertThat(saved.title()).isEqualTo("tuesday");
+        assertThat(saved.servers()).isEqualTo(3);
+        assertThat(saved.steps()).extracting(Step::action).containsExactly(new Action.Send(1, null, 1, 0),
+                new Action.Kill("Server 2"), new Action.Wait(null, Action.Wait.Until.REPLACED, "Server 2",
+                        java.time.Duration.ofSeconds(30)));
+        waitUntil(() -> window.model().status().messageProperty().get().startsWith("Saved the session as"));
+        assertThat(Files.readString(file)).startsWith("# Saved from a RingLab window session");
+    }
+
+    private void waitUntil(java.util.concurrent.Callable<Boolean> condition) throws Exception {
+        view.waitUntil(condition, 30);
+    }
+}
