@@ -59,7 +59,8 @@ class CompareTabTest {
                 && !window.comparison().results().isEmpty());
         assertThat(window.comparison().results()).extracting(ContenderResult::label)
                 .containsExactly("ring(V=9)", "ring(V=100)", "jump", "rendezvous", "maglev(M=65537)", "bounded(V=9,c=1.25)");
-        assertThat(((Label) robot.lookup("#compareStatus").query()).getText()).startsWith("Busiest server / mean: ring(V=9)");
+        // the results and the status are set in one FX turn: the test's thread may look between the two
+        waitUntil(() -> ((Label) robot.lookup("#compareStatus").query()).getText().startsWith("Busiest server / mean: ring(V=9)"));
 
         // the Compare tab's own export: both charts at 2x, with the caption of what they were made from
         java.nio.file.Path folder = java.nio.file.Files.createTempDirectory("ringlab-compare");
