@@ -39,6 +39,7 @@ final class LabActions {
     private AutoCloseable subscription;
     private boolean membersChanged = true;
     private long countersAt;
+    private Runnable reset = () -> model().status().info("This window remembers nothing, so there is nothing to reset.");
     /** The ring as a slide, from the panel that draws it; set once the ring panel is built. */
     private Supplier<WritableImage> ringSlide = () -> {
         throw new IllegalStateException("the ring is not drawn yet");
@@ -64,10 +65,9 @@ final class LabActions {
         return model;
     }
 
-    /** Listens to the cluster and feeds the view model on every pulse of {@code pump}; before the panels paint. */
-    void start(FramePump pump) {
+    /** Listens to the cluster; {@link #frame} then feeds the view model, on every pulse, before the panels paint. */
+    void start() {
         subscription = session.subscribe(events::add);
-        pump.add(this::frame);
         model.algorithmProperty().set(session.algorithm());
         model.holdReplacementProperty().set(!session.cluster().replacesDead());
         model.holdReplacementProperty().addListener((obs, was, hold) -> {
@@ -254,9 +254,13 @@ final class LabActions {
         model.status().info("Copied " + url + ".");
     }
 
-    void forgetPreferences() {
-        WindowPreferences.user().forget();
-        model.status().info("Remembered size, position and settings forgotten; the next start uses the defaults.");
+    /** View → Reset settings: what the window's memory does, when it has one (tests' windows have none). */
+    void resetSettings() {
+        reset.run();
+    }
+
+    void resetWith(Runnable reset) {
+        this.reset = reset;
     }
 
     /** The ring panel hands over how to draw its slide, so the menu can export it without knowing the panel. */

@@ -176,8 +176,8 @@ public final class LabController {
     }
 
     @FXML
-    private void resetPreferences() {
-        actions.forgetPreferences();
+    private void resetSettings() {
+        actions.resetSettings();
     }
 
     @FXML

@@ -106,15 +106,7 @@ public final class LabWindow {
                 stage.setY(at.getMinY());
                 LabWindow window = show(stage, session, options.backends(), at.getWidth(), at.getHeight());
                 // what the user chose stays for the next start; tests, which open through show(), leave it alone
-                window.model().darkProperty().set(preferences.dark());
-                window.model().darkProperty().addListener((obs, was, dark) -> preferences.rememberDark(dark));
-                window.stage.setOnHiding(event -> {
-                    // not while full screen or iconified, whose size is not the window's
-                    if (!window.stage.isFullScreen() && !window.stage.isIconified()) {
-                        preferences.rememberBounds(new javafx.geometry.Rectangle2D(window.stage.getX(),
-                                window.stage.getY(), window.stage.getWidth(), window.stage.getHeight()));
-                    }
-                });
+                window.remember(preferences);
                 if (Boolean.getBoolean("ringlab.window.presentation")) {
                     // for measuring the pulse (and rehearsing) in presentation mode from the command line
                     window.model().presentationProperty().set(true);
@@ -165,7 +157,8 @@ public final class LabWindow {
 
     /**
      * The same, with backends to switch to. This is where the window's parts meet: one view model, one
-     * set of actions and one frame pump shared by the panels' controllers, which never know each other.
+     * set of actions and one frame pump shared by the panels' controllers ({@link PanelControllers}
+     * hands each what its constructor asks for), which never know each other.
      */
     public static LabWindow show(Stage stage, LabSession session, BackendChoice backends) {
         return show(stage, session, backends, 1280, 800);
@@ -177,8 +170,9 @@ public final class LabWindow {
         LabViewModel model = new LabViewModel(session.ring(), session::placement,
                 new BackendViewModel(session.cluster().backend().kind(), backends.offered()));
         LabActions actions = new LabActions(session, backends, model);
+        actions.start();
         // first on the pump: each frame feeds the view model before the panels paint from it
-        actions.start(pump);
+        pump.add(actions::frame);
         // a lesson plays over the window's own cluster, so the ring, the table and the live chart follow it
         ScenarioPanelViewModel lesson = new ScenarioPanelViewModel(WindowTestbed.factory(session,
                 new dev.ringlab.experiment.LiveTally()), () -> session.cluster().backend().kind().option(),
@@ -190,49 +184,19 @@ public final class LabWindow {
                     }
                 });
         ScenarioFiles scenarios = new ScenarioFiles(lesson, session::recorder, model.status(), Platform::runLater);
-        AtomicReference<ExperimentsController> experiments = new AtomicReference<>();
-        AtomicReference<CompareController> comparison = new AtomicReference<>();
-        loader.setControllerFactory(type -> {
-            if (type == LabController.class) {
-                return new LabController(model, actions, scenarios);
-            }
-            if (type == StatusStripController.class) {
-                return new StatusStripController(model, actions);
-            }
-            if (type == RingPanelController.class) {
-                return new RingPanelController(model, actions, pump);
-            }
-            if (type == TeachingController.class) {
-                return new TeachingController(model, actions);
-            }
-            if (type == RingSettingsController.class) {
-                return new RingSettingsController(model, actions);
-            }
-            if (type == ServersController.class) {
-                return new ServersController(model, actions);
-            }
-            if (type == ScenarioPanelController.class) {
-                return new ScenarioPanelController(lesson);
-            }
-            if (type == ExperimentsController.class) {
-                experiments.set(new ExperimentsController(session));
-                return experiments.get();
-            }
-            if (type == CompareController.class) {
-                comparison.set(new CompareController(session));
-                return comparison.get();
-            }
-            throw new IllegalArgumentException("no controller " + type.getName());
-        });
+        PanelControllers controllers = new PanelControllers(model, actions, pump, session, backends, lesson, scenarios);
+        loader.setControllerFactory(controllers);
         Parent root;
         try {
             root = loader.load();
         } catch (IOException broken) {
             throw new UncheckedIOException("lab.fxml could not be loaded", broken);
         }
-        experiments.get().attach(pump, model.status()::log);
-        experiments.get().onHotKeys(model::showHotKeys);
-        comparison.get().attach(pump);
+        ExperimentsController experiments = controllers.get(ExperimentsController.class);
+        CompareController comparison = controllers.get(CompareController.class);
+        experiments.attach(pump, model.status()::log);
+        experiments.onHotKeys(model::showHotKeys);
+        comparison.attach(pump);
         pump.start();
         stage.setTitle("RingLab");
         // desktop's icon, in the sizes window managers and task bars pick from
@@ -254,7 +218,7 @@ public final class LabWindow {
             stage.setWidth(width);
             stage.setHeight(height);
         });
-        return new LabWindow(stage, actions, experiments.get(), comparison.get(), pump, lesson, scenarios);
+        return new LabWindow(stage, actions, experiments, comparison, pump, lesson, scenarios);
     }
 
     /** Where a lesson played in the window writes its handout: {@code ringlab.handouts}, else ~/ringlab/handouts. */
@@ -271,6 +235,11 @@ public final class LabWindow {
     /** What the File menu does with scenarios. */
     ScenarioFiles scenarios() {
         return scenarios;
+    }
+
+    /** Restores what {@code preferences} hold and remembers the window's settings there from now on. */
+    WindowMemory remember(WindowPreferences preferences) {
+        return WindowMemory.attach(preferences, stage, actions);
     }
 
     ExperimentsController experiments() {

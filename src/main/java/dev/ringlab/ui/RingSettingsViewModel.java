@@ -32,6 +32,8 @@ public final class RingSettingsViewModel {
     private final ObjectProperty<Probing> probing = new SimpleObjectProperty<>(this, "probing");
     private final ReadOnlyStringWrapper explanation = new ReadOnlyStringWrapper(this, "explanation", "");
     private final ReadOnlyStringWrapper balance = new ReadOnlyStringWrapper(this, "balance", "");
+    private final javafx.beans.property.ReadOnlyObjectWrapper<RingConfig> applied =
+            new javafx.beans.property.ReadOnlyObjectWrapper<>(this, "applied");
 
     public RingSettingsViewModel(RingConfig config) {
         showApplied(config);
@@ -55,6 +57,11 @@ public final class RingSettingsViewModel {
 
     public ReadOnlyStringProperty explanationProperty() {
         return explanation.getReadOnlyProperty();
+    }
+
+    /** The settings the ring on show was built with (the fields may hold edits not applied yet). */
+    public javafx.beans.property.ReadOnlyObjectProperty<RingConfig> appliedProperty() {
+        return applied.getReadOnlyProperty();
     }
 
     /** "busiest / mean 1.42 · CV 0.21" for the ring on show. */
@@ -92,6 +99,7 @@ public final class RingSettingsViewModel {
 
     /** The fields show what the ring now uses. */
     public void showApplied(RingConfig config) {
+        applied.set(config);
         hash.set(config.hash());
         slots.set(config.slots());
         virtualNodes.set(config.virtualNodesPerServer());

@@ -88,8 +88,8 @@ class ScenarioWindowTest {
                 && view.text("#stepFigures").contains("failed == 0"));
         assertThat(view.text("#stepCaption")).startsWith("One virtual node per server.");
         assertThat(view.text("#stepFigures")).contains("✔ failed == 0");
-        // The lesson plays on the window's own servers: one virtual node each on the ring now.
-        // (the picture follows the playback clock, which shows each ring version for a moment: wait for it)
+        // The lesson plays on the window's own servers: one virtual node each on the ring now (once the
+        // window's playback, which shows each ring version for a moment, has come to it).
         waitUntil(() -> view.ring().picture().markers().size() == 3);
         double height = window.stage().getScene().getHeight();
         assertThat(robot.lookup("#stepCaption").queryAs(Label.class).getFont().getSize()).isGreaterThanOrEqualTo(0.03 * height);
