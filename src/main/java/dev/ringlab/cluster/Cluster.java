@@ -146,12 +146,22 @@ public final class Cluster implements AutoCloseable {
         }
     }
 
-    /** Whether dead servers are replaced automatically (on by default); turning it on replaces what is owed. */
+    /**
+     * Whether dead servers are replaced automatically (on by default); turning it on replaces what is owed.
+     * Off, the cluster <em>holds</em> replacements: a server declared dead leaves the ring at once but stays
+     * in {@link #members()} as {@link MemberState#DEAD}, owed, so a teacher can show the ring without it;
+     * turning it back on releases every replacement held.
+     */
     public void setReplaceDead(boolean replace) {
         this.replaceDead = replace;
         if (replace) {
             kick(0);
         }
+    }
+
+    /** Whether dead servers are replaced now, or their replacements are held ({@link #setReplaceDead}). */
+    public boolean replacesDead() {
+        return replaceDead;
     }
 
     /** Receives every event, on the thread that caused it; listeners must not block. */

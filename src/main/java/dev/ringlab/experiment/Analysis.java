@@ -127,6 +127,15 @@ public abstract class Analysis<P, R> {
         return Set.of();
     }
 
+    /**
+     * The keys that carry most of the traffic under these parameters, hottest first, at most {@code count},
+     * for the window to mark on the ring while the run fills its chart; none for a uniform workload.
+     * May take a moment for a large key space: ask off the FX thread.
+     */
+    protected List<HotKey> hotKeys(P parameters, int count) {
+        return List.of();
+    }
+
     /** Checks {@code input} and binds the parameters to a runner over {@code testbeds}; nothing runs yet. */
     public final Prepared prepare(AnalysisInput input, TestbedFactory testbeds) {
         return prepare(parameters(input), testbeds);
@@ -203,6 +212,11 @@ public abstract class Analysis<P, R> {
 
         public Set<String> figureNames() {
             return Analysis.this.figureNames(parameters);
+        }
+
+        /** The hottest keys of this run's workload, at most {@code count}; empty for uniform keys. */
+        public List<HotKey> hotKeys(int count) {
+            return Analysis.this.hotKeys(parameters, count);
         }
     }
 

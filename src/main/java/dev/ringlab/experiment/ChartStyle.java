@@ -1,5 +1,6 @@
 package dev.ringlab.experiment;
 
+import dev.ringlab.palette.ServerColours;
 import java.awt.BasicStroke;
 import java.awt.Color;
 import java.awt.Font;
@@ -23,19 +24,11 @@ import org.jfree.chart.ui.RectangleInsets;
 import org.jfree.chart.ui.TextAnchor;
 
 /**
- * How every chart of RingLab looks, so they read alike on a slide: one colour per server (by its
- * place in the chart, colour-blind safe, each at least 3:1 against white), sizes for the back row, a
+ * How every chart of RingLab looks, so they read alike on a slide: one colour per server (the one it
+ * has on the ring and in the window, colour-blind safe, each at least 3:1 against white), sizes for the back row, a
  * caption that says what the figure was made from, and an even-share reference line.
  */
 public final class ChartStyle {
-
-    /**
-     * Okabe–Ito and Tol hues dark enough for 3:1 on white (measured: 5.2, 3.9, 5.7, 5.3, 12.2, 8.7,
-     * 4.9, 3.7 : 1), in an order where neighbours differ for every kind of colour blindness.
-     */
-    private static final List<Color> SERVERS = List.of(
-            new Color(0x0072B2), new Color(0xD55E00), new Color(0x117733), new Color(0xAA4499),
-            new Color(0x332288), new Color(0x882255), new Color(0x996600), new Color(0xCC6677));
 
     public static final Color REFERENCE = new Color(0x333333);
     public static final Color GRID = new Color(0xDDDDDD);
@@ -49,9 +42,17 @@ public final class ChartStyle {
     private ChartStyle() {
     }
 
-    /** The colour of the {@code index}-th server of a chart (join order); reused after eight. */
-    public static Color server(int index) {
-        return SERVERS.get(Math.floorMod(index, SERVERS.size()));
+    /**
+     * The colour of the server called {@code name}: the one it has on the ring, in the window's table and
+     * in every other chart ({@link ServerColours}, held by name), not one by the bar's position.
+     */
+    public static Color server(String name) {
+        return new Color(ServerColours.rgb(ServerColours.of(name)));
+    }
+
+    /** The colour of the {@code index}-th series of a chart whose series are not servers (algorithms, hashes). */
+    public static Color series(int index) {
+        return new Color(ServerColours.rgb(ServerColours.PALETTE.get(Math.floorMod(index, ServerColours.PALETTE.size()))));
     }
 
     /** Stripes of {@code color} on white: the same server under the second of two conditions. */

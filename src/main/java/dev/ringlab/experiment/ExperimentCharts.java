@@ -78,7 +78,8 @@ public final class ExperimentCharts {
         double even = result.loads().isEmpty() ? 0 : (double) result.answered() / result.loads().size();
         plot.addRangeMarker(ChartStyle.reference(even, "even share " + count(Math.round(even))), Layer.FOREGROUND);
         plot.setFixedLegendItems(ChartStyle.items(
-                ChartStyle.boxItem("requests a server answered (one colour per server)", ChartStyle.server(0)),
+                ChartStyle.boxItem("requests a server answered (one colour per server)", result.loads().isEmpty()
+                        ? ChartStyle.series(0) : ChartStyle.server(result.loads().get(0).server())),
                 ChartStyle.lineItem("even share: answered / N", ChartStyle.REFERENCE, ChartStyle.dashed(2f))));
         ChartStyle.slide(chart);
         chart.addSubtitle(ChartStyle.subtitle(spreadLine(result.spread(), result.failed())));
@@ -377,7 +378,7 @@ public final class ExperimentCharts {
     }
 
     /**
-     * Bars in their server's colour (by column), solid for the first series, striped for the second
+     * Bars in their server's colour (the column is the server's name), solid for the first series, striped for the second
      * and spotted for the third, so a server keeps its colour whichever condition the bar shows.
      */
     private static final class ServerBars extends BarRenderer {
@@ -390,13 +391,13 @@ public final class ExperimentCharts {
 
         @Override
         public Paint getItemPaint(int row, int column) {
-            Color color = ChartStyle.server(column);
+            Color color = ChartStyle.server(String.valueOf(getPlot().getDataset().getColumnKey(column)));
             return series == 1 ? color : fill(row, color);
         }
 
         @Override
         public Paint getItemOutlinePaint(int row, int column) {
-            return ChartStyle.server(column).darker();
+            return ChartStyle.server(String.valueOf(getPlot().getDataset().getColumnKey(column))).darker();
         }
     }
 

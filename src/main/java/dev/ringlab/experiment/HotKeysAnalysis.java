@@ -39,6 +39,17 @@ final class HotKeysAnalysis extends Analysis<HotKeysParameters, HotKeysResult> {
         return Runner.of(experiment::run, experiment::cancel);
     }
 
+    /** The Zipf stream's hottest keys, the same ids the run draws (same key space, exponent and seed). */
+    @Override
+    protected List<HotKey> hotKeys(HotKeysParameters parameters, int count) {
+        ZipfKeys zipf = new ZipfKeys(parameters.keySpace(), parameters.exponent(), parameters.workload().seed());
+        List<HotKey> hottest = new java.util.ArrayList<>();
+        for (int rank = 1; rank <= Math.min(count, parameters.keySpace()); rank++) {
+            hottest.add(new HotKey(zipf.id(rank), rank, zipf.share(rank)));
+        }
+        return hottest;
+    }
+
     /** The placement runs far faster than a chart redraws: the live chart only says how far it is. */
     @Override
     protected JFreeChart liveChart(HotKeysParameters parameters, LiveView live) {

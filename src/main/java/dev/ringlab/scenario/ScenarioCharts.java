@@ -54,7 +54,7 @@ final class ScenarioCharts {
 
     /**
      * The analyses' slide style: ink on white, flat bars, and each server in the house palette (solid,
-     * colour-blind-safe, at least 3:1 on white) by its order of appearance, the same in every chart of a handout.
+     * colour-blind-safe, at least 3:1 on white) the colour it has on the ring and in every other chart (rows are servers).
      */
     private static JFreeChart styled(JFreeChart chart) {
         ChartStyle.slide(chart);
@@ -69,7 +69,7 @@ final class ScenarioCharts {
         bars.setBarPainter(new StandardBarPainter());
         bars.setShadowVisible(false);
         for (int series = 0; series < plot.getDataset().getRowCount(); series++) {
-            bars.setSeriesPaint(series, ChartStyle.server(series));
+            bars.setSeriesPaint(series, ChartStyle.server(String.valueOf(plot.getDataset().getRowKey(series))));
         }
         return chart;
     }

@@ -131,6 +131,11 @@ public record ChangeReport(Kind kind, RingSnapshot before, RingSnapshot after, L
         };
     }
 
+    /** The {@code index}-th of the fixed sample keys the moved share is counted on. */
+    static long sampleKey(int index) {
+        return KEYS[index];
+    }
+
     /** The total weight of {@code servers}: their count when every weight is 1. */
     private static int weight(List<Server> servers) {
         return servers.stream().mapToInt(Server::weight).sum();

@@ -1,10 +1,15 @@
 package dev.ringlab.ui;
 
 import dev.ringlab.experiment.compare.CompareCharts;
+import dev.ringlab.experiment.compare.CompareReport;
 import dev.ringlab.experiment.compare.CompareSettings;
 import dev.ringlab.experiment.compare.Comparison;
 import dev.ringlab.experiment.compare.ContenderResult;
 import dev.ringlab.ring.algorithm.Placement;
+import java.io.File;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -15,6 +20,7 @@ import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.control.TextField;
 import javafx.scene.layout.StackPane;
+import javafx.stage.DirectoryChooser;
 
 /**
  * The Compare tab: runs {@link Comparison} on the session's worker threads (never on the FX thread),
@@ -27,6 +33,8 @@ public final class CompareController {
     private final ChartView chartView = new ChartView();
     private volatile boolean running;
     private volatile List<ContenderResult> lastResults = List.of();
+    /** What the last comparison was made from: the charts' and the exports' caption. */
+    private volatile CompareSettings lastSettings;
     /** The placement the strip draws; it follows the live one while the tab shows. */
     private Placement shownPlacement;
 
@@ -34,6 +42,7 @@ public final class CompareController {
     @FXML private TextField compareKeys;
     @FXML private TextField compareVnodes;
     @FXML private Button runComparison;
+    @FXML private Button exportCharts;
     @FXML private Label compareStatus;
     @FXML private StackPane compareChartArea;
     @FXML private Label placementName;
@@ -115,10 +124,45 @@ public final class CompareController {
                 return;
             }
             lastResults = results;
+            lastSettings = settings;
             compareStatus.setText(summary(results));
-            chartView.show(() -> List.of(CompareCharts.loadSpread(results), CompareCharts.keysMoved(results)));
+            // the same charts as the exports and `experiment compare`: title, legend and the caption of the run
+            chartView.show(() -> List.of(CompareCharts.loadSpread(results, settings),
+                    CompareCharts.keysMoved(results, settings)));
+            exportCharts.setDisable(false);
             refreshPlacement();
         }));
+    }
+
+    @FXML
+    private void exportCharts() {
+        DirectoryChooser chooser = new DirectoryChooser();
+        chooser.setTitle("Folder for compare-load-spread.png and compare-keys-moved.png");
+        File folder = chooser.showDialog(exportCharts.getScene().getWindow());
+        if (folder != null) {
+            exportChartsTo(folder.toPath());
+        }
+    }
+
+    /** Writes both charts of the last comparison into {@code folder} at 2x, off the FX thread. */
+    CompletableFuture<List<Path>> exportChartsTo(Path folder) {
+        List<ContenderResult> results = lastResults;
+        CompareSettings settings = lastSettings;
+        CompletableFuture<List<Path>> written = session.async(() -> {
+            if (results.isEmpty()) {
+                throw new IllegalStateException("compare the algorithms first");
+            }
+            try {
+                return new CompareReport(results, settings).writeChartsTo(folder);
+            } catch (IOException failure) {
+                throw new UncheckedIOException(failure);
+            }
+        });
+        written.whenComplete((files, failure) -> Platform.runLater(() -> compareStatus.setText(failure != null
+                ? "Could not write the charts: " + Failures.reason(failure)
+                : "Wrote " + CompareReport.LOAD_SPREAD_PNG + " and " + CompareReport.KEYS_MOVED_PNG + " (2x) in "
+                        + folder + ".")));
+        return written;
     }
 
     private CompareSettings settings() {

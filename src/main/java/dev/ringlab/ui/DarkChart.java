@@ -16,7 +16,7 @@ import java.awt.image.DataBufferInt;
  */
 final class DarkChart {
 
-    /** L* of the dark background, {@link ServerColours#DARK_BACKGROUND}: white maps exactly onto it. */
+    /** L* of the dark background, {@link dev.ringlab.palette.ServerColours#DARK_BACKGROUND}: white maps exactly onto it. */
     private static final double BACKGROUND_LIGHTNESS = lightness(0x1E1E1E);
 
     private static final int MEMO = 4096;

@@ -6,6 +6,7 @@ import dev.ringlab.experiment.DistributionParameters;
 import dev.ringlab.experiment.DistributionResult;
 import dev.ringlab.experiment.ExperimentCharts;
 import dev.ringlab.experiment.ExperimentFiles;
+import dev.ringlab.experiment.HotKey;
 import dev.ringlab.experiment.Workload;
 import dev.ringlab.ring.RingConfig;
 import java.io.File;
@@ -96,6 +97,11 @@ public final class ExperimentsController {
     }
 
     /** Joins the window's frame pump and log. */
+    /** Where the hottest keys of each run go (the ring marks them); on the FX thread. */
+    void onHotKeys(Consumer<List<HotKey>> sink) {
+        model.hotKeysTo(sink);
+    }
+
     void attach(FramePump pump, Consumer<String> logLine) {
         model.logTo(logLine);
         pump.add(this::frame);

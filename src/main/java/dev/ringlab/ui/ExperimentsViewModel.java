@@ -5,6 +5,7 @@ import dev.ringlab.experiment.Analysis;
 import dev.ringlab.experiment.AnalysisInput;
 import dev.ringlab.scenario.SessionRecorder;
 import dev.ringlab.experiment.FailoverParameters;
+import dev.ringlab.experiment.HotKey;
 import dev.ringlab.experiment.LiveTally;
 import dev.ringlab.experiment.LiveView;
 import dev.ringlab.experiment.Progress;
@@ -75,6 +76,7 @@ public final class ExperimentsViewModel {
     /** Ends of runs and writes, from other threads, shown on the next frame. */
     private final ConcurrentLinkedQueue<Runnable> finished = new ConcurrentLinkedQueue<>();
     private Consumer<String> log = line -> { };
+    private Consumer<List<HotKey>> hotKeys = hottest -> { };
     private Analysis<?, ?>.Prepared current;
     private AutoCloseable subscription;
     private long startedNanos;
@@ -87,6 +89,11 @@ public final class ExperimentsViewModel {
     /** Where lines for the window's event log go. */
     void logTo(Consumer<String> log) {
         this.log = log;
+    }
+
+    /** Where each run's hottest keys go (the ring marks them), on the FX thread; an empty list for uniform keys. */
+    void hotKeysTo(Consumer<List<HotKey>> sink) {
+        this.hotKeys = sink;
     }
 
     public ObjectProperty<Analysis<?, ?>> analysisProperty() {
@@ -199,6 +206,8 @@ public final class ExperimentsViewModel {
         progress.set(0);
         showStatus(label + " running (seed " + seed + ")…", false);
         log.accept(label + " started: " + requests.get().trim() + " requests, seed " + seed);
+        // the hot keys of a skewed workload are marked on the ring while the chart fills; others clear them
+        session.async(() -> prepared.hotKeys(HotKeyLayer.SHOWN)).thenAccept(hot -> finished.add(() -> hotKeys.accept(hot)));
         // the analysis borrows and reshapes the window's servers: one step for the recording, not those changes
         SessionRecorder recorder = session.recorder();
         recorder.suspend();

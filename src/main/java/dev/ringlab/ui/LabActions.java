@@ -3,6 +3,7 @@ package dev.ringlab.ui;
 import dev.ringlab.cluster.BackendKind;
 import dev.ringlab.cluster.ClusterEvent;
 import dev.ringlab.cluster.Member;
+import dev.ringlab.palette.ServerColours;
 import dev.ringlab.ring.algorithm.Algorithm;
 import java.io.File;
 import java.util.ArrayList;
@@ -68,6 +69,12 @@ final class LabActions {
     void start() {
         subscription = session.subscribe(events::add);
         model.algorithmProperty().set(session.algorithm());
+        model.holdReplacementProperty().set(!session.cluster().replacesDead());
+        model.holdReplacementProperty().addListener((obs, was, hold) -> {
+            session.holdReplacements(hold);
+            model.status().log(hold ? "replacement held: a dead server stays dead until released"
+                    : "replacement released: dead servers are replaced");
+        });
         model.backend().runningOn(session.cluster().backend().kind());
         showBalancer();
         model.status().log("window opened on the " + model.backend().currentProperty().get().label() + " backend");
@@ -161,7 +168,9 @@ final class LabActions {
         String name = model.servers().selectedFor("kill", model.status());
         if (name != null) {
             run(session.kill(name), killed -> model.status().info("Killed " + name
-                    + "; the health monitor will notice and replace it."));
+                    + (model.holdReplacementProperty().get()
+                    ? "; the health monitor will notice, and its replacement is held until you release it."
+                    : "; the health monitor will notice and replace it.")));
         }
     }
 

@@ -265,6 +265,14 @@ public final class LabSession implements AutoCloseable {
         });
     }
 
+    /**
+     * Holds (or releases) the replacement of dead servers in the cluster itself, so the ring without a
+     * dead server stays on show, and its row stays dead, until the teacher releases it. Not blocking.
+     */
+    public void holdReplacements(boolean hold) {
+        deployment.cluster().setReplaceDead(!hold);
+    }
+
     /** Opens the new backend (which may fail, leaving everything as it was), then moves the servers to it. */
     private Cluster switchDeployment(Supplier<Backend> backends) {
         Backend next = backends.get();
@@ -281,6 +289,7 @@ public final class LabSession implements AutoCloseable {
             throw failure;
         }
         fresh.dispatcher().placement().use(old.dispatcher().placement().algorithm());
+        fresh.cluster().setReplaceDead(old.cluster().replacesDead()); // a held replacement stays held
         landings = new RequestLandings();
         deployment = fresh;
         if (closed) {

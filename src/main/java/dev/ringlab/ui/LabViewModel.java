@@ -3,6 +3,8 @@ package dev.ringlab.ui;
 import dev.ringlab.balancer.Dispatch;
 import dev.ringlab.cluster.BackendKind;
 import dev.ringlab.cluster.ClusterEvent;
+import dev.ringlab.palette.ServerColours;
+import dev.ringlab.experiment.HotKey;
 import dev.ringlab.ring.RingSnapshot;
 import dev.ringlab.ring.Server;
 import dev.ringlab.ring.algorithm.Algorithm;
@@ -53,8 +55,12 @@ public final class LabViewModel {
     private final ObservableSet<Server> down = FXCollections.observableSet(new HashSet<>());
     /** Servers whose death the cluster announced and whose removal has not been shown yet. */
     private final Set<Server> dying = new HashSet<>();
+    /** Servers declared dead and not yet replaced or removed (held, or their replacement starting): drawn crossed out where they were. */
+    private final Set<Server> dead = new HashSet<>();
 
     private final Supplier<Placement> placement;
+    private final BooleanProperty holdReplacement = new SimpleBooleanProperty(this, "holdReplacement");
+    private final ReadOnlyObjectWrapper<List<HotKey>> hotKeys = new ReadOnlyObjectWrapper<>(this, "hotKeys", List.of());
     private final BackendViewModel backend;
 
     /** {@code placement}: where requests are routed now, asked when a key is probed. */
@@ -126,6 +132,25 @@ public final class LabViewModel {
         return lastRequest.getReadOnlyProperty();
     }
 
+    /** The placement routing requests now: what the ring's band and the probe show under another algorithm. */
+    public Placement placement() {
+        return placement.get();
+    }
+
+    /** Whether the cluster holds the replacement of dead servers until the teacher releases it. */
+    public BooleanProperty holdReplacementProperty() {
+        return holdReplacement;
+    }
+
+    /** The hottest keys of the analysis running, hottest first, marked on the ring; empty when none is skewed. */
+    public ReadOnlyObjectProperty<List<HotKey>> hotKeysProperty() {
+        return hotKeys.getReadOnlyProperty();
+    }
+
+    public void showHotKeys(List<HotKey> hottest) {
+        hotKeys.set(List.copyOf(hottest));
+    }
+
     /** The placement requests are routed by, as the window last learnt it. */
     public ObjectProperty<Algorithm> algorithmProperty() {
         return algorithm;
@@ -144,9 +169,14 @@ public final class LabViewModel {
         for (ClusterEvent event : batch) {
             if (event instanceof ClusterEvent.MemberKilled killed) {
                 down.add(killed.server());
-            } else if (event instanceof ClusterEvent.MemberDead dead) {
-                down.add(dead.server());
-                dying.add(dead.server());
+            } else if (event instanceof ClusterEvent.MemberDead died) {
+                down.add(died.server());
+                dying.add(died.server());
+                dead.add(died.server());
+            } else if (event instanceof ClusterEvent.MemberUp up && up.replaces() != null) {
+                gone(up.replaces());
+            } else if (event instanceof ClusterEvent.MemberRemoved removed) {
+                gone(removed.server());
             } else if (event instanceof ClusterEvent.BackendFailed failed) {
                 status.error(failed.message());
             } else if (event instanceof ClusterEvent.MemberFaulted faulted) {
@@ -165,6 +195,12 @@ public final class LabViewModel {
                 status.log(event.at(), event.describe());
             }
         }
+    }
+
+    /** A dead server's row left the cluster (replaced or removed): its cross goes. */
+    private void gone(Server server) {
+        dead.remove(server);
+        down.remove(server);
     }
 
     /** Probes a typed key on the ring on show; a blank key says how to use it and keeps the last probe. */
@@ -195,6 +231,11 @@ public final class LabViewModel {
             return "Slot " + detail.slot() + ": the ring is empty.";
         }
         RingPicture.Marker owner = detail.owner();
+        if (detail.placement() != null) {
+            // the ring's owner is not who serves: say where the keys go first, the faded ring's answer after
+            return String.format("%s%n(The faded ring would send them to %s j=%d at slot %d.)", capitalised(detail.placement()),
+                    owner.serverName(), owner.virtualNode(), owner.slot());
+        }
         return String.format("Slot %d%s%nServed by %s, virtual node j=%d at slot %d%s%n"
                         + "That node owns an arc of %d slots (%.1f%% of the ring); %s owns %.1f%% in all.",
                 detail.slot(), detail.markerAtSlot() ? " (a virtual node sits here)" : "",
@@ -203,12 +244,17 @@ public final class LabViewModel {
                 owner.arcLength(), 100 * owner.arcShare(), owner.serverName(), 100 * detail.serverShare());
     }
 
+    private static String capitalised(String text) {
+        return text.isEmpty() ? text : Character.toUpperCase(text.charAt(0)) + text.substring(1);
+    }
+
     private void shown(RingSnapshot before, RingSnapshot after) {
         ChangeReport report = ChangeReport.between(before, after);
         if (report.kind() != ChangeReport.Kind.NONE) {
             lastChange.set(report);
         }
-        down.retainAll(after.servers());
+        // a dead server stays crossed out where it was until it is gone from the cluster, even off the ring
+        down.removeIf(server -> !after.contains(server) && !dead.contains(server));
         ServerColours.keepOnly(after.servers());
         settings.measure(after);
         KeyProbe last = probe.get();

@@ -195,6 +195,7 @@ public final class LabWindow {
         ExperimentsController experiments = controllers.get(ExperimentsController.class);
         CompareController comparison = controllers.get(CompareController.class);
         experiments.attach(pump, model.status()::log);
+        experiments.onHotKeys(model::showHotKeys);
         comparison.attach(pump);
         pump.start();
         stage.setTitle("RingLab");

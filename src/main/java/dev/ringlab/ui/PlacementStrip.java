@@ -1,5 +1,6 @@
 package dev.ringlab.ui;
 
+import dev.ringlab.palette.ServerColours;
 import dev.ringlab.ring.RingSnapshot;
 import dev.ringlab.ring.Server;
 import dev.ringlab.ring.algorithm.BoundedLoadPlacement;

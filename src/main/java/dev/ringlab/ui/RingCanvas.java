@@ -1,5 +1,7 @@
 package dev.ringlab.ui;
 
+import dev.ringlab.experiment.HotKey;
+import dev.ringlab.palette.ServerColours;
 import dev.ringlab.ring.RingConfig;
 import dev.ringlab.ring.RingSnapshot;
 import java.util.ArrayDeque;
@@ -59,6 +61,9 @@ public final class RingCanvas extends Region {
     private final DoubleProperty scale = new SimpleDoubleProperty(this, "scale", 1);
     private final BooleanProperty dark = new SimpleBooleanProperty(this, "dark");
     private final Deque<Flash> flashes = new ArrayDeque<>();
+    private final MigrationFlight migration = new MigrationFlight();
+    /** The hottest keys of the analysis running, marked on the ring while its chart fills; empty otherwise. */
+    private List<HotKey> hotKeys = List.of();
     private Consumer<String> onSelect = name -> { };
     private boolean dirty = true;
     /** Whether the overlay still shows flights from the last frame. */
@@ -75,6 +80,7 @@ public final class RingCanvas extends Region {
         setPrefSize(640, 640);
         picture.addListener((obs, old, now) -> {
             dirty = true;
+            flyMovedKeys(old, now);
             RingPicture.SlotDetail current = focus.get();
             focus.set(current == null ? null : now.detailOf(Math.min(current.slot(), now.slots() - 1)));
         });
@@ -95,11 +101,29 @@ public final class RingCanvas extends Region {
         });
     }
 
+    /** A change shown for the first time sends its moved keys flying; a selection or a probe does not. */
+    private void flyMovedKeys(RingPicture old, RingPicture now) {
+        if (offscreen || now.change() == null || (old != null && old.change() == now.change())) {
+            return;
+        }
+        if (now.band() == null && now.routesRequests()) {
+            migration.start(MigrationFlight.plan(now.change()));
+        } else {
+            migration.stop(); // under another algorithm the ring's moves are not where keys go
+        }
+    }
+
+    /** The keys in flight after the last change, for tests. */
+    MigrationFlight.Plan migrationPlan() {
+        return migration.plan();
+    }
+
     /** A copy of {@code source}'s picture for an export: no pointer line, no flights, painted off screen. */
     static RingCanvas copyOf(RingCanvas source, double size) {
         RingCanvas copy = new RingCanvas();
         copy.offscreen = true;
         copy.picture.set(source.picture.get());
+        copy.hotKeys = source.hotKeys;
         copy.scale.set(Math.max(1, size / 700));
         copy.dark.set(false); // a slide is ink on white, whatever the window's theme
         copy.resize(size, size);
@@ -119,6 +143,16 @@ public final class RingCanvas extends Region {
 
     public ReadOnlyObjectProperty<RingPicture> pictureProperty() {
         return picture;
+    }
+
+    /** Marks these hot keys' slots on the ring (hottest first); an empty list clears them. */
+    void showHotKeys(List<HotKey> hottest) {
+        hotKeys = List.copyOf(hottest);
+        dirty = true;
+    }
+
+    List<HotKeyLayer.Mark> hotKeyMarks() {
+        return HotKeyLayer.marks(picture.get().ring(), hotKeys);
     }
 
     /** The slot under the pointer (hover or click) and what owns it, or null. */
@@ -159,7 +193,7 @@ public final class RingCanvas extends Region {
 
     /** Where a slot's marker sits in this node's coordinates, e.g. to point at it. */
     public Point2D slotPosition(int slot) {
-        Geometry g = geometry();
+        RingGeometry g = geometry();
         return g.at(slot, g.band());
     }
 
@@ -182,7 +216,7 @@ public final class RingCanvas extends Region {
         if (!offscreen && !shown()) {
             return; // drawing into a hidden tab still costs a repaint of the whole window: wait until it shows
         }
-        Geometry g = geometry();
+        RingGeometry g = geometry();
         if (dirty) {
             dirty = false;
             paints++;
@@ -192,22 +226,26 @@ public final class RingCanvas extends Region {
                 RingPicture p = picture.get();
                 drawTicks(gc, g, p.slots());
                 drawOwnership(gc, g, p);
+                PlacementBandLayer.draw(gc, g, p, ink());
                 drawChangedSlots(gc, g, p);
                 drawGhosts(gc, g, p);
                 drawSelected(gc, g, p);
                 drawFocus(gc, g);
                 drawMarkers(gc, g, p);
-                drawProbe(gc, g, p);
+                HotKeyLayer.draw(gc, g, p.ring(), hotKeys, ink(), paper());
+                new ProbeArrow(gc, g, ink(), paper()).draw(p);
                 drawCentre(gc, g, p);
             }
         }
-        if (flashing || !flashes.isEmpty()) {
+        boolean migrating = migration.active(now);
+        if (flashing || !flashes.isEmpty() || migrating) {
             GraphicsContext gc = overlay.getGraphicsContext2D();
             gc.clearRect(0, 0, overlay.getWidth(), overlay.getHeight());
             if (g.radius() >= 40) {
                 drawFlashes(gc, g, now);
+                migration.draw(gc, g, now, ink());
             }
-            flashing = !flashes.isEmpty();
+            flashing = !flashes.isEmpty() || migrating;
         }
     }
 
@@ -228,7 +266,7 @@ public final class RingCanvas extends Region {
         return Font.font("System", bold ? FontWeight.BOLD : FontWeight.NORMAL, px * scale.get());
     }
 
-    private void drawTicks(GraphicsContext gc, Geometry g, int slots) {
+    private void drawTicks(GraphicsContext gc, RingGeometry g, int slots) {
         gc.setStroke(GHOST);
         gc.setLineWidth(1);
         gc.setLineCap(StrokeLineCap.BUTT);
@@ -252,7 +290,7 @@ public final class RingCanvas extends Region {
             gc.setStroke(label ? ink() : GHOST);
             gc.strokeLine(inner.getX(), inner.getY(), outer.getX(), outer.getY());
             if (label) {
-                Point2D text = g.at(slot, g.radius() + 22 * s);
+                Point2D text = g.at(slot, g.labels());
                 gc.setFill(ink());
                 gc.fillText(Integer.toString(slot), text.getX(), text.getY());
             }
@@ -260,7 +298,7 @@ public final class RingCanvas extends Region {
     }
 
     /** Solid arcs in the owner's colour, split by a thin line of the background so neighbours stay apart. */
-    private void drawOwnership(GraphicsContext gc, Geometry g, RingPicture p) {
+    private void drawOwnership(GraphicsContext gc, RingGeometry g, RingPicture p) {
         List<RingPicture.Marker> markers = p.markers();
         gc.setLineWidth(g.bandWidth());
         gc.setLineCap(StrokeLineCap.BUTT);
@@ -298,7 +336,7 @@ public final class RingCanvas extends Region {
     }
 
     /** The slots the last change moved: black hatching just outside the band. */
-    private void drawChangedSlots(GraphicsContext gc, Geometry g, RingPicture p) {
+    private void drawChangedSlots(GraphicsContext gc, RingGeometry g, RingPicture p) {
         if (p.changedSlots().isEmpty()) {
             return;
         }
@@ -322,7 +360,7 @@ public final class RingCanvas extends Region {
     }
 
     /** Where a server that left owned slots: a dashed grey arc inside the band, until the next change. */
-    private void drawGhosts(GraphicsContext gc, Geometry g, RingPicture p) {
+    private void drawGhosts(GraphicsContext gc, RingGeometry g, RingPicture p) {
         if (p.ghostSlots().isEmpty()) {
             return;
         }
@@ -337,7 +375,7 @@ public final class RingCanvas extends Region {
     }
 
     /** The selected server's arcs outlined outside the band. */
-    private void drawSelected(GraphicsContext gc, Geometry g, RingPicture p) {
+    private void drawSelected(GraphicsContext gc, RingGeometry g, RingPicture p) {
         if (p.selected() == null || p.markers().isEmpty()) {
             return;
         }
@@ -355,19 +393,19 @@ public final class RingCanvas extends Region {
         }
     }
 
-    private void drawFocus(GraphicsContext gc, Geometry g) {
+    private void drawFocus(GraphicsContext gc, RingGeometry g) {
         RingPicture.SlotDetail detail = focus.get();
         if (detail == null) {
             return;
         }
         Point2D inner = g.at(detail.slot(), g.band() - g.bandWidth());
-        Point2D outer = g.at(detail.slot(), g.radius() + 6);
+        Point2D outer = g.at(detail.slot(), (g.placementWidth() > 0 ? g.placementOuter() : g.radius()) + 6);
         gc.setStroke(ink());
         gc.setLineWidth(2);
         gc.strokeLine(inner.getX(), inner.getY(), outer.getX(), outer.getY());
     }
 
-    private void drawMarkers(GraphicsContext gc, Geometry g, RingPicture p) {
+    private void drawMarkers(GraphicsContext gc, RingGeometry g, RingPicture p) {
         if (p.markers().isEmpty()) {
             return;
         }
@@ -385,71 +423,29 @@ public final class RingCanvas extends Region {
                 gc.strokeOval(at.getX() - size / 2, at.getY() - size / 2, size, size);
             }
             if (p.down().contains(marker.serverName())) {
-                double x = Math.max(size, 10 * scale.get()) * 0.75;
-                gc.setStroke(ink());
-                gc.setLineWidth(Math.max(2.5, 3 * scale.get()));
-                gc.strokeLine(at.getX() - x, at.getY() - x, at.getX() + x, at.getY() + x);
-                gc.strokeLine(at.getX() - x, at.getY() + x, at.getX() + x, at.getY() - x);
+                cross(gc, at, size);
             }
+        }
+        // a server declared dead and held off the ring: a hollow grey ring where each node was, crossed out
+        for (RingPicture.Marker marker : p.fallen()) {
+            Point2D at = g.at(marker.slot(), g.band());
+            gc.setStroke(GHOST);
+            gc.setLineWidth(Math.max(1.5, 2 * scale.get()));
+            gc.strokeOval(at.getX() - size / 2, at.getY() - size / 2, size, size);
+            cross(gc, at, size);
         }
     }
 
-    /** The probed key: a pointer from outside onto its slot, then the clockwise walk to its virtual node. */
-    private void drawProbe(GraphicsContext gc, Geometry g, RingPicture p) {
-        KeyProbe probe = p.probe();
-        if (probe == null) {
-            return;
-        }
-        double s = scale.get();
-        int slots = p.slots();
-        Point2D tip = g.at(probe.slot(), g.radius() + 2);
-        Point2D tail = g.at(probe.slot(), g.radius() + 32 * s);
-        gc.setLineDashes();
-        gc.setLineCap(StrokeLineCap.ROUND);
-        // a halo of the background under the ink keeps the arrow readable over any server's colour
-        for (int pass = 0; pass < 2; pass++) {
-            gc.setStroke(pass == 0 ? paper() : ink());
-            gc.setLineWidth((pass == 0 ? 8 : 4) * s);
-            gc.strokeLine(tail.getX(), tail.getY(), tip.getX(), tip.getY());
-            if (probe.node() != null && probe.walk() > 0) {
-                double r = g.band() - g.bandWidth() / 2 - 10 * s;
-                strokeSlotArc(gc, g, r, probe.slot(), probe.slot() + probe.walk(), slots);
-            }
-        }
-        arrowHead(gc, tail, tip, 14 * s);
-        if (probe.node() != null) {
-            double r = g.band() - g.bandWidth() / 2 - 10 * s;
-            double endSlot = probe.slot() + probe.walk();
-            Point2D end = g.at(endSlot, r);
-            Point2D before = g.at(endSlot - Math.min(3, Math.max(0.5, probe.walk())), r);
-            if (probe.walk() > 0) {
-                arrowHead(gc, before, end, 12 * s);
-            }
-            gc.setStroke(ink());
-            gc.setLineWidth(3 * s);
-            Point2D node = g.at(probe.node().slot(), g.band());
-            double ring = Math.max(18, 20 * s);
-            gc.strokeOval(node.getX() - ring / 2, node.getY() - ring / 2, ring, ring);
-        }
-        // the key's name inside the ring, next to where it enters: outside there is no room on a full screen
-        Point2D label = g.at(probe.slot(), g.band() - g.bandWidth() / 2 - 34 * s);
-        gc.setFont(font(14, true));
-        gc.setTextAlign(TextAlignment.CENTER);
-        gc.setTextBaseline(VPos.CENTER);
-        gc.setFill(ink());
-        gc.fillText("key " + shorten(probe.text()), label.getX(), label.getY());
-        gc.setLineCap(StrokeLineCap.BUTT);
+    /** The mark of a server that is down: an ink cross over its marker, never a server's hue. */
+    private void cross(GraphicsContext gc, Point2D at, double size) {
+        double x = Math.max(size, 10 * scale.get()) * 0.75;
+        gc.setStroke(ink());
+        gc.setLineWidth(Math.max(2.5, 3 * scale.get()));
+        gc.strokeLine(at.getX() - x, at.getY() - x, at.getX() + x, at.getY() + x);
+        gc.strokeLine(at.getX() - x, at.getY() + x, at.getX() + x, at.getY() - x);
     }
 
-    private void arrowHead(GraphicsContext gc, Point2D from, Point2D to, double size) {
-        double angle = Math.atan2(to.getY() - from.getY(), to.getX() - from.getX());
-        double[] xs = {to.getX(), to.getX() - size * Math.cos(angle - 0.45), to.getX() - size * Math.cos(angle + 0.45)};
-        double[] ys = {to.getY(), to.getY() - size * Math.sin(angle - 0.45), to.getY() - size * Math.sin(angle + 0.45)};
-        gc.setFill(ink());
-        gc.fillPolygon(xs, ys, 3);
-    }
-
-    private void drawFlashes(GraphicsContext gc, Geometry g, long now) {
+    private void drawFlashes(GraphicsContext gc, RingGeometry g, long now) {
         int slots = picture.get().slots();
         double s = scale.get();
         for (Iterator<Flash> it = flashes.iterator(); it.hasNext(); ) {
@@ -461,6 +457,10 @@ public final class RingCanvas extends Region {
             }
             RequestLandings.Landing landing = flash.landing();
             Color colour = Color.web(ServerColours.of(landing.server()));
+            if (picture.get().band() != null) {
+                PlacementBandLayer.flash(gc, g, landing.requestSlot(), colour, age, ink());
+                continue;
+            }
             double r = g.band() - g.bandWidth() - 6 * s;
             if (age <= FLASH_TRAVEL_NANOS) {
                 // Travel clockwise from the slot the key hashed to, to the virtual node that serves it.
@@ -487,7 +487,7 @@ public final class RingCanvas extends Region {
         }
     }
 
-    private void drawCentre(GraphicsContext gc, Geometry g, RingPicture p) {
+    private void drawCentre(GraphicsContext gc, RingGeometry g, RingPicture p) {
         RingConfig config = p.ring().config();
         // the words must fit inside the band: on a small ring they shrink, and the details go first
         double inner = g.band() - g.bandWidth() / 2 - 16 * scale.get();
@@ -501,18 +501,26 @@ public final class RingCanvas extends Region {
         gc.setFont(Font.font("System", FontWeight.BOLD, 17 * s));
         String servers = p.ring().size() == 1 ? "1 server" : p.ring().size() + " servers";
         gc.fillText(servers + " on the ring", g.cx(), g.cy() - 24 * s);
+        if (!hotKeys.isEmpty()) {
+            gc.setFont(Font.font("System", FontWeight.BOLD, 13 * s));
+            gc.fillText(HotKeyLayer.caption(hotKeys), g.cx(), g.cy() - 52 * s);
+        }
         gc.setFont(Font.font("System", 13 * s));
         gc.fillText(config.slots() + " slots · " + config.virtualNodesPerServer() + " virtual nodes each",
                 g.cx(), g.cy());
         gc.fillText(config.hash().name() + " hash · " + config.probing().label() + " probing", g.cx(), g.cy() + 20 * s);
-        if (!p.routesRequests()) {
+        if (p.band() != null) {
+            gc.setFont(Font.font("System", FontWeight.BOLD, 15 * s));
+            gc.fillText("Outer band: where requests", g.cx(), g.cy() + 50 * s);
+            gc.fillText("go under " + p.algorithm().label() + ", not this ring", g.cx(), g.cy() + 70 * s);
+        } else if (!p.routesRequests()) {
             gc.setFont(Font.font("System", FontWeight.BOLD, 15 * s));
             gc.fillText("Requests route by " + p.algorithm().label() + ",", g.cx(), g.cy() + 50 * s);
             gc.fillText("not by this ring (faded)", g.cx(), g.cy() + 70 * s);
         }
     }
 
-    private void strokeSlotArc(GraphicsContext gc, Geometry g, double r, double fromSlot, double toSlot, int slots) {
+    static void strokeSlotArc(GraphicsContext gc, RingGeometry g, double r, double fromSlot, double toSlot, int slots) {
         double start = 90 - 360.0 * fromSlot / slots;
         double extent = -360.0 * (toSlot - fromSlot) / slots;
         gc.strokeArc(g.cx() - r, g.cy() - r, 2 * r, 2 * r, start, extent, ArcType.OPEN);
@@ -525,11 +533,11 @@ public final class RingCanvas extends Region {
     }
 
     private void pointAt(double x, double y) {
-        Geometry g = geometry();
+        RingGeometry g = geometry();
         double dx = x - g.cx();
         double dy = y - g.cy();
         double distance = Math.hypot(dx, dy);
-        if (distance < g.band() - 3 * g.bandWidth() || distance > g.radius() + 30 * scale.get()) {
+        if (distance < g.band() - 3 * g.bandWidth() || distance > g.placementOuter() + 20 * scale.get()) {
             return;
         }
         double clockwiseFromTop = Math.toDegrees(Math.atan2(dx, -dy));
@@ -538,31 +546,15 @@ public final class RingCanvas extends Region {
                 + 0.5) % slots;
         RingPicture.SlotDetail detail = picture.get().detailOf(slot);
         if (detail == null) {
-            detail = new RingPicture.SlotDetail(slot, null, false, 0);
+            detail = new RingPicture.SlotDetail(slot, null, false, 0, null);
         }
         focus.set(detail);
         dirty = true;
     }
 
-    private Geometry geometry() {
-        double w = canvas.getWidth();
-        double h = canvas.getHeight();
-        double radius = Math.min(w, h) / 2 - 34 * scale.get();
-        return new Geometry(w / 2, h / 2, radius, Math.max(10, radius / 9), picture.get().slots());
-    }
-
-    /** The ring's centre, outer radius, the width of the ownership band and the slot count. */
-    private record Geometry(double cx, double cy, double radius, double bandWidth, int slots) {
-
-        double band() {
-            return radius - 10 - bandWidth / 2;
-        }
-
-        /** Slot 0 at the top, clockwise; fractional slots for things in motion. */
-        Point2D at(double slot, double r) {
-            double angle = 2 * Math.PI * slot / slots;
-            return new Point2D(cx + r * Math.sin(angle), cy - r * Math.cos(angle));
-        }
+    private RingGeometry geometry() {
+        RingPicture p = picture.get();
+        return RingGeometry.fit(canvas.getWidth(), canvas.getHeight(), p.slots(), scale.get(), p.band() != null);
     }
 
     private static int labelInterval(int slots, double scale) {
@@ -574,7 +566,4 @@ public final class RingCanvas extends Region {
         return interval;
     }
 
-    private static String shorten(String text) {
-        return text.length() <= 14 ? text : text.substring(0, 13) + "…";
-    }
 }

@@ -49,6 +49,7 @@ public final class RingPanelController {
         for (Observable input : pictureInputs) {
             input.addListener(changed -> pictureStale = true);
         }
+        model.hotKeysProperty().addListener((obs, old, now) -> ring.showHotKeys(now));
         model.presentationProperty().addListener(changed -> present());
         model.fontSizeProperty().addListener(changed -> present());
         ringPanel.widthProperty().addListener(changed -> {
@@ -86,7 +87,7 @@ public final class RingPanelController {
         pictureStale = false;
         RingSnapshot snapshot = model.playback().shownProperty().get();
         RingPicture picture = RingPicture.of(snapshot, model.lastChangeProperty().get(), model.down(),
-                model.servers().selectedProperty().get(), model.probeProperty().get(), model.algorithmProperty().get());
+                model.servers().selectedProperty().get(), model.probeProperty().get(), model.placement());
         ring.show(picture);
         migration.setText(picture.migrationText());
         legend.getChildren().clear();

@@ -1,9 +1,11 @@
 package dev.ringlab.ui;
 
+import dev.ringlab.palette.ServerColours;
 import dev.ringlab.ring.RingSnapshot;
 import dev.ringlab.ring.Server;
 import dev.ringlab.ring.VirtualNode;
 import dev.ringlab.ring.algorithm.Algorithm;
+import dev.ringlab.ring.algorithm.Placement;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -21,10 +23,14 @@ import java.util.TreeSet;
  * @param down     names of servers killed or declared dead that this ring still holds
  * @param selected the name of the server selected in the window, or null
  * @param probe    the key probed last, or null
+ * @param band     where requests go when another algorithm than the ring routes them, or null
+ * @param fallen   the virtual nodes of servers declared dead that are off the ring but not gone from the
+ *                 cluster (their replacement held or starting), where they were: drawn crossed out
  */
 public record RingPicture(RingSnapshot ring, List<Marker> markers, List<LegendEntry> legend,
                           Set<Integer> changedSlots, Set<Integer> ghostSlots, ChangeReport change, Set<String> down,
-                          String selected, KeyProbe probe, Algorithm algorithm) {
+                          String selected, KeyProbe probe, Algorithm algorithm, PlacementBand band,
+                          List<Marker> fallen) {
 
     /** One virtual node as drawn: where, whose, and the arc of slots it owns (those counter-clockwise up to the previous node). */
     public record Marker(int slot, Server server, int virtualNode, int homeSlot, int arcLength, double arcShare,
@@ -38,9 +44,16 @@ public record RingPicture(RingSnapshot ring, List<Marker> markers, List<LegendEn
     public record LegendEntry(Server server, String colour, int virtualNodes, double share) {
     }
 
-    /** What the side panel says about a slot. */
-    public record SlotDetail(int slot, Marker owner, boolean markerAtSlot, double serverShare) {
+    /**
+     * What the side panel says about a slot.
+     *
+     * @param placement under another algorithm, where that slot's keys go ({@link PlacementBand#describe}), else null
+     */
+    public record SlotDetail(int slot, Marker owner, boolean markerAtSlot, double serverShare, String placement) {
     }
+
+    /** A fallen server's colour is no server's: it gave its colour back when it left the ring. */
+    static final String GONE = "#767676";
 
     public RingPicture {
         markers = List.copyOf(markers);
@@ -48,11 +61,28 @@ public record RingPicture(RingSnapshot ring, List<Marker> markers, List<LegendEn
         changedSlots = Set.copyOf(changedSlots);
         ghostSlots = Set.copyOf(ghostSlots);
         down = Set.copyOf(down);
+        fallen = List.copyOf(fallen);
     }
 
     /** The ring alone, routed by itself, with nothing selected or probed. */
     public static RingPicture of(RingSnapshot ring, ChangeReport lastChange) {
         return of(ring, lastChange, Set.of(), null, null, Algorithm.RING);
+    }
+
+    /** The ring beside where {@code placement} sends requests, so the two never disagree. */
+    public static RingPicture of(RingSnapshot ring, ChangeReport lastChange, Set<Server> down, String selected,
+                                 KeyProbe probe, Placement placement) {
+        RingPicture picture = of(ring, lastChange, down, selected, probe,
+                placement == null ? Algorithm.RING : placement.algorithm());
+        return picture.withBand(PlacementBand.of(ring, placement));
+    }
+
+    /** With the band of another algorithm, whose shares the legend then gives: where requests go, not the ring's arcs. */
+    RingPicture withBand(PlacementBand next) {
+        List<LegendEntry> shares = next == null ? legend : legend.stream().map(entry -> new LegendEntry(entry.server(),
+                entry.colour(), entry.virtualNodes(), next.shareOf(entry.server()))).toList();
+        return new RingPicture(ring, markers, shares, changedSlots, ghostSlots, change, down, selected, probe,
+                algorithm, next, fallen);
     }
 
     public static RingPicture of(RingSnapshot ring, ChangeReport lastChange, Set<Server> down, String selected,
@@ -79,10 +109,31 @@ public record RingPicture(RingSnapshot ring, List<Marker> markers, List<LegendEn
             }
         }
         Set<String> downNames = new TreeSet<>();
-        down.stream().filter(ring::contains).forEach(server -> downNames.add(server.name()));
+        down.forEach(server -> downNames.add(server.name()));
+        List<Marker> fallen = fallen(ring, down);
         KeyProbe shownProbe = probe != null && probe.slot() < slots ? probe : null;
         return new RingPicture(ring, markers, legend, changed, ghosts, change, downNames, selected, shownProbe,
-                algorithm == null ? Algorithm.RING : algorithm);
+                algorithm == null ? Algorithm.RING : algorithm, null, fallen);
+    }
+
+    /** Where each down server that left the ring had its virtual nodes: the ring with it back, which is the ring it left. */
+    private static List<Marker> fallen(RingSnapshot ring, Set<Server> down) {
+        List<Marker> fallen = new ArrayList<>();
+        for (Server server : down) {
+            if (ring.contains(server) || ring.isEmpty()) {
+                continue;
+            }
+            try {
+                for (VirtualNode node : ring.withServer(server).virtualNodes()) {
+                    if (node.server().equals(server)) {
+                        fallen.add(new Marker(node.slot(), server, node.replica(), node.homeSlot(), 0, 0, GONE));
+                    }
+                }
+            } catch (RuntimeException noRoom) {
+                // a ring reshaped since (fewer slots) may have no room for it: then it is simply not drawn
+            }
+        }
+        return fallen;
     }
 
     public int slots() {
@@ -113,7 +164,8 @@ public record RingPicture(RingSnapshot ring, List<Marker> markers, List<LegendEn
             }
         }
         Marker owner = markers.get(index);
-        return new SlotDetail(slot, owner, exact, ring.shareOf(owner.server()));
+        return new SlotDetail(slot, owner, exact, ring.shareOf(owner.server()),
+                band == null || slot >= band.slots() ? null : band.describe(slot));
     }
 
     /** One line under the ring: what the last change moved against the ideal for that kind of change. */

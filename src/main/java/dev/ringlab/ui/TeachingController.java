@@ -18,7 +18,7 @@ public final class TeachingController {
     @FXML private Label waiting;
     @FXML private Slider speedSlider;
     @FXML private Label speedLabel;
-    @FXML private CheckBox holdAfterDeath;
+    @FXML private CheckBox holdReplacement;
     @FXML private Label happenedHeadline;
     @FXML private Label happenedMoved;
     @FXML private Label happenedFlows;
@@ -44,7 +44,7 @@ public final class TeachingController {
         Playback playback = model.playback();
         pauseButton.selectedProperty().bindBidirectional(playback.pausedProperty());
         pauseButton.textProperty().bind(teaching.pauseText());
-        holdAfterDeath.selectedProperty().bindBidirectional(playback.holdAfterDeathProperty());
+        holdReplacement.selectedProperty().bindBidirectional(model.holdReplacementProperty());
         speedSlider.valueProperty().addListener((obs, old, now) ->
                 playback.speedProperty().set(TeachingViewModel.speedOf(now.doubleValue())));
         speedLabel.textProperty().bind(teaching.speedText());

@@ -17,18 +17,30 @@ final class WindowTestbed implements Testbed {
     private final Testbed shared;
     private final LabSession session;
     private final LiveTally live;
+    private final boolean held;
     private Runnable restoreHysteresis;
 
-    private WindowTestbed(Testbed shared, LabSession session, LiveTally live) {
+    private WindowTestbed(Testbed shared, LabSession session, LiveTally live, boolean held) {
         this.shared = shared;
         this.session = session;
         this.live = live;
+        this.held = held;
     }
 
     static TestbedFactory factory(LabSession session, LiveTally live) {
-        // along the window's own route: its placement, and the served column's one counter
-        return (ring, servers) -> new WindowTestbed(InProcessTestbed.sharing(session.cluster(), session.route())
-                .open(ring, servers), session, live);
+        return (ring, servers) -> {
+            // along the window's own route (its placement, the served column's one counter); an experiment
+            // kills and waits for the replacement, so a teacher's hold is lifted for its run
+            boolean held = !session.cluster().replacesDead();
+            session.holdReplacements(false);
+            try {
+                return new WindowTestbed(InProcessTestbed.sharing(session.cluster(), session.route())
+                        .open(ring, servers), session, live, held);
+            } catch (RuntimeException failure) {
+                session.holdReplacements(held);
+                throw failure;
+            }
+        };
     }
 
     @Override
@@ -69,9 +81,13 @@ final class WindowTestbed implements Testbed {
 
     @Override
     public void close() {
-        if (restoreHysteresis != null) {
-            restoreHysteresis.run();
+        try {
+            if (restoreHysteresis != null) {
+                restoreHysteresis.run();
+            }
+            shared.close();
+        } finally {
+            session.holdReplacements(held);
         }
-        shared.close();
     }
 }

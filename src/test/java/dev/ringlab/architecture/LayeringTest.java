@@ -27,6 +27,15 @@ class LayeringTest {
                     "dev.ringlab.cluster..", "dev.ringlab.balancer..", "dev.ringlab.replica..",
                     "dev.ringlab.experiment..", "dev.ringlab.scenario..", "dev.ringlab.ui..", "dev.ringlab.cli..");
 
+    /** One palette for the window and the charts, below both: it knows servers and nothing else of the project. */
+    @ArchTest
+    static final ArchRule thePaletteKnowsOnlyServers = noClasses()
+            .that().resideInAPackage("dev.ringlab.palette..")
+            .should().dependOnClassesThat().resideInAnyPackage(
+                    "dev.ringlab.cluster..", "dev.ringlab.balancer..", "dev.ringlab.replica..", "dev.ringlab.lab..",
+                    "dev.ringlab.experiment..", "dev.ringlab.scenario..", "dev.ringlab.ui..", "dev.ringlab.cli..",
+                    "javafx..", "java.awt..");
+
     @ArchTest
     static final ArchRule replicaStandsAlone = noClasses()
             .that().resideInAPackage("dev.ringlab.replica..")

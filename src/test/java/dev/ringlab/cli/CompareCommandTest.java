@@ -40,8 +40,8 @@ class CompareCommandTest {
         assertThat(markdown).contains("| algorithm | peak/mean", "| jump |", "| maglev(M=251) |");
         for (String png : new String[] {"compare-load-spread.png", "compare-keys-moved.png"}) {
             var image = ImageIO.read(target.resolve(png).toFile());
-            assertThat(image.getWidth()).isEqualTo(1100);
-            assertThat(image.getHeight()).isEqualTo(650);
+            assertThat(image.getWidth()).isEqualTo(2200); // drawn at 2x, like every PNG RingLab writes
+            assertThat(image.getHeight()).isEqualTo(1300);
         }
         assertThat(out.toString()).contains("jump", "peak/mean", "wrote ");
     }

@@ -7,6 +7,7 @@ import dev.ringlab.experiment.compare.ContenderResult;
 import dev.ringlab.ring.RingConfig;
 import dev.ringlab.ring.algorithm.Algorithm;
 import java.util.concurrent.Callable;
+import java.util.List;
 import java.util.concurrent.TimeUnit;
 import javafx.scene.control.Label;
 import javafx.stage.Stage;
@@ -58,7 +59,21 @@ class CompareTabTest {
                 && !window.comparison().results().isEmpty());
         assertThat(window.comparison().results()).extracting(ContenderResult::label)
                 .containsExactly("ring(V=9)", "ring(V=100)", "jump", "rendezvous", "maglev(M=65537)", "bounded(V=9,c=1.25)");
-        assertThat(((Label) robot.lookup("#compareStatus").query()).getText()).startsWith("Busiest server / mean: ring(V=9)");
+        // the results and the status are set in one FX turn: the test's thread may look between the two
+        waitUntil(() -> ((Label) robot.lookup("#compareStatus").query()).getText().startsWith("Busiest server / mean: ring(V=9)"));
+
+        // the Compare tab's own export: both charts at 2x, with the caption of what they were made from
+        java.nio.file.Path folder = java.nio.file.Files.createTempDirectory("ringlab-compare");
+        assertThat(robot.lookup("#exportCharts").queryButton().isDisabled()).isFalse();
+        List<java.nio.file.Path> written = window.comparison().exportChartsTo(folder).get(60, TimeUnit.SECONDS);
+        for (java.nio.file.Path png : written) {
+            java.awt.image.BufferedImage image = javax.imageio.ImageIO.read(png.toFile());
+            assertThat(image.getWidth()).isEqualTo(2200);
+            assertThat(image.getHeight()).isEqualTo(1300);
+        }
+        assertThat(written).extracting(p -> p.getFileName().toString())
+                .containsExactly("compare-load-spread.png", "compare-keys-moved.png");
+        waitUntil(() -> ((Label) robot.lookup("#compareStatus").query()).getText().startsWith("Wrote compare-load-spread.png"));
 
         robot.doubleClickOn("#compareServers").write("1");
         robot.clickOn("#runComparison");

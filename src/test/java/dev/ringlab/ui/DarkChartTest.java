@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
 import dev.ringlab.experiment.ChartStyle;
+import dev.ringlab.palette.ServerColours;
 import java.awt.Color;
 import java.awt.image.BufferedImage;
 import org.junit.jupiter.api.Test;
@@ -33,7 +34,7 @@ class DarkChartTest {
     @Test
     void everyServerColourOfTheChartsReadsAtLeastThreeToOneOnDark() {
         for (int i = 0; i < 8; i++) {
-            Color light = ChartStyle.server(i);
+            Color light = ChartStyle.series(i); // the server palette, colour by colour
             assertThat(ServerColours.contrast(hex(light.getRGB()), "#FFFFFF")).as("light %s", hex(light.getRGB()))
                     .isGreaterThanOrEqualTo(3);
             assertThat(onDark(light)).as("dark counterpart of %s", hex(light.getRGB())).isGreaterThanOrEqualTo(3);

@@ -110,10 +110,18 @@ class LabViewModelTest {
                 changed(three, two)));
         play(120);
         assertThat(model.playback().shownProperty().get()).isSameAs(two);
-        assertThat(model.down()).isEmpty();
+        // off the ring, but not gone from the cluster until replaced: still crossed out where it was
+        assertThat(model.down()).containsExactly(S2);
         assertThat(model.playback().pausedProperty().get()).as("held after the death").isTrue();
         RingPicture picture = RingPicture.of(two, model.lastChangeProperty().get(), model.down(), null, null, Algorithm.RING);
         assertThat(picture.ghostSlots()).isNotEmpty().isEqualTo(picture.changedSlots());
+        assertThat(picture.fallen()).hasSize(9).allSatisfy(marker -> assertThat(marker.server()).isEqualTo(S2));
+        assertThat(picture.fallen()).extracting(RingPicture.Marker::slot)
+                .containsExactlyInAnyOrderElementsOf(three.virtualNodes().stream().filter(n -> n.server().equals(S2))
+                        .map(dev.ringlab.ring.VirtualNode::slot).toList());
+
+        model.accept(List.of(new ClusterEvent.MemberRemoved(Instant.now(), S2))); // its row leaves the table
+        assertThat(model.down()).isEmpty();
     }
 
     @Test

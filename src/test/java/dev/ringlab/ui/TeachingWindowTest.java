@@ -114,6 +114,89 @@ class TeachingWindowTest {
         waitUntil(() -> "Server 3".equals(selectedRow()) && "Server 3".equals(view.ring().picture().selected()));
     }
 
+    @Test
+    void holdReplacementKeepsADeadServerDeadInTheClusterUntilReleased(FxRobot robot) throws Exception {
+        session.add(3).get(5, TimeUnit.SECONDS);
+        waitUntil(() -> view.ring().picture().markers().size() == 27);
+
+        robot.clickOn("#holdReplacement");
+        waitUntil(() -> !session.cluster().replacesDead());
+        dev.ringlab.ring.Server victim = session.ring().servers().get(1);
+        session.cluster().declareDead(victim, "test: its heartbeat stopped");
+
+        // the ring without it, its row dead, nothing starting in its place
+        waitUntil(() -> view.ring().picture().markers().size() == 18 && !view.ring().picture().ghostSlots().isEmpty());
+        waitUntil(() -> view.rows().stream().anyMatch(row -> row.name().equals(victim.name()) && row.state().equals("dead")));
+        assertThat(session.cluster().members()).hasSize(3);
+        assertThat(view.logHas("replacement held")).isTrue();
+        // and it stays crossed out where its virtual nodes were until it is gone
+        waitUntil(() -> view.ring().picture().fallen().size() == 9);
+        assertThat(view.ring().picture().fallen()).allSatisfy(m -> assertThat(m.server()).isEqualTo(victim));
+
+        robot.clickOn("#holdReplacement");
+
+        waitUntil(() -> view.ring().picture().markers().size() == 27
+                && view.rows().stream().noneMatch(row -> row.name().equals(victim.name())));
+        assertThat(session.cluster().replacesDead()).isTrue();
+        waitUntil(() -> view.ring().picture().fallen().isEmpty());
+    }
+
+    @Test
+    void underMaglevTheRingShowsWhereRequestsGoAndTheProbeAgrees(FxRobot robot) throws Exception {
+        session.add(4).get(5, TimeUnit.SECONDS);
+        waitUntil(() -> view.ring().picture().markers().size() == 36);
+        @SuppressWarnings("unchecked")
+        javafx.scene.control.ChoiceBox<dev.ringlab.ring.algorithm.Algorithm> choice =
+                robot.lookup("#algorithmChoice").queryAs(javafx.scene.control.ChoiceBox.class);
+
+        robot.interact(() -> choice.setValue(dev.ringlab.ring.algorithm.Algorithm.MAGLEV));
+        waitUntil(() -> view.ring().picture().band() != null);
+        robot.clickOn("#probeKey").write("alice").press(KeyCode.ENTER).release(KeyCode.ENTER);
+
+        waitUntil(() -> view.ring().picture().probe() != null && view.ring().picture().band() != null);
+        RingPicture picture = view.ring().picture();
+        long key = picture.probe().key();
+        // the disc on the band, the panel and the routing all name the server Maglev picks, not the ring's owner
+        assertThat(picture.probe().server()).isEqualTo(session.placement().route(key));
+        assertThat(view.text("#probeResult")).contains("go to " + session.placement().route(key).name());
+        assertThat(picture.band().algorithm()).isEqualTo(dev.ringlab.ring.algorithm.Algorithm.MAGLEV);
+        assertThat(picture.legend()).allSatisfy(entry -> assertThat(entry.share()).isBetween(0.2, 0.3));
+        robot.interact(() -> view.ring().focusOn(picture.probe().slot()));
+        waitUntil(() -> view.text("#slotDetail").startsWith("Slot " + picture.probe().slot() + " under maglev: its keys go to"));
+    }
+
+    @Test
+    void aJoinSendsItsMovedKeysFlyingToTheNewcomer(FxRobot robot) throws Exception {
+        session.add(3).get(5, TimeUnit.SECONDS);
+        waitUntil(() -> view.ring().picture().markers().size() == 27);
+
+        session.add(1).get(5, TimeUnit.SECONDS);
+
+        // the plan is made on the FX thread as the new picture arrives
+        waitUntil(() -> view.ring().picture().markers().size() == 36 && !view.ring().migrationPlan().dots().isEmpty());
+        MigrationFlight.Plan plan = view.ring().migrationPlan();
+        assertThat(plan.dots()).isNotEmpty().allSatisfy(dot -> assertThat(dot.to().name()).isEqualTo("Server 4"));
+        assertThat(plan.moved()).isEqualTo(view.ring().picture().change().movedKeys());
+    }
+
+    @Test
+    void a5MarksItsHotKeysOnTheRing(FxRobot robot) throws Exception {
+        session.add(3).get(5, TimeUnit.SECONDS);
+        waitUntil(() -> view.ring().picture().markers().size() == 27);
+
+        robot.clickOn("Experiments");
+        @SuppressWarnings("unchecked")
+        javafx.scene.control.ChoiceBox<dev.ringlab.experiment.Analysis<?, ?>> analyses =
+                robot.lookup("#experimentChoice").queryAs(javafx.scene.control.ChoiceBox.class);
+        robot.interact(() -> analyses.setValue(dev.ringlab.experiment.Analyses.A5));
+        robot.doubleClickOn("#requests").eraseText(6).write("2000");
+        robot.clickOn("#run");
+
+        waitUntil(() -> view.ring().hotKeyMarks().size() >= 5);
+        assertThat(view.ring().hotKeyMarks().get(0).rank()).isEqualTo(1);
+        waitUntil(() -> !window.experiments().isRunning());
+    }
+
     private String selectedRow() {
         @SuppressWarnings("unchecked")
         TableView<ServerRow> table = (TableView<ServerRow>) window.stage().getScene().lookup("#servers");

@@ -58,13 +58,13 @@ public final class CompareCharts {
         BoxAndWhiskerRenderer renderer = new BoxAndWhiskerRenderer() {
             @Override
             public Paint getItemPaint(int row, int column) {
-                Color color = ChartStyle.server(column);
+                Color color = ChartStyle.series(column);
                 return new Color(color.getRed(), color.getGreen(), color.getBlue(), 140);
             }
 
             @Override
             public Paint getItemOutlinePaint(int row, int column) {
-                return ChartStyle.server(column).darker();
+                return ChartStyle.series(column).darker();
             }
         };
         renderer.setMeanVisible(false);

@@ -6,7 +6,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
-import org.jfree.chart.ChartUtils;
+import dev.ringlab.experiment.ExperimentFiles;
 
 /** Writes a comparison as compare.csv, compare.md and two PNG charts. */
 public final class CompareReport {
@@ -42,10 +42,22 @@ public final class CompareReport {
         Path moved = directory.resolve(KEYS_MOVED_PNG);
         Files.writeString(csv, csv(), StandardCharsets.UTF_8);
         Files.writeString(markdown, markdown(), StandardCharsets.UTF_8);
-        // 1100 x 650 pixels, as before; the charts' fonts are sized for a slide at that size.
-        ChartUtils.saveChartAsPNG(spread.toFile(), CompareCharts.loadSpread(results, settings), 1100, 650);
-        ChartUtils.saveChartAsPNG(moved.toFile(), CompareCharts.keysMoved(results, settings), 1100, 650);
+        writeChartsTo(directory);
         return List.of(csv, markdown, spread, moved);
+    }
+
+    /**
+     * The two charts alone, as the window's Compare tab exports them: laid out at 1100 x 650 points (the
+     * fonts are sized for a slide at that size) and drawn at 2x like every other PNG, so 2200 x 1300 pixels,
+     * with title, legend and the caption of what the comparison was made from.
+     */
+    public List<Path> writeChartsTo(Path directory) throws IOException {
+        Files.createDirectories(directory);
+        Path spread = directory.resolve(LOAD_SPREAD_PNG);
+        Path moved = directory.resolve(KEYS_MOVED_PNG);
+        ExperimentFiles.png(CompareCharts.loadSpread(results, settings), spread, 1100, 650);
+        ExperimentFiles.png(CompareCharts.keysMoved(results, settings), moved, 1100, 650);
+        return List.of(spread, moved);
     }
 
     public String csv() {

@@ -1,4 +1,4 @@
-package dev.ringlab.ui;
+package dev.ringlab.palette;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -32,5 +32,17 @@ class ServerColoursTest {
         // the newcomer takes the colour the leaver gave back, never a pale one far down a list
         assertThat(ServerColours.of(later)).isEqualTo(freed);
         assertThat(ServerColours.of(second)).isNotEqualTo(freed);
+    }
+
+    @Test
+    void aServerHasOneColourByNameWhoeverAsks() {
+        Server ring = new Server(7, "S7");
+        ServerColours.keepOnly(List.of(ring));
+        // a chart knows the server only by its name (a bar's category): it gets the ring's colour, not a position's
+        assertThat(ServerColours.of("S7")).isEqualTo(ServerColours.of(ring));
+        assertThat(dev.ringlab.experiment.ChartStyle.server("S7").getRGB() & 0xFFFFFF)
+                .isEqualTo(ServerColours.rgb(ServerColours.of(ring)));
+        ServerColours.keepOnly(List.of());
+        assertThat(ServerColours.holds("S7")).isFalse();
     }
 }
