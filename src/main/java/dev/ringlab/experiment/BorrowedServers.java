@@ -8,7 +8,8 @@ import java.util.List;
  * {@code --target} — and gives back exactly: the same server names, the same ring. Each testbed is
  * shaped from the owner's own servers (the first N of them, then new ones), so two runs of the same
  * N see the same names (A-4's two hashes pair up), and each testbed's close puts the owner's servers
- * back: the ones the run removed or killed return under their names and weights, the ones it added leave.
+ * back: the ones the run removed or killed return under their names and weights, the ones it added leave,
+ * and each server's injected faults (A-6 freezes and slows) are as the owner had set them.
  */
 final class BorrowedServers {
 
@@ -21,6 +22,8 @@ final class BorrowedServers {
     private List<String> owners;
     /** The owner's weights when the first testbed opened; a server that returns gets its own back. */
     private java.util.Map<String, Integer> weights;
+    /** The owner's own faults when the first testbed opened: a run's faults go, the owner's stay. */
+    private java.util.Map<String, Membership.ServerFault> faults;
 
     BorrowedServers(Membership membership) {
         this.membership = membership;
@@ -30,6 +33,7 @@ final class BorrowedServers {
     synchronized List<String> owners() {
         if (owners == null) {
             weights = java.util.Map.copyOf(membership.weights());
+            faults = java.util.Map.copyOf(membership.faults());
             owners = List.copyOf(membership.servers());
         }
         return owners;
@@ -47,6 +51,30 @@ final class BorrowedServers {
     /** The owner's servers again, under their names, on the ring {@code reshape} gives back. */
     void restore(Reshape reshape) {
         settle(owners(), reshape);
+        giveBackFaults();
+    }
+
+    private void giveBackFaults() {
+        java.util.Map<String, Membership.ServerFault> now = membership.faults();
+        java.util.Set<String> touched = new java.util.LinkedHashSet<>(now.keySet());
+        touched.addAll(faults.keySet());
+        for (String server : touched) {
+            Membership.ServerFault owned = faults.get(server);
+            if (java.util.Objects.equals(owned, now.get(server)) || !membership.servers().contains(server)) {
+                continue;
+            }
+            try {
+                membership.clear(server);
+                if (owned != null) {
+                    membership.fault(server, owned.fault());
+                    if (owned.frozen()) {
+                        membership.freeze(server);
+                    }
+                }
+            } catch (TestbedException gone) {
+                // a server that died meanwhile has no fault left to give back
+            }
+        }
     }
 
     private void settle(List<String> wanted, Reshape reshape) {

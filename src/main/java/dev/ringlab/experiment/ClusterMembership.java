@@ -113,6 +113,19 @@ public final class ClusterMembership implements Membership {
         });
     }
 
+    @Override
+    public java.util.Map<String, ServerFault> faults() {
+        java.util.Map<String, ServerFault> faults = new java.util.LinkedHashMap<>();
+        for (Server server : cluster.ring().servers()) {
+            boolean frozen = cluster.isFrozen(server);
+            dev.ringlab.cluster.Fault fault = cluster.faultOf(server.name());
+            if (frozen || !fault.equals(dev.ringlab.cluster.Fault.NONE)) {
+                faults.put(server.name(), new ServerFault(frozen, fault));
+            }
+        }
+        return faults;
+    }
+
     private static void onCluster(java.util.function.Supplier<?> change) {
         try {
             change.get();

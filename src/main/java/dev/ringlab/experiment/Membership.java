@@ -83,6 +83,18 @@ public interface Membership {
         throw new TestbedException("this testbed cannot clear a server's faults");
     }
 
+    /**
+     * The faults injected into the servers now, by name: frozen, or slowed or failing. A server without
+     * one is absent. Testbeds that cannot see faults report none, so there is nothing to give back.
+     */
+    default java.util.Map<String, ServerFault> faults() {
+        return java.util.Map.of();
+    }
+
+    /** A server's injected fault: frozen, and the latency and error rate on {@code /home}. */
+    record ServerFault(boolean frozen, dev.ringlab.cluster.Fault fault) {
+    }
+
     /** Receives every cluster event until the returned handle is closed; the listener must not block. */
     AutoCloseable subscribe(Consumer<ClusterEvent> listener);
 

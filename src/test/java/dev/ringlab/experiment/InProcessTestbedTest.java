@@ -107,4 +107,27 @@ class InProcessTestbedTest {
             assertThat(cluster.ring().config()).isEqualTo(RingConfig.DEFAULT);
         }
     }
+    /**
+     * A-6 freezes and slows servers of the cluster it borrows; closing the run gives the owner back its
+     * own faults and none of the run's (found in the window: a server left 1000 ms slow after A-6).
+     */
+    @Test
+    void aRunsFaultsGoWithItAndTheOwnersOwnStay() throws Exception {
+        try (Cluster cluster = new Cluster(new SimBackend(), RingConfig.DEFAULT)) {
+            cluster.add(3, List.of());
+            cluster.fault("Server 3", new dev.ringlab.cluster.Fault(200, 0.1));
+
+            try (Testbed testbed = InProcessTestbed.sharing(cluster).open(RingConfig.DEFAULT, 3)) {
+                testbed.membership().slow("Server 1", 1000);
+                testbed.membership().freeze("Server 2");
+                testbed.membership().clear("Server 3");
+                assertThat(testbed.membership().faults()).containsOnlyKeys("Server 1", "Server 2");
+            }
+
+            assertThat(cluster.faultOf("Server 1")).isEqualTo(dev.ringlab.cluster.Fault.NONE);
+            assertThat(cluster.isFrozen(cluster.member("Server 2").orElseThrow().server())).isFalse();
+            assertThat(cluster.faultOf("Server 3")).isEqualTo(new dev.ringlab.cluster.Fault(200, 0.1));
+            assertThat(new ClusterMembership(cluster).faults()).containsOnlyKeys("Server 3");
+        }
+    }
 }
