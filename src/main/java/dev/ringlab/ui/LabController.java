@@ -57,6 +57,7 @@ public final class LabController {
         };
         root.heightProperty().addListener(resized);
         root.widthProperty().addListener(resized);
+        leaveWithEscape();
         // reading and checking the bundled lessons takes a moment: off the FX thread, listed when read
         CompletableFuture.supplyAsync(ScenarioFiles::lessons).thenAccept(lessons -> Platform.runLater(() -> {
             for (Lessons.Lesson lesson : lessons) {
@@ -113,6 +114,32 @@ public final class LabController {
             stage.setFullScreenExitHint("Press F5 or Esc to leave presentation mode");
             stage.setFullScreen(on);
         }
+    }
+
+    /**
+     * Esc leaves presentation mode, as the full-screen hint says: whether the window manager took the
+     * window full screen (and its own Esc ends that) or not (a window manager without full screen).
+     */
+    private void leaveWithEscape() {
+        root.addEventFilter(javafx.scene.input.KeyEvent.KEY_PRESSED, key -> {
+            if (key.getCode() == javafx.scene.input.KeyCode.ESCAPE && model.presentationProperty().get()) {
+                model.presentationProperty().set(false);
+                key.consume();
+            }
+        });
+        root.sceneProperty().addListener((obs, oldScene, scene) -> {
+            if (scene != null) {
+                scene.windowProperty().addListener((o, oldWindow, window) -> {
+                    if (window instanceof Stage stage) {
+                        stage.fullScreenProperty().addListener((f, was, full) -> {
+                            if (was && !full && model.presentationProperty().get()) {
+                                model.presentationProperty().set(false);
+                            }
+                        });
+                    }
+                });
+            }
+        });
     }
 
     @FXML

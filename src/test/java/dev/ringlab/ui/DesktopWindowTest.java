@@ -91,6 +91,11 @@ class DesktopWindowTest {
                 && robot.lookup("#split").queryAs(SplitPane.class).getItems().size() == 1);
         robot.press(KeyCode.F5).release(KeyCode.F5);
         waitUntil(() -> !window.model().presentationProperty().get());
+        robot.press(KeyCode.F5).release(KeyCode.F5);
+        waitUntil(() -> window.model().presentationProperty().get());
+        robot.press(KeyCode.ESCAPE).release(KeyCode.ESCAPE);
+        waitUntil(() -> !window.model().presentationProperty().get()
+                && robot.lookup("#split").queryAs(SplitPane.class).getItems().size() == 2);
 
         robot.press(KeyCode.CONTROL, KeyCode.SHIFT, KeyCode.D).release(KeyCode.D, KeyCode.SHIFT, KeyCode.CONTROL);
         waitUntil(() -> window.model().darkProperty().get());
