@@ -80,6 +80,18 @@ public final class ServerColours {
         live.stream().sorted().forEach(ServerColours::of);
     }
 
+    /**
+     * A replacement takes its predecessor's colour, so a class sees "the same server, back": called when
+     * the replacement starts, before anyone has asked its colour (the table shows it before the ring,
+     * which the window paces, has let the dead server go).
+     */
+    public static synchronized void inherit(String successor, String predecessor) {
+        Integer index = HELD.remove(predecessor);
+        if (index != null && !HELD.containsKey(successor)) {
+            HELD.put(successor, index);
+        }
+    }
+
     /** Whether {@code name} holds a colour now (a server that left gives its colour back). */
     public static synchronized boolean holds(String name) {
         return HELD.containsKey(name);

@@ -167,6 +167,9 @@ public final class LabViewModel {
     /** Cluster events of one frame, in order: the log, the crossed-out servers and the ring versions to show. */
     public void accept(List<ClusterEvent> batch) {
         for (ClusterEvent event : batch) {
+            if (event instanceof ClusterEvent.MemberStarting starting && starting.replaces() != null) {
+                ServerColours.inherit(starting.server().name(), starting.replaces().name());
+            }
             if (event instanceof ClusterEvent.MemberKilled killed) {
                 down.add(killed.server());
             } else if (event instanceof ClusterEvent.MemberDead died) {

@@ -45,4 +45,19 @@ class ServerColoursTest {
         ServerColours.keepOnly(List.of());
         assertThat(ServerColours.holds("S7")).isFalse();
     }
+
+    @Test
+    void aReplacementTakesItsPredecessorsColourEvenWhileTheDeadOneIsStillShown() {
+        Server first = new Server(201, "p1");
+        Server second = new Server(202, "p2");
+        ServerColours.keepOnly(List.of(first, second));
+        String seconds = ServerColours.of(second);
+        ServerColours.of(first);
+
+        ServerColours.inherit("p3", "p2");
+
+        assertThat(ServerColours.of("p3")).isEqualTo(seconds);
+        assertThat(ServerColours.holds("p2")).isFalse();
+        ServerColours.keepOnly(List.of());
+    }
 }
