@@ -49,6 +49,10 @@ public final class ScenarioPlayer {
 
         default void stepEnded(StepOutcome outcome) {
         }
+
+        /** Every step played; the lab stays as the lesson left it until the gate lets it go. */
+        default void heldAtEnd() {
+        }
     }
 
     private final Scenario scenario;
@@ -130,6 +134,10 @@ public final class ScenarioPlayer {
                             + outcome.error();
                     break;
                 }
+            }
+            if (error == null) {
+                listener.heldAtEnd();
+                gate.awaitRelease(); // a window's teacher talks over the last ring before it is given back
             }
         } catch (CancellationException interrupted) {
             error = "interrupted: the run was stopped before it ended";

@@ -13,19 +13,43 @@ public final class StepGate {
     private boolean playing;
     private int stepsAllowed;
     private boolean waiting;
+    /** A window's gate also holds the lesson's last state on screen until the teacher lets it go. */
+    private final boolean holdsTheEnd;
+    private boolean heldAtEnd;
+    private boolean released;
 
-    private StepGate(boolean playing) {
+    private StepGate(boolean playing, boolean holdsTheEnd) {
         this.playing = playing;
+        this.holdsTheEnd = holdsTheEnd;
     }
 
     /** A gate that lets every step through: headless play. */
     public static StepGate open() {
-        return new StepGate(true);
+        return new StepGate(true, false);
     }
 
     /** A gate that waits for Play or Step before the first step. */
     public static StepGate paused() {
-        return new StepGate(false);
+        return new StepGate(false, false);
+    }
+
+    /**
+     * A gate that waits for Play or Step before the first step and, after the last, keeps the lab as the
+     * lesson left it (the ring a teacher is talking over) until {@link #release()}: a window's lessons.
+     */
+    public static StepGate pausedHoldingTheEnd() {
+        return new StepGate(false, true);
+    }
+
+    /** Lets a lesson held after its last step end: its servers are given back. */
+    public synchronized void release() {
+        released = true;
+        notifyAll();
+    }
+
+    /** Whether the player has played the last step and waits for {@link #release()}. */
+    public synchronized boolean heldAtEnd() {
+        return heldAtEnd;
     }
 
     public synchronized void play() {
@@ -69,6 +93,23 @@ public final class StepGate {
         }
         if (!playing) {
             stepsAllowed--;
+        }
+    }
+
+    /** After the last step: waits for {@link #release()} if this gate holds the end; a stop ends the wait too. */
+    synchronized void awaitRelease() {
+        if (!holdsTheEnd) {
+            return;
+        }
+        heldAtEnd = true;
+        try {
+            while (!released) {
+                wait();
+            }
+        } catch (InterruptedException stopped) {
+            Thread.currentThread().interrupt();
+        } finally {
+            heldAtEnd = false;
         }
     }
 }

@@ -129,7 +129,7 @@ public final class ScenarioPanelViewModel {
 
     /** Plays every step from here on, without waiting. */
     public void play() {
-        if (!loaded.get()) {
+        if (!loaded.get() || releasedTheEnd()) {
             return;
         }
         startIfNeeded().play();
@@ -146,7 +146,7 @@ public final class ScenarioPanelViewModel {
 
     /** Lets exactly one more step through. */
     public void step() {
-        if (!loaded.get()) {
+        if (!loaded.get() || releasedTheEnd()) {
             return;
         }
         playing.set(false);
@@ -157,11 +157,25 @@ public final class ScenarioPanelViewModel {
 
     /** Stops a lesson under way; the window's cluster is given back as it was. Never blocks; from any thread. */
     public void stop() {
+        if (releasedTheEnd()) {
+            return;
+        }
         ScenarioPlayer now = player;
         if (now != null && running.get()) {
             fx.execute(() -> message.set("Stopping the lesson…"));
             now.stop();
         }
+    }
+
+    /** A lesson held after its last step goes on to its end (servers given back, handout written). */
+    private boolean releasedTheEnd() {
+        StepGate held = gate;
+        if (held != null && running.get() && held.heldAtEnd()) {
+            held.release();
+            message.set("Giving the window's servers back and writing the handout…");
+            return true;
+        }
+        return false;
     }
 
     /** Puts the lesson away (the panel hides); refused while it plays. */
@@ -183,7 +197,7 @@ public final class ScenarioPanelViewModel {
         if (player != null) {
             open(scenario); // played to the end before: start again from the first step
         }
-        gate = StepGate.paused();
+        gate = StepGate.pausedHoldingTheEnd();
         long seed = scenario.seed() != null ? scenario.seed() : ThreadLocalRandom.current().nextLong(1, 1_000_000);
         String stem = scenario.source().replaceAll(".*[/\\\\]", "").replaceAll("\\.ya?ml$", "")
                 .replaceAll("[^A-Za-z0-9_.-]", "-");
@@ -265,6 +279,15 @@ public final class ScenarioPanelViewModel {
                     chart.set(picture);
                 }
                 stepping.set(false);
+            });
+        }
+
+        @Override
+        public void heldAtEnd() {
+            fx.execute(() -> {
+                playing.set(false);
+                heading.set("Last step played: the ring stays as the lesson left it");
+                message.set("Press Step or Stop to give the window's servers back and write the handout.");
             });
         }
     }

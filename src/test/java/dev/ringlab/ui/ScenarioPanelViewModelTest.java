@@ -59,6 +59,9 @@ class ScenarioPanelViewModelTest {
         assertThat(model.open(file)).as("another lesson cannot open while one plays").isFalse();
 
         model.play();
+        await().atMost(Duration.ofSeconds(20)).until(() -> model.headingProperty().get().startsWith("Last step played"));
+        assertThat(model.runningProperty().get()).as("held for the teacher until Step or Stop").isTrue();
+        model.step();
         await().atMost(Duration.ofSeconds(20)).until(() -> !model.runningProperty().get());
         assertThat(model.currentProperty().get()).isEqualTo(3);
         assertThat(model.headingProperty().get()).isEqualTo("Done: every expectation held");

@@ -101,6 +101,10 @@ class ScenarioWindowTest {
         assertThat(view.text("#stepCaption")).startsWith("Nine virtual nodes per server");
 
         robot.clickOn("#lessonPlay");
+        // after the last step the ring stays as the lesson left it, for the teacher to talk over
+        view.waitUntil(() -> view.text("#stepHeading").startsWith("Last step played"), 60);
+        assertThat(session.ring().config().virtualNodesPerServer()).isEqualTo(100);
+        robot.clickOn("#lessonStep");
         view.waitUntil(() -> view.text("#stepHeading").equals("Done: every expectation held"), 60);
         assertThat(window.lesson().handoutProperty().get()).exists();
         // Played to the end, the window has its own servers and ring back.
