@@ -59,7 +59,9 @@ final class HotKeyLayer {
         gc.setTextAlign(TextAlignment.CENTER);
         gc.setTextBaseline(VPos.CENTER);
         for (Mark mark : marks) {
-            double length = (10 + 40 * mark.share() / hottest) * s;
+            // flame and rank disc stay inside the canvas: a flame near the left or right edge was clipped
+            double room = Math.min(g.cx(), g.cy()) - base - (mark.rank() <= 3 ? 20 : 2) * s;
+            double length = Math.max(4 * s, Math.min((10 + 40 * mark.share() / hottest) * s, room));
             double centre = mark.slot() + 0.5;
             // at least the slot's own width, and wide enough (10 px at a desk) to read as a flame
             double angularHalf = Math.max(0.5, 5 * s * g.slots() / (2 * Math.PI * base));

@@ -92,6 +92,9 @@ final class LabActions {
     }
 
     /** Everything from other threads reaches the view model here, once per pulse. */
+    /** A switch asked in the window is on its way (Maglev's table takes a moment): not one from the balancer. */
+    private boolean choosingAlgorithm;
+
     void frame(long now) {
         List<ClusterEvent> batch = new ArrayList<>();
         ClusterEvent event;
@@ -104,6 +107,7 @@ final class LabActions {
         while ((result = results.poll()) != null) {
             result.run();
         }
+        followAlgorithm();
         model.playback().tick(now);
         if (membersChanged || now - countersAt > COUNTERS_EVERY_NANOS) {
             refreshServers(now);
@@ -211,11 +215,26 @@ final class LabActions {
         if (chosen == null || chosen == session.algorithm()) {
             return;
         }
-        run(session.useAlgorithm(chosen), now -> {
+        choosingAlgorithm = true;
+        CompletableFuture<Algorithm> switching = session.useAlgorithm(chosen);
+        switching.whenComplete((done, failed) -> results.add(() -> choosingAlgorithm = false));
+        run(switching, now -> {
             model.status().info("Routing by " + now.label() + " from now on.");
             model.status().log("placement: " + now.label());
             model.algorithmProperty().set(now);
         });
+    }
+
+    /**
+     * The balancer's {@code POST /algorithm} switches the same route the window uses: the strip, the ring's
+     * band and the probe follow it, so the window never shows one algorithm while requests go by another.
+     */
+    private void followAlgorithm() {
+        Algorithm live = session.algorithm();
+        if (!choosingAlgorithm && live != model.algorithmProperty().get()) {
+            model.algorithmProperty().set(live);
+            model.status().log("placement: " + live.label() + " (switched through the balancer's /algorithm)");
+        }
     }
 
     /** Stops the replicas on the current backend and starts as many on {@code kind}; on failure nothing changes. */

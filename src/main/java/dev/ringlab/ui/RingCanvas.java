@@ -495,6 +495,9 @@ public final class RingCanvas extends Region {
         if (s < 0.6) {
             return;
         }
+        // the wide lines (hot keys above, the band's or faded ring's note below) sit far from the centre,
+        // where the circle is narrower: they get a smaller size of their own, about 150 units of radius
+        double w = Math.min(scale.get(), inner / 150);
         gc.setTextAlign(TextAlignment.CENTER);
         gc.setTextBaseline(VPos.CENTER);
         gc.setFill(ink());
@@ -502,21 +505,21 @@ public final class RingCanvas extends Region {
         String servers = p.ring().size() == 1 ? "1 server" : p.ring().size() + " servers";
         gc.fillText(servers + " on the ring", g.cx(), g.cy() - 24 * s);
         if (!hotKeys.isEmpty()) {
-            gc.setFont(Font.font("System", FontWeight.BOLD, 13 * s));
-            gc.fillText(HotKeyLayer.caption(hotKeys), g.cx(), g.cy() - 52 * s);
+            gc.setFont(Font.font("System", FontWeight.BOLD, 13 * w));
+            gc.fillText(HotKeyLayer.caption(hotKeys), g.cx(), g.cy() - 24 * s - 28 * w);
         }
         gc.setFont(Font.font("System", 13 * s));
         gc.fillText(config.slots() + " slots · " + config.virtualNodesPerServer() + " virtual nodes each",
                 g.cx(), g.cy());
         gc.fillText(config.hash().name() + " hash · " + config.probing().label() + " probing", g.cx(), g.cy() + 20 * s);
         if (p.band() != null) {
-            gc.setFont(Font.font("System", FontWeight.BOLD, 15 * s));
-            gc.fillText("Outer band: where requests", g.cx(), g.cy() + 50 * s);
-            gc.fillText("go under " + p.algorithm().label() + ", not this ring", g.cx(), g.cy() + 70 * s);
+            gc.setFont(Font.font("System", FontWeight.BOLD, 15 * w));
+            gc.fillText("Outer band: where requests", g.cx(), g.cy() + 20 * s + 30 * w);
+            gc.fillText("go under " + p.algorithm().label() + ", not this ring", g.cx(), g.cy() + 20 * s + 50 * w);
         } else if (!p.routesRequests()) {
-            gc.setFont(Font.font("System", FontWeight.BOLD, 15 * s));
-            gc.fillText("Requests route by " + p.algorithm().label() + ",", g.cx(), g.cy() + 50 * s);
-            gc.fillText("not by this ring (faded)", g.cx(), g.cy() + 70 * s);
+            gc.setFont(Font.font("System", FontWeight.BOLD, 15 * w));
+            gc.fillText("Requests route by " + p.algorithm().label() + ",", g.cx(), g.cy() + 20 * s + 30 * w);
+            gc.fillText("not by this ring (faded)", g.cx(), g.cy() + 20 * s + 50 * w);
         }
     }
 

@@ -129,4 +129,32 @@ class LabActionsTest {
                 && model.servers().rows().stream().mapToLong(row -> model.servers().served(row.name())).sum() == 1);
         assertThat(model.lastRequestProperty().get()).matches("key \\d+ → slot \\d+ → Server \\d");
     }
+
+    /** POST /algorithm on the window's balancer switches the route the window shows: the strip and ring follow. */
+    @Test
+    void anAlgorithmSwitchedThroughTheBalancerIsWhatTheWindowShows() throws Exception {
+        try (LabSession served = new LabSession(new SimBackend(), RingConfig.DEFAULT, 0).start()) {
+            LabViewModel shown = new LabViewModel(served.ring(), served::placement,
+                    new BackendViewModel(BackendKind.SIM, backends.offered()));
+            LabActions window = new LabActions(served, backends, shown);
+            window.start();
+            try {
+                served.add(3).get(10, TimeUnit.SECONDS);
+                java.net.http.HttpResponse<String> answer = java.net.http.HttpClient.newHttpClient().send(
+                        java.net.http.HttpRequest.newBuilder(java.net.URI.create(served.balancerAddress() + "/algorithm"))
+                                .POST(java.net.http.HttpRequest.BodyPublishers.ofString("{\"algorithm\":\"maglev\"}"))
+                                .build(), java.net.http.HttpResponse.BodyHandlers.ofString());
+                assertThat(answer.statusCode()).as(answer.body()).isEqualTo(200);
+
+                await().atMost(Duration.ofSeconds(20)).until(() -> {
+                    now += 300_000_000L;
+                    window.frame(now);
+                    return shown.algorithmProperty().get() == dev.ringlab.ring.algorithm.Algorithm.MAGLEV;
+                });
+                assertThat(shown.status().log()).anyMatch(line -> line.contains("placement: maglev"));
+            } finally {
+                window.stop();
+            }
+        }
+    }
 }
