@@ -155,6 +155,16 @@ public final class ChaosRun implements AutoCloseable {
         return true;
     }
 
+    /** Kills one replica that is still starting (not on the ring yet); false when none is. */
+    public boolean killStarting(Random random) {
+        List<String> starting = outside.running().stream().filter(id -> !onRing(id)).toList();
+        if (starting.isEmpty()) {
+            return false;
+        }
+        kill(starting.get(random.nextInt(starting.size())));
+        return true;
+    }
+
     /** Kills every running replica of the run from outside. */
     public int killAll() {
         List<String> running = outside.running();

@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.ringlab.cluster.ChaosRun;
 import dev.ringlab.cluster.HealthMonitor;
-import dev.ringlab.ring.Server;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.List;
@@ -34,10 +33,15 @@ class DockerHealingIT {
         DockerBackend backend = new DockerBackend(Engine.VERSION, HealthMonitor.DEFAULT_INTERVAL, line -> { });
         String run = backend.runId();
         try (ChaosRun chaos = new ChaosRun(backend, outside(run), 3)) {
-            Server victim = chaos.cluster().ring().servers().get(0);
-            chaos.kill(victim);
-            assertThat(chaos.awaitStarting(BOUND)).as("a replacement starts: %s", chaos.log()).isTrue();
-            assertThat(chaos.killOne(new Random(1), true)).isTrue();
+            // A replacement may be up (on the ring) within a second, quicker than `docker ps` can see it
+            // starting: kill again until one is caught while it starts.
+            boolean caughtStarting = false;
+            for (int attempt = 0; attempt < 5 && !caughtStarting; attempt++) {
+                assertThat(chaos.awaitFullSize(BOUND)).as("back to 3: %s", chaos.log()).isTrue();
+                chaos.kill(chaos.cluster().ring().servers().get(0));
+                caughtStarting = chaos.awaitStarting(Duration.ofSeconds(10)) && chaos.killStarting(new Random(attempt));
+            }
+            assertThat(caughtStarting).as("a replacement killed while it starts: %s", chaos.log()).isTrue();
 
             assertThat(chaos.awaitFullSize(BOUND)).as("back to 3: %s", chaos.log()).isTrue();
 
