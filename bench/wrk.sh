@@ -57,7 +57,10 @@ if [ -n "${BASELINE_JAR:-}" ]; then
   for _ in $(seq 1 300); do grep -q "RingLab balancer on" "$WORK/baseline.log" && break; sleep 0.1; done
   grep -q "RingLab balancer on" "$WORK/baseline.log" || { cat "$WORK/baseline.log" >&2; echo "bench: baseline did not start" >&2; exit 1; }
   BASELINE="$(grep -o 'RingLab balancer on http://[0-9.:]*' "$WORK/baseline.log" | sed 's/.* on //')"
-  NAMES=(replica ringlab baseline nginx haproxy)
+  # The baseline serve starts replicas of its own build, which may run other JVM options: straight to one
+  # of them ("base-rep") says how much of a difference is the replicas' and not the balancer's.
+  BASELINE_REPLICA="$(grep -o ' up at http://[0-9.:]*' "$WORK/baseline.log" | sed 's/.*http:\/\///' | head -1)"
+  NAMES=(replica ringlab base-rep baseline nginx haproxy)
 fi
 
 NGINX_PORT="$(free_port)"
@@ -117,7 +120,7 @@ run() { # name url -> "req/s p99-ms errors cpu-us-per-request"
   fi
   echo "$rps $p99 ${errors:-none} $per"
 }
-declare -A URL=([replica]="http://${REPLICAS[0]}" [ringlab]="$RINGLAB" [baseline]="${BASELINE:-}" [nginx]="http://127.0.0.1:$NGINX_PORT" [haproxy]="http://127.0.0.1:$HAPROXY_PORT")
+declare -A URL=([replica]="http://${REPLICAS[0]}" [ringlab]="$RINGLAB" [baseline]="${BASELINE:-}" [base-rep]="http://${BASELINE_REPLICA:-}" [nginx]="http://127.0.0.1:$NGINX_PORT" [haproxy]="http://127.0.0.1:$HAPROXY_PORT")
 # The JVM paths need longer: C2 compiles the forwarding path only after some 10^5 requests.
 for name in "${NAMES[@]}"; do
   warmup=3; case "$name" in ringlab|baseline) warmup="${WARMUP:-15}" ;; esac
@@ -127,7 +130,7 @@ done
 for round in $(seq 1 "$ROUNDS"); do
   order=("${NAMES[@]}")
   # ringlab and baseline swap places every other round: whichever runs first must not be favoured
-  if [ -n "${BASELINE:-}" ] && [ $((round % 2)) -eq 0 ]; then order=(replica baseline ringlab nginx haproxy); fi
+  if [ -n "${BASELINE:-}" ] && [ $((round % 2)) -eq 0 ]; then order=(base-rep baseline replica ringlab nginx haproxy); fi
   for name in "${order[@]}"; do
     echo "$name $(run "$name" "${URL[$name]}")" | tee -a "$WORK/rounds" | sed "s/^/bench: round $round: /" >&2
   done
@@ -152,6 +155,7 @@ awk -v names="${NAMES[*]}" '
     for (k = 1; k <= count; k++) { name = order[k]
       printf "%-9s %10.0f %9.2f %11.2fx %13.2fx %16s %s\n", name, R[name], P[name], R[name] / R[best], P[name] / P[best], C[name], err[name] }
     if ("baseline" in R) printf "ringlab vs baseline: req/s %.2fx, p99 %.2fx, balancer CPU per request %.2fx\n", R["ringlab"] / R["baseline"], P["ringlab"] / P["baseline"], C["ringlab"] / C["baseline"]
+    if ("base-rep" in R) printf "each against its own replicas: ringlab %.2f of a replica, baseline %.2f: %.2fx\n", R["ringlab"] / R["replica"], R["baseline"] / R["base-rep"], (R["ringlab"] / R["replica"]) / (R["baseline"] / R["base-rep"])
   }' "$WORK/rounds"
 
 # A-1: 10,000 requests through the balancer to the 3 process replicas (the same serve), sent by the
