@@ -46,7 +46,7 @@ public final class HotKeysCharts {
                         "A-5: hot keys (Zipf s = %.2f) over %d servers", parameters.exponent(), parameters.servers()),
                 "requests sent", "busiest server / mean (1 = even)", lines, PlotOrientation.VERTICAL, true, true, false);
         XYPlot plot = chart.getXYPlot();
-        ExperimentCharts.styleXy(plot);
+        ChartStyle.styleXy(plot);
         ((NumberAxis) plot.getDomainAxis()).setStandardTickUnits(NumberAxis.createIntegerTickUnits());
         ((NumberAxis) plot.getRangeAxis()).setRangeType(RangeType.POSITIVE);
         XYLineAndShapeRenderer renderer = new XYLineAndShapeRenderer(true, false);
@@ -83,7 +83,7 @@ public final class HotKeysCharts {
                 return COLORS[column % COLORS.length];
             }
         };
-        ExperimentCharts.styleBars(plot, renderer);
+        ChartStyle.styleBars(plot, renderer);
         renderer.setDrawBarOutline(false);
         renderer.setDefaultItemLabelGenerator(new StandardCategoryItemLabelGenerator("{2}",
                 new java.text.DecimalFormat("0.00", java.text.DecimalFormatSymbols.getInstance(Locale.ROOT))));
