@@ -37,9 +37,10 @@ public final class LabWindow {
 
     /**
      * A run of the window that drives itself and exits: the FX pulse-gap measurement during an A-1 of
-     * {@code requests} requests, and/or screenshots into a folder.
+     * {@code requests} requests, and/or screenshots into a folder; what it measured and wrote goes to
+     * {@code report} (the command line's terminal: the window itself prints nothing).
      */
-    public record Tour(boolean diagnosePulse, Path screenshots, int requests) {
+    public record Tour(boolean diagnosePulse, Path screenshots, int requests, java.io.PrintStream report) {
 
         boolean active() {
             return diagnosePulse || screenshots != null;
@@ -121,7 +122,7 @@ public final class LabWindow {
                 }
                 if (options.tour() != null && options.tour().active()) {
                     new WindowTour(window, options.tour().screenshots(), options.tour().diagnosePulse(),
-                            options.tour().requests(), System.out).start(options.initialServers());
+                            options.tour().requests(), options.tour().report()).start(options.initialServers());
                 }
             } catch (RuntimeException startFailure) {
                 failure.set(startFailure);
