@@ -68,9 +68,12 @@ public final class Cluster implements AutoCloseable {
 
     private final Object lock = new Object();
     private final Map<Server, Member> members = new LinkedHashMap<>();
-    private volatile RingSnapshot ring;
-    /** The replicas of the servers on the ring, for the hot path; rebuilt under the lock on every change. */
-    private volatile Map<Server, Replica> replicas = Map.of();
+    /**
+     * The ring and the replicas of the servers on it, for the hot path: replaced whole, under the lock,
+     * with one volatile write on every change, so no reader sees one membership's ring with another's
+     * replicas.
+     */
+    private volatile Topology topology;
     private volatile boolean replaceDead = true;
     /** The backend's news of replicas that end, followed while a health monitor runs; guarded by {@link #lock}. */
     private AutoCloseable deathWatch;
@@ -105,7 +108,7 @@ public final class Cluster implements AutoCloseable {
 
     public Cluster(Backend backend, RingConfig config, Random random, Duration startTimeout, Clock clock) {
         this.backend = backend;
-        this.ring = RingSnapshot.empty(config);
+        this.topology = new Topology(RingSnapshot.empty(config), Map.of());
         this.random = random;
         this.startTimeout = startTimeout;
         this.clock = clock;
@@ -114,12 +117,17 @@ public final class Cluster implements AutoCloseable {
 
     /** The current ring; hold on to it for a consistent view. */
     public RingSnapshot ring() {
-        return ring;
+        return topology.ring();
+    }
+
+    /** The ring and the replica of each server on it, read together: what a request routes by. */
+    public Topology topology() {
+        return topology;
     }
 
     /** The replica serving {@code server}, or null when it is not up: lock-free, for the hot path. */
     public Replica replicaOf(Server server) {
-        return replicas.get(server);
+        return topology.replicaOf(server);
     }
 
     public Backend backend() {
@@ -228,7 +236,7 @@ public final class Cluster implements AutoCloseable {
             checkWeightRoom(n, weights, room);
             if (n > room) {
                 throw new ClusterException("cannot add " + n + " servers: the ring has room for " + room
-                        + " more (" + ring.config().slots() + " slots, " + ring.config().virtualNodesPerServer()
+                        + " more (" + ring().config().slots() + " slots, " + ring().config().virtualNodesPerServer()
                         + " virtual nodes each)");
             }
             if (hostnames.size() > n) {
@@ -305,14 +313,14 @@ public final class Cluster implements AutoCloseable {
         if (asked > roomInWeight) {
             throw new ClusterException("weights " + weights + " for " + n + " new servers total " + asked
                     + ": the ring has room for a total weight of " + Math.max(0, roomInWeight) + " more ("
-                    + ring.config().slots() + " slots, " + ring.config().virtualNodesPerServer()
+                    + ring().config().slots() + " slots, " + ring().config().virtualNodesPerServer()
                     + " virtual nodes per unit of weight)");
         }
     }
 
     /** How many more units of weight fit: V free slots each, counting the servers starting now; guarded by {@link #lock}. */
     private int roomInWeight() {
-        RingConfig config = ring.config();
+        RingConfig config = ring().config();
         long taken = members.keySet().stream().mapToLong(Server::weight).sum() * config.virtualNodesPerServer();
         return (int) Math.floorDiv(config.slots() - taken, (long) config.virtualNodesPerServer());
     }
@@ -353,15 +361,14 @@ public final class Cluster implements AutoCloseable {
             while (leaving.size() < n) {
                 leaving.add(others.remove(random.nextInt(others.size())));
             }
-            before = ring;
+            before = ring();
             after = before;
             for (Member member : leaving) {
                 after = after.withoutServer(member.server());
                 members.remove(member.server());
                 rememberWeight(member.server());
             }
-            ring = after;
-            refreshReplicas();
+            publishTopology(after);
             desired -= leaving.size();
             dropOwedBeyondDesired();
         }
@@ -399,10 +406,9 @@ public final class Cluster implements AutoCloseable {
                 return;
             }
             desired--;
-            before = ring;
+            before = ring();
             after = before.contains(server) ? before.withoutServer(server) : before;
-            ring = after;
-            refreshReplicas();
+            publishTopology(after);
         }
         if (after != before) {
             publishRingChange(before, after);
@@ -516,7 +522,7 @@ public final class Cluster implements AutoCloseable {
     /** Only a server on the ring, with a replica RingLab started, can be frozen or slowed. */
     private Member faultable(String name, String doing) {
         Member member = member(name).orElseThrow(() -> new ClusterException("no server is named '" + name
-                + "' (servers: " + String.join(", ", ring.servers().stream().map(Server::name).toList()) + ")"));
+                + "' (servers: " + String.join(", ", ring().servers().stream().map(Server::name).toList()) + ")"));
         if (member.state() != MemberState.UP || member.replica() == null) {
             throw new ClusterException(name + " is " + member.state().name().toLowerCase(java.util.Locale.ROOT)
                     + ": only a server on the ring can be " + doing);
@@ -545,10 +551,9 @@ public final class Cluster implements AutoCloseable {
             members.put(server, dead);
             owed.addLast(new Owed(server, 0, 0));
             rememberWeight(server);
-            before = ring;
+            before = ring();
             after = before.withoutServer(server);
-            ring = after;
-            refreshReplicas();
+            publishTopology(after);
         }
         publish(new ClusterEvent.MemberDead(clock.instant(), server, reason));
         publishRingChange(before, after);
@@ -602,7 +607,7 @@ public final class Cluster implements AutoCloseable {
         RingSnapshot before;
         RingSnapshot after;
         synchronized (lock) {
-            List<Server> onRing = ring.servers();
+            List<Server> onRing = ring().servers();
             long weight = onRing.stream().mapToLong(Server::weight).sum();
             // With every weight 1 this is size > maxServers(): V slots per unit of weight.
             if (weight * config.virtualNodesPerServer() > config.slots()) {
@@ -611,14 +616,13 @@ public final class Cluster implements AutoCloseable {
                         + " slots with " + config.virtualNodesPerServer() + " virtual nodes "
                         + (weight == onRing.size() ? "each" : "per unit of weight"));
             }
-            if (ring.config().equals(config)) {
+            if (ring().config().equals(config)) {
                 return; // the same ring: no new version, nothing for listeners to redraw
             }
-            before = ring;
+            before = ring();
             // the next version, not a fresh ring's: whoever watches versions never sees one go backwards
-            after = ring.reconfigured(config);
-            ring = after;
-            refreshReplicas();
+            after = ring().reconfigured(config);
+            publishTopology(after);
         }
         publishRingChange(before, after);
     }
@@ -718,10 +722,9 @@ public final class Cluster implements AutoCloseable {
             } else {
                 members.remove(dead);
                 members.put(replacement, joined);
-                before = ring;
+                before = ring();
                 after = before.withServer(replacement);
-                ring = after;
-                refreshReplicas();
+                publishTopology(after);
             }
             recovered = backendDown;
             backendDown = false;
@@ -822,11 +825,12 @@ public final class Cluster implements AutoCloseable {
     private record Attempt(Owed owed, Server replacement) {
     }
 
-    private void refreshReplicas() {
+    /** Publishes {@code next} with the replicas of the members that are up, in one volatile write; under the lock. */
+    private void publishTopology(RingSnapshot next) {
         Map<Server, Replica> up = new java.util.HashMap<>();
         members.values().stream().filter(m -> m.state() == MemberState.UP)
                 .forEach(m -> up.put(m.server(), m.replica()));
-        replicas = Map.copyOf(up);
+        topology = new Topology(next, up);
     }
 
     /** The next id whose generated name is not taken by a given hostname. */
@@ -845,7 +849,7 @@ public final class Cluster implements AutoCloseable {
         List<Member> joined = new ArrayList<>();
         synchronized (lock) {
             desired += wanted;
-            before = ring;
+            before = ring();
             after = before;
             for (Replica replica : replicas) {
                 after = after.withServer(replica.server());
@@ -853,8 +857,7 @@ public final class Cluster implements AutoCloseable {
                 members.put(replica.server(), member);
                 joined.add(member);
             }
-            ring = after;
-            refreshReplicas();
+            publishTopology(after);
         }
         joined.forEach(member -> publish(new ClusterEvent.MemberUp(clock.instant(), member, replaces)));
         publishRingChange(before, after);
