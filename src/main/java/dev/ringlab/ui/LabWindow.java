@@ -91,8 +91,8 @@ public final class LabWindow {
             throw new IllegalStateException("the window could not open: " + Failures.reason(startFailure),
                     startFailure);
         }
-        // Ctrl-C or SIGTERM skip the window's close: stop the replicas anyway.
-        Runtime.getRuntime().addShutdownHook(new Thread(session::close, "ringlab-window-shutdown"));
+        // Ctrl-C or SIGTERM skip the window's close: the session's lab is closed, its replicas stopped, by the
+        // lab's one shutdown hook (Reaper), as serve's and the experiments' are.
         AutoCloseable priority = options.backgroundTraffic() ? TrafficPriority.start() : () -> { };
         Platform.setImplicitExit(false);
         JAVAFX_LOG.setFilter(line -> line.getMessage() == null
