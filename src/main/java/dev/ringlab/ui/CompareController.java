@@ -1,6 +1,5 @@
 package dev.ringlab.ui;
 
-import dev.ringlab.experiment.compare.CompareCharts;
 import dev.ringlab.experiment.compare.ContenderResult;
 import dev.ringlab.ring.algorithm.Placement;
 import java.io.File;
@@ -61,8 +60,7 @@ public final class CompareController {
         model.lastProperty().addListener((obs, old, outcome) -> {
             if (outcome != null) {
                 // the same charts as the exports and `experiment compare`: title, legend and the caption of the run
-                chartView.show(() -> List.of(CompareCharts.loadSpread(outcome.results(), outcome.settings()),
-                        CompareCharts.keysMoved(outcome.results(), outcome.settings())));
+                chartView.show(outcome::charts);
                 refreshPlacement();
             }
         });

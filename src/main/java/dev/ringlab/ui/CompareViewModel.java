@@ -1,8 +1,12 @@
 package dev.ringlab.ui;
 
+import dev.ringlab.experiment.Analysis;
+import dev.ringlab.experiment.ProgressListener;
+import dev.ringlab.experiment.TestbedFactory;
 import dev.ringlab.experiment.compare.CompareReport;
 import dev.ringlab.experiment.compare.CompareSettings;
-import dev.ringlab.experiment.compare.Comparison;
+import dev.ringlab.experiment.compare.CompareAnalysis;
+import dev.ringlab.experiment.compare.ComparisonResult;
 import dev.ringlab.experiment.compare.ContenderResult;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -20,11 +24,13 @@ import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
+import org.jfree.chart.JFreeChart;
 
 /**
  * The Compare tab's state, without a control: the form (servers, keys, the virtual-node counts to
  * try), whether a comparison runs, the status line, and the last comparison with the settings it was
- * made from (the caption of its charts and exports). Comparisons and exports run on {@code work},
+ * made from (the caption of its charts and exports). It runs {@link CompareAnalysis}, the analysis
+ * {@code experiment compare} runs. Comparisons and exports run on {@code work},
  * never on the FX thread; what they give back reaches the properties through {@code fx}.
  */
 public final class CompareViewModel {
@@ -32,13 +38,30 @@ public final class CompareViewModel {
     static final String INTRO = "Every algorithm on the same seeded keys: load per server, and the keys that move when a "
             + "server joins or leaves (the ideal is 1/N).";
 
-    /** A finished comparison and what it was made from. */
-    public record Outcome(List<ContenderResult> results, CompareSettings settings) {
+    /** The comparison as the command line runs it: the same analysis, the same charts. */
+    private static final CompareAnalysis COMPARISON = new CompareAnalysis();
 
-        public Outcome {
-            results = List.copyOf(results);
+    /** A finished comparison: its results, the settings they were made from, and its charts. */
+    public record Outcome(Analysis<CompareSettings, ComparisonResult>.Finished finished) {
+
+        public List<ContenderResult> results() {
+            return finished.result().contenders();
+        }
+
+        public CompareSettings settings() {
+            return finished.result().settings();
+        }
+
+        /** The load spread and the keys moved, as {@code experiment compare} draws them. */
+        public List<JFreeChart> charts() {
+            return finished.charts();
         }
     }
+
+    /** A comparison computes placements in this process: it opens no testbed. */
+    private static final TestbedFactory NO_TESTBEDS = (ring, servers) -> {
+        throw new IllegalStateException("the comparison needs no servers");
+    };
 
     private final Executor work;
     private final Executor fx;
@@ -105,17 +128,17 @@ public final class CompareViewModel {
         running.set(true);
         status.set(String.format(Locale.ROOT, "Comparing on %d servers, %,d keys…", settings.servers(), settings.keys()));
         CompletableFuture<Outcome> finished = new CompletableFuture<>();
-        CompletableFuture.supplyAsync(() -> new Comparison(settings).run(), work)
-                .whenComplete((results, failure) -> fx.execute(() -> {
+        CompletableFuture.supplyAsync(() -> COMPARISON.prepare(settings, NO_TESTBEDS).run(ProgressListener.NONE), work)
+                .whenComplete((done, failure) -> fx.execute(() -> {
                     if (failure != null) {
                         status.set("The comparison failed: " + Failures.reason(failure));
                         running.set(false);
                         finished.completeExceptionally(failure);
                         return;
                     }
-                    Outcome outcome = new Outcome(results, settings);
+                    Outcome outcome = new Outcome(done);
                     last.set(outcome);
-                    status.set(summary(results));
+                    status.set(summary(outcome.results()));
                     running.set(false);
                     finished.complete(outcome);
                 }));
