@@ -28,5 +28,8 @@ class WaitingTest {
             .should().callMethod(Thread.class, "sleep", long.class)
             .orShould().callMethod(java.util.concurrent.TimeUnit.class, "sleep", long.class)
             .orShould().callMethod(java.util.concurrent.locks.LockSupport.class, "parkNanos", long.class)
+            // TestFX's own poller is a second helper: the window tests wait with Awaitility too (WindowView.within)
+            .orShould().callMethod(org.testfx.util.WaitForAsyncUtils.class, "waitFor", long.class,
+                    java.util.concurrent.TimeUnit.class, java.util.concurrent.Callable.class)
             .as("tests wait with Awaitility, not Thread.sleep"));
 }

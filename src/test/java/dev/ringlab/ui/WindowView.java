@@ -1,15 +1,16 @@
 package dev.ringlab.ui;
 
+import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.Callable;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListView;
 import javafx.scene.control.TableView;
+import org.awaitility.Awaitility;
+import org.awaitility.core.ConditionFactory;
+import org.awaitility.core.ConditionTimeoutException;
 import org.testfx.api.FxRobot;
 import org.testfx.matcher.control.LabeledMatchers;
-import org.testfx.util.WaitForAsyncUtils;
 
 /**
  * What the lab window shows, read the way a person checks it: the servers table with its counts, the
@@ -67,10 +68,19 @@ final class WindowView {
         }, seconds);
     }
 
+    /**
+     * How the window tests wait, with the project's one waiting helper (Awaitility): the condition is
+     * asked on the test's own thread (some click, as a person would retry) every 10 ms.
+     */
+    static ConditionFactory within(int seconds) {
+        return Awaitility.await().pollInSameThread().pollDelay(Duration.ZERO).pollInterval(Duration.ofMillis(10))
+                .atMost(Duration.ofSeconds(seconds));
+    }
+
     void waitUntil(Callable<Boolean> condition, int seconds) throws Exception {
         try {
-            WaitForAsyncUtils.waitFor(seconds, TimeUnit.SECONDS, condition);
-        } catch (TimeoutException timeout) {
+            within(seconds).until(condition);
+        } catch (ConditionTimeoutException timeout) {
             ExperimentsController experiments = window.experiments();
             throw new AssertionError("timed out after " + seconds + " s; window message: '" + text("#message")
                     + "', experiment status: '" + text("#status") + "', chart " + experiments.chartView().getWidth()
