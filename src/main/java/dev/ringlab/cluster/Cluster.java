@@ -219,50 +219,8 @@ public final class Cluster implements AutoCloseable {
         synchronized (lock) {
             checkOpen();
             checkOwned();
-            // With every weight 1 this is maxServers() - members.size(), the classic count.
-            int room = roomInWeight();
-            if (n < 1) {
-                throw new ClusterException("n must be at least 1, got " + n);
-            }
-            if (weights.size() > n) {
-                throw new ClusterException("there are " + weights.size() + " weights for " + n
-                        + " new servers: at most one weight per server");
-            }
-            for (int weight : weights) {
-                if (weight < 1) {
-                    throw new ClusterException("a weight must be a whole number of at least 1, got " + weight);
-                }
-            }
-            checkWeightRoom(n, weights, room);
-            if (n > room) {
-                throw new ClusterException("cannot add " + n + " servers: the ring has room for " + room
-                        + " more (" + ring().config().slots() + " slots, " + ring().config().virtualNodesPerServer()
-                        + " virtual nodes each)");
-            }
-            if (hostnames.size() > n) {
-                throw new ClusterException("Length of hostname list is more than newly added instances");
-            }
-            Set<String> taken = new HashSet<>();
-            members.keySet().forEach(server -> taken.add(server.name()));
-            for (String name : hostnames) {
-                if (checkHostnames) {
-                    checkHostname(name);
-                }
-                if (!taken.add(name)) {
-                    throw new ClusterException("hostname '" + name + "' is already in use");
-                }
-            }
-            planned = new ArrayList<>();
-            for (String name : hostnames) {
-                planned.add(new Server(nextId++, name, weightOf(weights, planned.size())));
-            }
-            while (planned.size() < n) {
-                int id = nextId++;
-                String name = Server.defaultName(id);
-                if (taken.add(name)) {
-                    planned.add(new Server(id, name, weightOf(weights, planned.size())));
-                }
-            }
+            planned = Admission.plan(n, hostnames, weights, checkHostnames, ring().config(), members.keySet(),
+                    () -> nextId++);
             for (Server server : planned) {
                 members.put(server, new Member(server, null, MemberState.STARTING));
             }
@@ -294,35 +252,6 @@ public final class Cluster implements AutoCloseable {
         } else {
             departedWeights.remove(server.name());
         }
-    }
-
-    private static int weightOf(List<Integer> weights, int index) {
-        return index < weights.size() ? weights.get(index) : Server.DEFAULT_WEIGHT;
-    }
-
-    /**
-     * Refuses weights the ring has no room for: every unit of weight takes V slots, counted over the
-     * servers known now (starting ones included) and the ones asked for. Equal weights of 1 leave it
-     * to the classic count of servers, whose message outside suites know.
-     */
-    private void checkWeightRoom(int n, List<Integer> weights, int roomInWeight) {
-        if (weights.stream().allMatch(weight -> weight == Server.DEFAULT_WEIGHT)) {
-            return;
-        }
-        long asked = n - weights.size() + weights.stream().mapToLong(Integer::longValue).sum();
-        if (asked > roomInWeight) {
-            throw new ClusterException("weights " + weights + " for " + n + " new servers total " + asked
-                    + ": the ring has room for a total weight of " + Math.max(0, roomInWeight) + " more ("
-                    + ring().config().slots() + " slots, " + ring().config().virtualNodesPerServer()
-                    + " virtual nodes per unit of weight)");
-        }
-    }
-
-    /** How many more units of weight fit: V free slots each, counting the servers starting now; guarded by {@link #lock}. */
-    private int roomInWeight() {
-        RingConfig config = ring().config();
-        long taken = members.keySet().stream().mapToLong(Server::weight).sum() * config.virtualNodesPerServer();
-        return (int) Math.floorDiv(config.slots() - taken, (long) config.virtualNodesPerServer());
     }
 
     /**
@@ -951,13 +880,6 @@ public final class Cluster implements AutoCloseable {
     private void checkOpen() {
         if (closed) {
             throw new ClusterException("the cluster is shut down");
-        }
-    }
-
-    private static void checkHostname(String name) {
-        if (name == null || !HOSTNAME.matcher(name).matches()) {
-            throw new ClusterException("invalid hostname '" + name
-                    + "': use 1 to 63 letters, digits, '-', '_' or '.', starting with a letter or digit");
         }
     }
 
