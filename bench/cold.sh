@@ -28,6 +28,14 @@ trap cleanup EXIT INT TERM
 command -v wrk >/dev/null || { echo "cold: needs wrk (apt-get install wrk)" >&2; exit 1; }
 [ -f target/ringlab.jar ] || ./mvnw -q -B package -DskipTests
 if [ "$DOCKER" = auto ]; then docker info >/dev/null 2>&1 && DOCKER=yes || DOCKER=no; fi
+# A class-data-sharing archive holds its jar's absolute path: a jar copied elsewhere starts without
+# its archives, which would make BEFORE look slower than it is. Say so rather than measure that.
+for jar in target/ringlab.jar ${BEFORE:-}; do
+  archive="$(dirname "$jar")/ringlab.jsa"
+  java -Xshare:on -XX:SharedArchiveFile="$archive" -Xlog:cds=off -Xlog:cds+dynamic=off -cp "$jar" \
+      dev.ringlab.cli.Launcher --version > /dev/null 2>&1 || echo "cold: $archive does not map for $jar;" \
+      "record it there (java -cp $jar dev.ringlab.cli.AppArchive $jar, and dev.ringlab.replica.ReplicaArchive)" >&2
+done
 DEBUG=(-Dorg.slf4j.simpleLogger.log.dev.ringlab.experiment.RequestStream=debug
        -Dorg.slf4j.simpleLogger.log.dev.ringlab.experiment.HttpTestbed=debug)
 # shellcheck disable=SC2206
