@@ -62,9 +62,9 @@ public final class Cluster implements AutoCloseable {
     private final Random random;
     private final Duration startTimeout;
     private final List<Consumer<ClusterEvent>> listeners = new CopyOnWriteArrayList<>();
-    /** The controller loop: compares the servers that are up (or starting) with the desired size. */
     /** Stops at once on close: enough for a lab's servers, few enough not to swamp an engine. */
     private static final int MAX_PARALLEL_STOPS = 16;
+    /** The controller loop: compares the servers that are up (or starting) with the desired size. */
     private final ScheduledExecutorService controller = Executors.newSingleThreadScheduledExecutor(daemon("ringlab-reconciler"));
     private final ExecutorService starters = Executors.newCachedThreadPool(daemon("ringlab-starter"));
 
