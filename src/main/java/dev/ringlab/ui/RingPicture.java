@@ -8,6 +8,7 @@ import dev.ringlab.ring.algorithm.Algorithm;
 import dev.ringlab.ring.algorithm.Placement;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collections;
 import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
@@ -58,8 +59,9 @@ public record RingPicture(RingSnapshot ring, List<Marker> markers, List<LegendEn
     public RingPicture {
         markers = List.copyOf(markers);
         legend = List.copyOf(legend);
-        changedSlots = Set.copyOf(changedSlots);
-        ghostSlots = Set.copyOf(ghostSlots);
+        // in slot order, so the canvas draws the same pixels every run (overlapping dashes depend on order)
+        changedSlots = Collections.unmodifiableSortedSet(new TreeSet<>(changedSlots));
+        ghostSlots = Collections.unmodifiableSortedSet(new TreeSet<>(ghostSlots));
         down = Set.copyOf(down);
         fallen = List.copyOf(fallen);
     }
