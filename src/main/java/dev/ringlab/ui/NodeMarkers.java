@@ -5,8 +5,8 @@ import javafx.scene.canvas.GraphicsContext;
 import javafx.scene.paint.Color;
 
 /**
- * Every virtual node as a disc in its server's colour on the band, ringed in the background; a server
- * that is down crossed out in ink, on its markers while it is on the ring, then as hollow grey rings
+ * Every virtual node as a disc in its server's colour on the band, ringed in the background; a frozen
+ * or slow server's nodes carry its {@link FaultGlyphs fault's shape}; a server that is down crossed out in ink, on its markers while it is on the ring, then as hollow grey rings
  * where its nodes were until it is gone from the cluster. Markers shrink as they crowd, so a hundred
  * nodes per server thin to a bead line instead of a wall.
  */
@@ -32,6 +32,11 @@ final class NodeMarkers implements RingLayer {
             }
             if (p.down().contains(marker.serverName())) {
                 cross(paint, at, size);
+            } else if (size >= 6 && p.faults().containsKey(marker.serverName())) {
+                FaultMark mark = p.faults().get(marker.serverName());
+                double reach = Math.max(size, 10 * paint.scale()) * (mark == FaultMark.FROZEN ? 0.8 : 0.7);
+                FaultGlyphs.draw(gc, mark, at.getX(), at.getY(), reach, Math.max(1.8, 2 * paint.scale()),
+                        paint.ink(), paint.paper());
             }
         }
         // a server declared dead and held off the ring: a hollow grey ring where each node was, crossed out

@@ -60,6 +60,7 @@ public final class RingCanvas extends Region {
             new OwnershipBand(),
             (paint, p) -> PlacementBandLayer.draw(paint.gc(), paint.g(), p, paint.ink()),
             new ChangeMarks(),
+            new FaultArcs(),
             new SelectionOutline(),
             new PointerLine(focus::get),
             new NodeMarkers(),
@@ -237,11 +238,11 @@ public final class RingCanvas extends Region {
         return OnScreen.showing(this);
     }
 
-    private Color ink() {
+    Color ink() {
         return dark.get() ? Color.web("#f0f0f0") : INK;
     }
 
-    private Color paper() {
+    Color paper() {
         return dark.get() ? Color.web(ServerColours.DARK_BACKGROUND) : Color.WHITE;
     }
 

@@ -3,6 +3,7 @@ package dev.ringlab.ui;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.stream.Collectors;
 import javafx.beans.binding.Bindings;
 import javafx.beans.binding.ObjectBinding;
@@ -72,6 +73,18 @@ public final class ServersViewModel {
         status.error("weight must be a whole number from 1 to " + most + " (" + slots + " slots, " + virtualNodes
                 + " virtual nodes per unit of weight), got '" + text + "'");
         return null;
+    }
+
+    /** The servers listed as frozen or slowed, by name, as the ring marks them. */
+    public Map<String, FaultMark> faultMarks() {
+        Map<String, FaultMark> marks = new TreeMap<>();
+        for (ServerRow row : rows) {
+            FaultMark mark = FaultMark.of(row);
+            if (mark != null) {
+                marks.put(row.name(), mark);
+            }
+        }
+        return marks;
     }
 
     public ObjectBinding<ServerRow> selectedRow() {

@@ -57,8 +57,11 @@ class FaultWindowTest {
         assertThat(view.text("#happenedHeadline")).isEqualTo("Server 2 frozen");
         assertThat(view.text("#message")).startsWith("Froze Server 2");
         assertThat(robot.lookup("#freezeServer").queryAs(Button.class).isDisabled()).isTrue();
-        // the ring keeps a frozen server: nothing moved
+        // the ring keeps a frozen server: nothing moved; it is marked frozen, with the shape's key in the legend
         assertThat(view.ring().picture().markersOf("Server 2")).hasSize(9);
+        waitUntil(() -> view.ring().picture().faults().equals(java.util.Map.of("Server 2", FaultMark.FROZEN)));
+        waitUntil(() -> robot.lookup("#legend-fault-frozen").tryQuery().isPresent());
+        assertThat(robot.lookup("#legend-2").queryAs(Label.class).getText()).endsWith("(frozen)");
 
         robot.clickOn("#thawServer");
 
@@ -66,6 +69,8 @@ class FaultWindowTest {
         waitUntil(() -> view.logHas("Server 2: thawed"));
         assertThat(view.text("#happenedHeadline")).isEqualTo("Server 2 thawed");
         assertThat(view.rows()).allSatisfy(row -> assertThat(row.state()).isEqualTo("up"));
+        waitUntil(() -> view.ring().picture().faults().isEmpty());
+        waitUntil(() -> robot.lookup("#legend-fault-frozen").tryQuery().isEmpty());
     }
 
     @Test
@@ -91,10 +96,13 @@ class FaultWindowTest {
         waitUntil(() -> view.row("Server 1").faultText().equals("+200 ms, 10% errors"));
         assertThat(session.cluster().faultOf("Server 1")).isEqualTo(new Fault(200, 0.1));
         waitUntil(() -> view.text("#happenedHeadline").equals("Server 1 slowed: 200 ms latency, 10% errors"));
+        waitUntil(() -> view.ring().picture().faults().equals(java.util.Map.of("Server 1", FaultMark.SLOW)));
+        waitUntil(() -> robot.lookup("#legend-fault-slow").tryQuery().isPresent());
 
         robot.clickOn("#clearFaults");
         waitUntil(() -> view.row("Server 1").faultText().isEmpty());
         assertThat(session.cluster().faultOf("Server 1")).isEqualTo(Fault.NONE);
+        waitUntil(() -> view.ring().picture().faults().isEmpty());
     }
 
     @Test
