@@ -32,6 +32,8 @@ public final class ServersViewModel {
     /** The selected server's row as listed now (its state, weight and fault), or null. */
     private final ObjectBinding<ServerRow> selectedRow = Bindings.createObjectBinding(
             () -> rows.stream().filter(row -> row.name().equals(selected.get())).findFirst().orElse(null), rows, selected);
+    private final ObjectBinding<ServerActions> selectedActions =
+            Bindings.createObjectBinding(() -> ServerActions.of(selectedRow.get()), selectedRow);
     private final ReadOnlyStringWrapper rate = new ReadOnlyStringWrapper(this, "rate", "0 req/s");
     private final ReadOnlyLongWrapper updates = new ReadOnlyLongWrapper(this, "updates");
     private long rateAt;
@@ -89,6 +91,11 @@ public final class ServersViewModel {
 
     public ObjectBinding<ServerRow> selectedRow() {
         return selectedRow;
+    }
+
+    /** What the buttons can do to the selected row, and why not. */
+    public ObjectBinding<ServerActions> selectedActions() {
+        return selectedActions;
     }
 
     /** After an Add that used {@code used}: the field empties unless the user has typed the next name meanwhile. */

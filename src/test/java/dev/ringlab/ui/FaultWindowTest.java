@@ -74,6 +74,38 @@ class FaultWindowTest {
     }
 
     @Test
+    void aFrozenServerDeclaredDeadOffersNoFaultButtonAndTheirTooltipsSayWhy(FxRobot robot) throws Exception {
+        session.cluster().setReplaceDead(false); // held, so the dead row stays to be looked at
+        session.add(3).get(5, TimeUnit.SECONDS);
+        waitUntil(() -> view.rows().size() == 3 && view.ring().picture().markers().size() == 27);
+        view.select(robot, "Server 3", 10);
+        robot.clickOn("#freezeServer");
+        waitUntil(() -> view.row("Server 3").frozen());
+        assertThat(robot.lookup("#thawServer").queryAs(Button.class).isDisabled()).isFalse();
+
+        // as the health monitor does after --fall missed heartbeats (here 100, too long to wait for)
+        session.cluster().declareDead(session.cluster().member("Server 3").orElseThrow().server(), "test: frozen too long");
+        waitUntil(() -> view.row("Server 3").state().equals("dead"));
+
+        for (String button : new String[] {"#killServer", "#freezeServer", "#thawServer", "#slowServer", "#clearFaults"}) {
+            waitUntil(() -> robot.lookup(button).queryAs(Button.class).isDisabled());
+            assertThat(robot.lookup(button).queryAs(Button.class).getTooltip().getText()).startsWith("Not now: Server 3 is ");
+        }
+        assertThat(robot.lookup("#thawServer").queryAs(Button.class).getTooltip().getText())
+                .startsWith("Not now: Server 3 is dead: it is off the ring. (Let the frozen server run again");
+        // the disabled button's holder carries the same tooltip, since a disabled button gets no pointer
+        assertThat(robot.lookup("#thawServer").queryAs(Button.class).getParent().getProperties().values())
+                .contains(robot.lookup("#thawServer").queryAs(Button.class).getTooltip());
+
+        view.select(robot, "Server 1", 10);
+        waitUntil(() -> !robot.lookup("#freezeServer").queryAs(Button.class).isDisabled());
+        assertThat(robot.lookup("#killServer").queryAs(Button.class).isDisabled()).isFalse();
+        assertThat(robot.lookup("#thawServer").queryAs(Button.class).getTooltip().getText())
+                .isEqualTo("Not now: Server 1 is not frozen. (Let the frozen server run again, before the health "
+                        + "monitor declares it dead (Ctrl+Shift+F))");
+    }
+
+    @Test
     void slowRefusesBadValuesInTheDialogAndSetsGoodOnes(FxRobot robot) throws Exception {
         session.add(2).get(5, TimeUnit.SECONDS);
         waitUntil(() -> view.rows().size() == 2);

@@ -89,6 +89,37 @@ class ServersViewModelTest {
     }
 
     @Test
+    void theButtonsOfferOnlyWhatTheClusterWouldDoAndSayWhyNot() {
+        assertThat(ServerActions.of(null)).isEqualTo(ServerActions.ANY);
+        assertThat(ServerActions.of(state("up", false, Fault.NONE)))
+                .isEqualTo(new ServerActions(null, null, "S is not frozen", null, "S has no fault to clear"));
+        assertThat(ServerActions.of(state("up", true, Fault.NONE)))
+                .isEqualTo(new ServerActions(null, "S is already frozen", null, "S is frozen: thaw it before slowing it", null));
+        assertThat(ServerActions.of(state("up", false, new Fault(200, 0))))
+                .isEqualTo(new ServerActions(null, null, "S is not frozen", null, null));
+        // off the ring: no fault applies, frozen or not, and a dead server cannot be killed again
+        String replacing = "S is dead and being replaced: it is off the ring";
+        assertThat(ServerActions.of(state("replacing", true, Fault.NONE))).isEqualTo(new ServerActions(
+                "S is already dead and being replaced", replacing, replacing, replacing, replacing));
+        String dead = "S is dead: it is off the ring";
+        assertThat(ServerActions.of(state("dead", false, Fault.NONE)))
+                .isEqualTo(new ServerActions("S is already dead", dead, dead, dead, dead));
+        String starting = "S is starting: faults apply once it is on the ring";
+        assertThat(ServerActions.of(state("starting", false, Fault.NONE)))
+                .isEqualTo(new ServerActions(null, starting, starting, starting, starting));
+
+        servers.update(List.of(state("dead", true, Fault.NONE)), Map.of());
+        servers.select("S");
+        assertThat(servers.selectedActions().get().thaw()).isEqualTo(dead);
+        servers.update(List.of(state("up", true, Fault.NONE)), Map.of());
+        assertThat(servers.selectedActions().get().thaw()).isNull();
+    }
+
+    private static ServerRow state(String state, boolean frozen, Fault fault) {
+        return new ServerRow("S", "sim-1", "in memory", state, 1, frozen, fault);
+    }
+
+    @Test
     void whatJustHappenedSaysWhatWasDoneToTheServerAndThatNoKeyMoved() {
         LabViewModel lab = new LabViewModel(dev.ringlab.ring.RingSnapshot.empty(dev.ringlab.ring.RingConfig.DEFAULT),
                 () -> null);
