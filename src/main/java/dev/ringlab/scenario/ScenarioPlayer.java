@@ -186,6 +186,8 @@ public final class ScenarioPlayer {
             } else if (action instanceof Action.Clear clear) {
                 lab.membership().clear(clear.server());
                 faulty.remove(clear.server());
+            } else if (action instanceof Action.Replacement replacement) {
+                lab.membership().holdReplacements(replacement.hold());
             } else if (action instanceof Action.Wait wait) {
                 waitFor(wait, outcome);
             } else if (action instanceof Action.Send send) {

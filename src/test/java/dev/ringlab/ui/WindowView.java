@@ -29,8 +29,16 @@ final class WindowView {
         return window.ring();
     }
 
+    /** The table's rows, copied on the FX thread: a copy taken elsewhere can meet a replacement half done. */
     List<ServerRow> rows() {
-        return List.copyOf(table().getItems());
+        if (javafx.application.Platform.isFxApplicationThread()) {
+            return List.copyOf(table().getItems());
+        }
+        try {
+            return WaitForAsyncUtils.asyncFx(() -> List.copyOf(table().getItems())).get(10, TimeUnit.SECONDS);
+        } catch (Exception failed) {
+            throw new IllegalStateException("could not read the servers table", failed);
+        }
     }
 
     ServerRow row(String server) {
