@@ -214,12 +214,12 @@ public final class GrayFailureExperiment {
                 Delivery delivery = sample.delivery();
                 latencies[i++] = delivery.latencyNanos();
                 lastSent = Math.max(lastSent, sample.sentNanos());
-                if (delivery.ok()) {
-                    ok++;
-                } else {
+                if (sample.failed()) {
                     failed++;
+                } else {
+                    ok++;
                 }
-                if (delivery.attempts() > 1) {
+                if (sample.retried()) {
                     retried++;
                 }
                 double sentMs = sample.sentNanos() / 1e6;
@@ -262,17 +262,17 @@ public final class GrayFailureExperiment {
     static List<LatencyBucket> buckets(List<OpenLoopStream.Sample> samples, long bucketMillis) {
         long bucketNanos = TimeUnit.MILLISECONDS.toNanos(bucketMillis);
         int count = (int) (samples.stream().mapToLong(OpenLoopStream.Sample::sentNanos).max().orElse(-1) / bucketNanos) + 1;
-        List<List<Delivery>> grouped = new ArrayList<>();
+        List<List<OpenLoopStream.Sample>> grouped = new ArrayList<>();
         for (int b = 0; b < count; b++) {
             grouped.add(new ArrayList<>());
         }
-        samples.forEach(sample -> grouped.get((int) (Math.max(0, sample.sentNanos()) / bucketNanos)).add(sample.delivery()));
+        samples.forEach(sample -> grouped.get((int) (Math.max(0, sample.sentNanos()) / bucketNanos)).add(sample));
         List<LatencyBucket> buckets = new ArrayList<>(count);
         for (int b = 0; b < count; b++) {
-            List<Delivery> in = grouped.get(b);
-            long[] latencies = in.stream().mapToLong(Delivery::latencyNanos).sorted().toArray();
-            int failed = (int) in.stream().filter(delivery -> !delivery.ok()).count();
-            int retried = (int) in.stream().filter(delivery -> delivery.attempts() > 1).count();
+            List<OpenLoopStream.Sample> in = grouped.get(b);
+            long[] latencies = in.stream().mapToLong(sample -> sample.delivery().latencyNanos()).sorted().toArray();
+            int failed = (int) in.stream().filter(OpenLoopStream.Sample::failed).count();
+            int retried = (int) in.stream().filter(OpenLoopStream.Sample::retried).count();
             buckets.add(new LatencyBucket(b * bucketMillis, (b + 1) * bucketMillis, in.size(), failed, retried,
                     percentile(latencies, 0.50), percentile(latencies, 0.99),
                     latencies.length == 0 ? 0 : latencies[latencies.length - 1] / 1e6));

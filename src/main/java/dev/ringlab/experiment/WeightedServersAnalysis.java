@@ -45,7 +45,7 @@ final class WeightedServersAnalysis extends Analysis<WeightedServersAnalysis.Par
                         + "fills its table in proportion (Envoy's weighted Maglev) and rendezvous scores -w/ln(h). "
                         + "Each server's share of the requests beside its share of the weight. Placement only: the "
                         + "same on every backend.",
-                Set.of());
+                Set.of(Input.REQUESTS));
     }
 
     /** The ring's shape, the requests, and the weights of the servers. */
