@@ -177,7 +177,7 @@ final class WeightedServersAnalysis extends Analysis<WeightedServersAnalysis.Par
         bars.setItemMargin(0.05);
         bars.setSeriesPaint(0, new java.awt.Color(0xBBBBBB));
         for (int series = 1; series <= ALGORITHMS.size(); series++) {
-            bars.setSeriesPaint(series, ChartStyle.series(series - 1));
+            bars.setSeriesPaint(series, AlgorithmStyle.colour(ALGORITHMS.get(series - 1)));
         }
         bars.setDefaultItemLabelGenerator(new org.jfree.chart.labels.StandardCategoryItemLabelGenerator("{2}",
                 new java.text.DecimalFormat("0.0")));
