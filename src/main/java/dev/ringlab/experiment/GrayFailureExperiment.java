@@ -197,8 +197,13 @@ public final class GrayFailureExperiment {
             double freezeMs = at(sorted, "frozen", frozen, parameters.freezeAt().toMillis());
             double slowMs = slowed == null ? parameters.slowAt().toMillis() : at(sorted, "slowed", slowed,
                     parameters.slowAt().toMillis());
-            // A request "waited" when it took a good part of a try timeout: on loopback a healthy answer takes ms.
-            long costly = Math.max(TimeUnit.MILLISECONDS.toNanos(50), parameters.tryTimeout().toNanos() / 4);
+            // A request paid for a faulty server when it was tried there and had to go on clockwise, or waited
+            // (nearly) what a try there costs: a whole try timeout for the frozen one, the added latency or the
+            // try timeout for the slow one. Not every wait of 100 ms: on a loaded machine every request pays
+            // that now and then, which is the machine's cost, not the fault's, and would stretch the figure.
+            long frozenWait = parameters.tryTimeout().toNanos() * 9 / 10;
+            long slowWait = Math.min(parameters.tryTimeout().toNanos(), TimeUnit.MILLISECONDS.toNanos(parameters.slowMs()))
+                    * 9 / 10;
             int sent = samples.size();
             int ok = 0;
             int failed = 0;
@@ -224,11 +229,14 @@ public final class GrayFailureExperiment {
                 }
                 double sentMs = sample.sentNanos() / 1e6;
                 // Whose fault cost a request its wait: the server its key was routed to when it left.
-                if (delivery.latencyNanos() >= costly && sample.owner() != null) {
-                    if (sample.owner().equals(frozen) && sentMs >= freezeMs) {
+                boolean tried = delivery.attempts() > 1;
+                if (sample.owner() != null) {
+                    if (sample.owner().equals(frozen) && sentMs >= freezeMs
+                            && (tried || delivery.latencyNanos() >= frozenWait)) {
                         costlyFrozen++;
                         frozenCostEnds = Math.max(frozenCostEnds == null ? 0 : frozenCostEnds, sentMs - freezeMs);
-                    } else if (sample.owner().equals(slowed) && sentMs >= slowMs) {
+                    } else if (sample.owner().equals(slowed) && sentMs >= slowMs
+                            && (tried || delivery.latencyNanos() >= slowWait)) {
                         costlySlow++;
                         slowCostEnds = Math.max(slowCostEnds == null ? 0 : slowCostEnds, sentMs - slowMs);
                     }
