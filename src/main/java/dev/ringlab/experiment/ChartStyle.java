@@ -144,8 +144,15 @@ public final class ChartStyle {
         return String.format(Locale.ROOT, "hash %s · %d slots · %d virtual nodes · %s probing · %s · %s requests · "
                         + "seed %d%s", ring.hash().name(), ring.slots(), ring.virtualNodesPerServer(),
                 ring.probing().label(), servers, count(workload.requests()), workload.seed(),
-                testbed == null || testbed.isEmpty() ? "" : " · " + testbed);
+                testbed == null || testbed.isEmpty() ? "" : " · " + EPHEMERAL_LOOPBACK.matcher(testbed).replaceAll(""));
     }
+
+    /**
+     * The embedded balancer's address: a port of the moment on loopback, which tells a reader of the
+     * figure nothing, and which the caption's wrapping split mid-address ("http://127." / "0.0.1:43109").
+     */
+    private static final java.util.regex.Pattern EPHEMERAL_LOOPBACK =
+            java.util.regex.Pattern.compile(" at http://127\\.0\\.0\\.1:\\d+");
 
     /** A horizontal reference line with its label at the right end, above the line. */
     public static ValueMarker reference(double value, String label) {

@@ -17,7 +17,7 @@ final class DistributionAnalysis extends Analysis<DistributionParameters, Distri
         super("a1", "A-1", "A-1: load over N servers",
                 "Sends the requests to N servers and counts how many each answered: with the assignment hash one "
                         + "server takes most of them, because its virtual nodes sit side by side.",
-                Set.of(Input.SERVERS));
+                Set.of(Input.REQUESTS, Input.CONCURRENCY, Input.SERVERS));
     }
 
     @Override

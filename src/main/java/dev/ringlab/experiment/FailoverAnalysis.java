@@ -20,7 +20,7 @@ final class FailoverAnalysis extends Analysis<FailoverParameters, FailoverResult
                 "Sends a paced stream to N servers, kills one (the busiest unless you name it) after a second, and "
                         + "shows when the health monitor noticed, when the replacement joined, and the requests per "
                         + "second and errors across it.",
-                Set.of(Input.SERVERS, Input.FAILURE));
+                Set.of(Input.REQUESTS, Input.CONCURRENCY, Input.SERVERS, Input.FAILURE));
     }
 
     @Override

@@ -113,15 +113,20 @@ final class GrayFailureCharts {
     }
 
     /**
-     * A fault lesson's run so far, from the window's counts (latency percentiles included) and the events
-     * it saw: what A-6 and flapping both draw live.
+     * A fault lesson's run so far, from the window's counts and the events it saw: what A-6 and flapping
+     * both draw live. Its clock and buckets are the final chart's (time since the run's first request,
+     * {@code bucketMillis} by send time), and its failed and retried counts are the progress the status
+     * line shows in the same frame, so the live chart, the status line and the final chart agree.
      */
     static JFreeChart live(String label, dev.ringlab.ring.RingConfig ring, int servers, Workload workload,
-                           double tryTimeoutMs, LiveView live) {
+                           double tryTimeoutMs, long bucketMillis, LiveView live) {
         LiveTally tally = live.tally();
-        String stage = live.progress() == null ? label : live.progress().stage();
-        return run(stage + " (live)", String.format(Locale.ROOT, "%,d sent, %,d failed, %,d retried", tally.sent(),
-                        tally.failed(), tally.retried()), tally.latencyBuckets(), tally.events(), tryTimeoutMs,
+        Progress progress = live.progress();
+        String stage = progress == null ? label : progress.stage();
+        String subtitle = progress == null ? "starting"
+                : String.format(Locale.ROOT, "%s failed, %s retried so far in this run", count(progress.failed()),
+                        count(progress.retried()));
+        return run(stage + " (live)", subtitle, tally.streamBuckets(bucketMillis), tally.events(), tryTimeoutMs,
                 ChartStyle.caption(ring, servers + " servers", workload, "live"));
     }
 

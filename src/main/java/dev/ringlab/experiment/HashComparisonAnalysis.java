@@ -17,7 +17,7 @@ final class HashComparisonAnalysis extends Analysis<HashComparisonParameters, Ha
     HashComparisonAnalysis() {
         super("a4", "A-4", "A-4: the other hash",
                 "A-1 and A-2 again under each hash function on the same keys and the same server names, side by side.",
-                Set.of(Input.SERVERS, Input.SERVER_RANGE));
+                Set.of(Input.REQUESTS, Input.CONCURRENCY, Input.SERVERS, Input.SERVER_RANGE));
     }
 
     @Override

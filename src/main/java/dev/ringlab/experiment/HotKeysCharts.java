@@ -2,7 +2,7 @@ package dev.ringlab.experiment;
 
 import static dev.ringlab.experiment.ChartStyle.count;
 
-import java.awt.BasicStroke;
+import dev.ringlab.ring.algorithm.Algorithm;
 import java.awt.Color;
 import java.util.List;
 import java.util.Locale;
@@ -23,10 +23,6 @@ import org.jfree.data.xy.XYSeriesCollection;
 
 /** A-5's charts: busiest/mean over the stream per algorithm, and over the whole stream with the cap. */
 public final class HotKeysCharts {
-
-    /** One colour and dash per algorithm, so they are told apart in grey print too. */
-    private static final Color[] COLORS = {new Color(0xD55E00), new Color(0x6A3D9A), new Color(0x117733),
-        new Color(0x0072B2)};
 
     private HotKeysCharts() {
     }
@@ -50,10 +46,8 @@ public final class HotKeysCharts {
         ((NumberAxis) plot.getDomainAxis()).setStandardTickUnits(NumberAxis.createIntegerTickUnits());
         ((NumberAxis) plot.getRangeAxis()).setRangeType(RangeType.POSITIVE);
         XYLineAndShapeRenderer renderer = new XYLineAndShapeRenderer(true, false);
-        BasicStroke[] strokes = {new BasicStroke(3f), ChartStyle.dashed(3f), ChartStyle.dotted(3.5f), new BasicStroke(3f)};
         for (int i = 0; i < result.runs().size(); i++) {
-            renderer.setSeriesPaint(i, COLORS[i % COLORS.length]);
-            renderer.setSeriesStroke(i, strokes[i % strokes.length]);
+            AlgorithmStyle.apply(renderer, i, Algorithm.byName(result.runs().get(i).algorithm()));
         }
         plot.setRenderer(renderer);
         plot.addRangeMarker(ChartStyle.reference(result.cap(), String.format(Locale.ROOT,
@@ -80,7 +74,7 @@ public final class HotKeysCharts {
         BarRenderer renderer = new BarRenderer() {
             @Override
             public java.awt.Paint getItemPaint(int row, int column) {
-                return COLORS[column % COLORS.length];
+                return AlgorithmStyle.colour(Algorithm.byName(result.runs().get(column).algorithm()));
             }
         };
         ChartStyle.styleBars(plot, renderer);

@@ -17,7 +17,7 @@ final class ScalingAnalysis extends Analysis<ScalingParameters, ScalingResult> {
         super("a2", "A-2", "A-2: load against N",
                 "Grows the ring from the first N to the last, one server at a time, and sends the same requests at "
                         + "each N: the mean load per server and its spread.",
-                Set.of(Input.SERVER_RANGE));
+                Set.of(Input.REQUESTS, Input.CONCURRENCY, Input.SERVER_RANGE));
     }
 
     @Override

@@ -45,7 +45,7 @@ final class WeightedServersAnalysis extends Analysis<WeightedServersAnalysis.Par
                         + "fills its table in proportion (Envoy's weighted Maglev) and rendezvous scores -w/ln(h). "
                         + "Each server's share of the requests beside its share of the weight. Placement only: the "
                         + "same on every backend.",
-                Set.of());
+                Set.of(Input.REQUESTS));
     }
 
     /** The ring's shape, the requests, and the weights of the servers. */
@@ -177,7 +177,7 @@ final class WeightedServersAnalysis extends Analysis<WeightedServersAnalysis.Par
         bars.setItemMargin(0.05);
         bars.setSeriesPaint(0, new java.awt.Color(0xBBBBBB));
         for (int series = 1; series <= ALGORITHMS.size(); series++) {
-            bars.setSeriesPaint(series, ChartStyle.series(series - 1));
+            bars.setSeriesPaint(series, AlgorithmStyle.colour(ALGORITHMS.get(series - 1)));
         }
         bars.setDefaultItemLabelGenerator(new org.jfree.chart.labels.StandardCategoryItemLabelGenerator("{2}",
                 new java.text.DecimalFormat("0.0")));

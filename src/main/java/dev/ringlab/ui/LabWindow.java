@@ -27,11 +27,11 @@ public final class LabWindow {
     public record Options(BackendKind backend, BackendChoice backends, RingConfig config, int initialServers,
                           int balancerPort, boolean backgroundTraffic, Tour tour, int fall) {
 
-        /** With the health monitor's default fall (2 missed heartbeats declare a server dead). */
+        /** With the window's fall ({@link LabSession#WINDOW_FALL}): time to thaw a frozen server. */
         public Options(BackendKind backend, BackendChoice backends, RingConfig config, int initialServers,
                        int balancerPort, boolean backgroundTraffic, Tour tour) {
             this(backend, backends, config, initialServers, balancerPort, backgroundTraffic, tour,
-                    dev.ringlab.cluster.HealthMonitor.DEFAULT_MISSES);
+                    LabSession.WINDOW_FALL);
         }
     }
 
