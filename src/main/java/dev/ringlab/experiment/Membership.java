@@ -56,10 +56,6 @@ public interface Membership {
     String kill(String server);
 
     /**
-     * Freezes the named server's replica (a hung server that keeps its port). Testbeds that cannot
-     * reach their replicas refuse, as do all by default.
-     */
-    /**
      * Holds the replacement of servers declared dead ({@code true}): they stay dead, off the ring, until
      * released ({@code false}), which starts every replacement held. Only testbeds that own their cluster can.
      */
@@ -67,6 +63,10 @@ public interface Membership {
         throw new TestbedException("this testbed cannot hold replacements");
     }
 
+    /**
+     * Freezes the named server's replica (a hung server that keeps its port). Testbeds that cannot
+     * reach their replicas refuse, as do all by default.
+     */
     default void freeze(String server) {
         throw new TestbedException("this testbed cannot freeze a server");
     }

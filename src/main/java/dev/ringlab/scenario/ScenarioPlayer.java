@@ -188,6 +188,9 @@ public final class ScenarioPlayer {
                 faulty.remove(clear.server());
             } else if (action instanceof Action.Replacement replacement) {
                 lab.membership().holdReplacements(replacement.hold());
+                if (!replacement.hold()) {
+                    outcome.timing("servers: whether a released replacement has joined when the step ends depends on timing");
+                }
             } else if (action instanceof Action.Wait wait) {
                 waitFor(wait, outcome);
             } else if (action instanceof Action.Send send) {
