@@ -12,7 +12,9 @@ rem The application's class-data-sharing archive next to the jar (recorded at pa
 rem its classes, and ignores it silently when it belongs to another build of the jar.
 set "RINGLAB_CDS="
 for %%J in ("%RINGLAB_JAR%") do if exist "%%~dpnJ.jsa" set "RINGLAB_CDS=-XX:SharedArchiveFile=%%~dpnJ.jsa -Xshare:auto -Xlog:cds=off -Xlog:cds+dynamic=off"
-rem experiment: the client compiler only, as java -jar gets it from a second JVM (dev.ringlab.cli.BatchLaunch).
+rem experiment and the window: the client compiler only, as java -jar gets it from a second JVM (dev.ringlab.cli.BatchLaunch).
 set "RINGLAB_C1="
 if /i "%~1"=="experiment" set "RINGLAB_C1=-XX:TieredStopAtLevel=1"
+if /i "%~1"=="gui" set "RINGLAB_C1=-XX:TieredStopAtLevel=1"
+if "%~1"=="" set "RINGLAB_C1=-XX:TieredStopAtLevel=1"
 java %RINGLAB_C1% %RINGLAB_CDS% -jar "%RINGLAB_JAR%" %*

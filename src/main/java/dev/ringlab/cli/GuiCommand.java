@@ -105,7 +105,7 @@ final class GuiCommand implements Callable<Integer> {
         spec.commandLine().getOut().flush();
         try {
             LabWindow.open(new LabWindow.Options(first, choice, config, servers, balancerPort, backgroundTraffic,
-                    new LabWindow.Tour(diagnosePulse, screenshots, requests), fall));
+                    new LabWindow.Tour(diagnosePulse, screenshots, requests, System.out), fall));
         } catch (UnsupportedOperationException noDisplay) { // JavaFX: "Unable to open DISPLAY"
             throw new IllegalStateException("cannot open the display '" + System.getenv("DISPLAY") + "' ("
                     + noDisplay.getMessage() + "). " + ELSEWHERE, noDisplay);

@@ -166,11 +166,12 @@ final class ServeCommand implements Callable<Integer> {
             throw usage("--bind " + bind + " is not loopback: give --admin-token (or --admin-token-file, "
                     + AdminToken.ENV + ", --generate-admin-token) so that only you can /add and /rm");
         }
+        boolean following = followRun != null;
+        checkFollowing(following);
+        // Last of the checks: a bad flag is a usage error (exit 2) whatever else holds the port.
         checkPortFree(address);
         Duration heartbeat = Duration.ofMillis(heartbeatMs);
         PrintWriter out = spec.commandLine().getOut();
-        boolean following = followRun != null;
-        checkFollowing(following);
         Backend replicasBackend;
         SwarmFollower follower = null;
         try {

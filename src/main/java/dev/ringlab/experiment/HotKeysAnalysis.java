@@ -53,8 +53,8 @@ final class HotKeysAnalysis extends Analysis<HotKeysParameters, HotKeysResult> {
     /** The placement runs far faster than a chart redraws: the live chart only says how far it is. */
     @Override
     protected JFreeChart liveChart(HotKeysParameters parameters, LiveView live) {
-        JFreeChart chart = ExperimentCharts.liveDistribution(label(), parameters.workload(), live);
-        chart.setTitle(ExperimentCharts.liveTitle(label(), parameters.workload(), live));
+        JFreeChart chart = DistributionCharts.live(label(), parameters.workload(), live);
+        chart.setTitle(ChartStyle.liveTitle(label(), parameters.workload(), live));
         return chart;
     }
 

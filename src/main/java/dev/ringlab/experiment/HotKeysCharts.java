@@ -42,7 +42,7 @@ public final class HotKeysCharts {
                         "A-5: hot keys (Zipf s = %.2f) over %d servers", parameters.exponent(), parameters.servers()),
                 "requests sent", "busiest server / mean (1 = even)", lines, PlotOrientation.VERTICAL, true, true, false);
         XYPlot plot = chart.getXYPlot();
-        ExperimentCharts.styleXy(plot);
+        ChartStyle.styleXy(plot);
         ((NumberAxis) plot.getDomainAxis()).setStandardTickUnits(NumberAxis.createIntegerTickUnits());
         ((NumberAxis) plot.getRangeAxis()).setRangeType(RangeType.POSITIVE);
         XYLineAndShapeRenderer renderer = new XYLineAndShapeRenderer(true, false);
@@ -77,7 +77,7 @@ public final class HotKeysCharts {
                 return AlgorithmStyle.colour(Algorithm.byName(result.runs().get(column).algorithm()));
             }
         };
-        ExperimentCharts.styleBars(plot, renderer);
+        ChartStyle.styleBars(plot, renderer);
         renderer.setDrawBarOutline(false);
         renderer.setDefaultItemLabelGenerator(new StandardCategoryItemLabelGenerator("{2}",
                 new java.text.DecimalFormat("0.00", java.text.DecimalFormatSymbols.getInstance(Locale.ROOT))));

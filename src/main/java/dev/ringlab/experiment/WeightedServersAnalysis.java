@@ -150,7 +150,7 @@ final class WeightedServersAnalysis extends Analysis<WeightedServersAnalysis.Par
     /** The placement runs far faster than a chart redraws: the live chart says how far it is, the final one what it found. */
     @Override
     protected JFreeChart liveChart(Parameters parameters, LiveView live) {
-        return ExperimentCharts.liveDistribution(label(), parameters.workload(), live);
+        return DistributionCharts.live(label(), parameters.workload(), live);
     }
 
     /** Per server, its share of the weight (grey) and its share of the requests under each algorithm. */

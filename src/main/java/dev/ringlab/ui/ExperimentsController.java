@@ -4,7 +4,6 @@ import dev.ringlab.experiment.Analyses;
 import dev.ringlab.experiment.Analysis;
 import dev.ringlab.experiment.DistributionParameters;
 import dev.ringlab.experiment.DistributionResult;
-import dev.ringlab.experiment.ExperimentCharts;
 import dev.ringlab.experiment.ExperimentFiles;
 import dev.ringlab.experiment.HotKey;
 import dev.ringlab.experiment.Workload;
@@ -102,9 +101,9 @@ public final class ExperimentsController {
                 chartView.show(charts);
             }
         });
-        ChartView.warmUp(() -> ExperimentCharts.distribution(new DistributionResult(
+        ChartView.warmUp(() -> Analyses.A1.finished(new DistributionResult(
                 new DistributionParameters(RingConfig.DEFAULT, 1, new Workload(1, 1, 1)), "warm-up",
-                List.of(new dev.ringlab.experiment.ServerLoad("Server 1", 1)), 0, 0, Duration.ZERO)));
+                List.of(new dev.ringlab.experiment.ServerLoad("Server 1", 1)), 0, 0, Duration.ZERO)).charts().get(0));
     }
 
     /** Joins the window's frame pump and log. */

@@ -51,11 +51,24 @@ class BatchLaunchTest {
     }
 
     @Test
-    void theWindowServeAndJvmsThatChoseTheirCompilerRunInTheFirstJvm() {
-        assertThat(BatchLaunch.command(List.of("-jar", "ringlab.jar"), new String[0], java, jar)).isEmpty();
+    void theWindowRunsWithTheClientCompilerTooByNameOrAsTheDefault() {
+        List<String> named = BatchLaunch.command(List.of("-jar", "ringlab.jar", "gui", "--diagnose-pulse"),
+                new String[] {"gui", "--diagnose-pulse"}, java, jar).orElseThrow();
+        List<String> byDefault = BatchLaunch.command(List.of("-jar", "ringlab.jar"), new String[0], java, jar)
+                .orElseThrow();
+
+        assertThat(named).containsExactly(java.toString(), "-XX:TieredStopAtLevel=1", "-Dringlab.launched=true",
+                "-jar", jar.toString(), "gui", "--diagnose-pulse");
+        assertThat(byDefault).containsExactly(java.toString(), "-XX:TieredStopAtLevel=1", "-Dringlab.launched=true",
+                "-jar", jar.toString());
+    }
+
+    @Test
+    void serveAndJvmsThatChoseTheirCompilerRunInTheFirstJvm() {
         assertThat(BatchLaunch.command(List.of("-jar", "ringlab.jar", "serve"), new String[] {"serve"}, java, jar))
                 .isEmpty();
-        assertThat(BatchLaunch.command(List.of("-jar", "ringlab.jar", "gui"), new String[] {"gui"}, java, jar)).isEmpty();
+        assertThat(BatchLaunch.command(List.of("-XX:-TieredCompilation", "-jar", "ringlab.jar", "gui"),
+                new String[] {"gui"}, java, jar)).isEmpty();
         assertThat(BatchLaunch.command(List.of("-XX:TieredStopAtLevel=1", "-jar", "ringlab.jar", "experiment"),
                 new String[] {"experiment"}, java, jar)).isEmpty();
     }
