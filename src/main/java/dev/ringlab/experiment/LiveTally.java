@@ -147,6 +147,16 @@ public final class LiveTally {
         }
     }
 
+    /** Passive health's ejections and returns while a paced stream runs, as the run's own timeline has them. */
+    public synchronized void record(dev.ringlab.balancer.Ejection ejection) {
+        if (originNanos == 0) {
+            return;
+        }
+        double at = java.time.Duration.between(originInstant, ejection.at()).toNanos() / 1e6;
+        events.add(new TimelineEvent(at, ejection.ejected() ? "ejected" : "returned", ejection.server(),
+                ejection.ejected() ? "for " + ejection.lasting().toMillis() + " ms" : ""));
+    }
+
     private double millisSinceOrigin(ClusterEvent event) {
         return java.time.Duration.between(originInstant, event.at()).toNanos() / 1e6;
     }

@@ -170,22 +170,34 @@ public final class ExperimentsViewModel {
      * flapping makes flap (the command line's --victim).
      */
     public BooleanBinding readsVictim() {
-        return usesAny(Analysis.Input.FAILURE, Analysis.Input.GRAY_FAILURE, Analysis.Input.FLAPPING);
+        return Bindings.createBooleanBinding(() -> readsVictim(analysis.get()), analysis);
     }
 
     /** Whether it reads the Rate field (--rate): A-3's pace, and the fault lessons'. */
     public BooleanBinding readsRate() {
-        return usesAny(Analysis.Input.FAILURE, Analysis.Input.GRAY_FAILURE, Analysis.Input.FLAPPING);
+        return Bindings.createBooleanBinding(() -> readsRate(analysis.get()), analysis);
     }
 
     /** Whether it reads the Duration field (--duration): the fault lessons, which pace rate x duration requests. */
     public BooleanBinding readsDuration() {
-        return usesAny(Analysis.Input.GRAY_FAILURE, Analysis.Input.FLAPPING);
+        return Bindings.createBooleanBinding(() -> readsDuration(analysis.get()), analysis);
     }
 
-    private BooleanBinding usesAny(Analysis.Input... inputs) {
-        return Bindings.createBooleanBinding(() -> analysis.get() != null
-                && java.util.Arrays.stream(inputs).anyMatch(analysis.get()::uses), analysis);
+    // The fields several inputs share, read as the command line reads the options of the same names.
+    private static boolean readsVictim(Analysis<?, ?> kind) {
+        return usesAny(kind, Analysis.Input.FAILURE, Analysis.Input.GRAY_FAILURE, Analysis.Input.FLAPPING);
+    }
+
+    private static boolean readsRate(Analysis<?, ?> kind) {
+        return usesAny(kind, Analysis.Input.FAILURE, Analysis.Input.GRAY_FAILURE, Analysis.Input.FLAPPING);
+    }
+
+    private static boolean readsDuration(Analysis<?, ?> kind) {
+        return usesAny(kind, Analysis.Input.GRAY_FAILURE, Analysis.Input.FLAPPING);
+    }
+
+    private static boolean usesAny(Analysis<?, ?> kind, Analysis.Input... inputs) {
+        return kind != null && java.util.Arrays.stream(inputs).anyMatch(kind::uses);
     }
 
     /** Whether the chosen analysis reads {@code input}: the form greys out the fields it does not. */
@@ -239,10 +251,10 @@ public final class ExperimentsViewModel {
             Workload workload = new Workload(
                     kind.uses(Analysis.Input.REQUESTS) ? number(requests, "requests") : Workload.DEFAULT_REQUESTS, seed,
                     kind.uses(Analysis.Input.CONCURRENCY) ? number(concurrency, "concurrency") : 1);
-            int pace = readsRate().get() && !text(rate).isEmpty() ? number(rate, "rate") : defaultRate(kind);
-            Duration stream = readsDuration().get() && !text(duration).isEmpty()
+            int pace = readsRate(kind) && !text(rate).isEmpty() ? number(rate, "rate") : defaultRate(kind);
+            Duration stream = readsDuration(kind) && !text(duration).isEmpty()
                     ? duration(text(duration)) : FaultSettings.DEFAULT.duration();
-            String target = readsVictim().get() && !text(victim).isEmpty() ? text(victim) : FailoverParameters.BUSIEST;
+            String target = readsVictim(kind) && !text(victim).isEmpty() ? text(victim) : FailoverParameters.BUSIEST;
             input = AnalysisInput.defaults(ring, workload)
                     .withServers(kind.uses(Analysis.Input.SERVERS) ? number(servers, "N") : 1)
                     .withServerRange(kind.uses(Analysis.Input.SERVER_RANGE) ? number(fromServers, "N from") : 1,

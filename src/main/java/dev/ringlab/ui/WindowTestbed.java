@@ -19,6 +19,8 @@ final class WindowTestbed implements Testbed {
     private final LiveTally live;
     private final boolean held;
     private Runnable restoreHysteresis;
+    /** Passive health's ejections heard for the live chart, from the stream's start to {@link #close}. */
+    private AutoCloseable ejections;
 
     private WindowTestbed(Testbed shared, LabSession session, LiveTally live, boolean held) {
         this.shared = shared;
@@ -61,10 +63,16 @@ final class WindowTestbed implements Testbed {
         return delivery;
     }
 
-    /** The live chart counts a paced stream from its own first request, as the run's final chart does. */
+    /**
+     * The live chart counts a paced stream from its own first request, as the run's final chart does, and
+     * marks passive health's ejections and returns, as the final chart does.
+     */
     @Override
     public void streamStarts(long originNanos) {
         live.startStream(originNanos);
+        if (ejections == null) {
+            ejections = route().watchEjections(live::record);
+        }
     }
 
     @Override
@@ -91,6 +99,13 @@ final class WindowTestbed implements Testbed {
 
     @Override
     public void close() {
+        try {
+            if (ejections != null) {
+                ejections.close();
+            }
+        } catch (Exception unwatching) {
+            // no longer listening is all that was asked
+        }
         try {
             if (restoreHysteresis != null) {
                 restoreHysteresis.run();

@@ -35,6 +35,24 @@ class LiveTallyStreamTest {
     }
 
     @Test
+    void passiveHealthsEjectionsAreMarkedOnTheStreamsClock() {
+        LiveTally tally = new LiveTally();
+        tally.reset("A-6 passive health on");
+        tally.record(new dev.ringlab.balancer.Ejection("Server 1", true, java.time.Instant.now(),
+                java.time.Duration.ofSeconds(2)));
+        assertThat(tally.events()).as("before the stream: not this run's").isEmpty();
+
+        tally.startStream(System.nanoTime() - 2 * SECOND);
+        java.time.Instant now = java.time.Instant.now();
+        tally.record(new dev.ringlab.balancer.Ejection("Server 1", true, now.minusMillis(1_500),
+                java.time.Duration.ofSeconds(2)));
+        tally.record(new dev.ringlab.balancer.Ejection("Server 1", false, now, java.time.Duration.ZERO));
+
+        assertThat(tally.events()).extracting(TimelineEvent::kind).containsExactly("ejected", "returned");
+        assertThat(tally.events().get(0).atMillis()).as("half a second into the stream").isBetween(450.0, 700.0);
+    }
+
+    @Test
     void withoutAStreamThereAreNoStreamBuckets() {
         LiveTally tally = new LiveTally();
         tally.reset("A-1");

@@ -52,10 +52,20 @@ class FaultLessonsWindowTest {
         view.waitUntil(() -> view.rows().size() == 3, 20);
 
         robot.clickOn("Experiments");
-        robot.interact(() -> window.experiments().prepare(Analyses.A6, 1_000));
+        robot.interact(() -> window.experiments().model().analysisProperty().set(Analyses.A6));
+        // A-6 paces rate x duration: the form greys out Requests and Concurrency and offers Rate and Duration
+        assertThat(robot.lookup("#requests").queryAs(javafx.scene.control.TextField.class).isDisabled()).isTrue();
+        assertThat(robot.lookup("#concurrency").queryAs(javafx.scene.control.TextField.class).isDisabled()).isTrue();
+        assertThat(robot.lookup("#duration").queryAs(javafx.scene.control.TextField.class).isDisabled()).isFalse();
+        assertThat(view.text("#victimLabel")).isEqualTo("Freeze");
         robot.clickOn("#run");
 
         ExperimentsController experiments = window.experiments();
+        // the second run well under way: its freeze, ejection and slow-down on the live chart
+        view.waitUntil(() -> experiments.model().progressProperty().get() > 0.85
+                && view.text("#status").startsWith("A-6 passive health on") && experiments.chartsSettled()
+                && !experiments.charts().isEmpty() && experiments.charts().get(0).getTitle().getText().endsWith("(live)"), 90);
+        screenshot(robot, "a6-window-live.png");
         view.waitUntil(() -> experiments.result() instanceof GrayFailureResult && experiments.chartsSettled(), 90);
         GrayFailureResult result = (GrayFailureResult) experiments.result();
         assertThat(experiments.charts()).hasSize(2);

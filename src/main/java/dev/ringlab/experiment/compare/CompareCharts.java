@@ -60,7 +60,7 @@ public final class CompareCharts {
             @Override
             public Paint getItemPaint(int row, int column) {
                 Color color = AlgorithmStyle.colour(results.get(column).algorithm());
-                return new Color(color.getRed(), color.getGreen(), color.getBlue(), 140);
+                return new Color(color.getRed(), color.getGreen(), color.getBlue(), 80); // light, so the median line reads on it
             }
 
             @Override
