@@ -34,6 +34,8 @@ final class ExitHint {
         showing.setOnFinished(done -> label.setVisible(false));
         parent.widthProperty().addListener(resized -> place());
         parent.heightProperty().addListener(resized -> place());
+        // presentation mode's larger text reaches the label on a later pulse: size it again then
+        label.fontProperty().addListener(restyled -> place());
         parent.getChildren().add(label);
     }
 
@@ -60,6 +62,6 @@ final class ExitHint {
         }
         label.applyCss();
         label.autosize();
-        label.relocate(Math.max(0, (parent.getWidth() - label.getWidth()) / 2), parent.getHeight() * 0.12);
+        label.relocate(Math.max(0, (parent.getWidth() - label.getWidth()) / 2), parent.getHeight() * 0.2);
     }
 }
