@@ -7,7 +7,8 @@
 #
 # Per round: a replica process start to its first heartbeat (the launch the process backend makes),
 # `experiment a1 --backend process` (wall time, testbed start and the 10,000 requests, from the run's
-# debug log), `experiment a2 --backend process`, `experiment a1 --backend docker` (when an engine
+# debug log), `experiment a1 --target` the balancer wrk measures (the cold client alone, side by side
+# with wrk through the same warm balancer and replicas), `experiment a2 --backend process`, `experiment a1 --backend docker` (when an engine
 # answers), BEFORE's a1 and a2 when given (an older jar, for before/after side by side), and wrk for 2 s
 # at 64 connections through the running balancer. Needs wrk, python3 and time (Debian packages).
 set -euo pipefail
@@ -27,6 +28,14 @@ trap cleanup EXIT INT TERM
 command -v wrk >/dev/null || { echo "cold: needs wrk (apt-get install wrk)" >&2; exit 1; }
 [ -f target/ringlab.jar ] || ./mvnw -q -B package -DskipTests
 if [ "$DOCKER" = auto ]; then docker info >/dev/null 2>&1 && DOCKER=yes || DOCKER=no; fi
+# A class-data-sharing archive holds its jar's absolute path: a jar copied elsewhere starts without
+# its archives, which would make BEFORE look slower than it is. Say so rather than measure that.
+for jar in target/ringlab.jar ${BEFORE:-}; do
+  archive="$(dirname "$jar")/ringlab.jsa"
+  java -Xshare:on -XX:SharedArchiveFile="$archive" -Xlog:cds=off -Xlog:cds+dynamic=off -cp "$jar" \
+      dev.ringlab.cli.Launcher --version > /dev/null 2>&1 || echo "cold: $archive does not map for $jar;" \
+      "record it there (java -cp $jar dev.ringlab.cli.AppArchive $jar, and dev.ringlab.replica.ReplicaArchive)" >&2
+done
 DEBUG=(-Dorg.slf4j.simpleLogger.log.dev.ringlab.experiment.RequestStream=debug
        -Dorg.slf4j.simpleLogger.log.dev.ringlab.experiment.HttpTestbed=debug)
 # shellcheck disable=SC2206
@@ -42,13 +51,16 @@ wrk -t2 -c64 -d10s -s bench/keys.lua "$RINGLAB/home" > /dev/null
 
 ms() { echo $(( ($(date +%s%N) - $1) / 1000000 )); }
 
-# name jar analysis backend: one cold run, "name wall_ms testbed_ms send_ms" on the results file
+# name jar analysis backend|URL: one cold run, "name wall_ms testbed_ms send_ms cpu_ms" on the results file.
+# A URL instead of a backend sends through that balancer (--target): wrk's own, warm, with its replicas.
 experiment() {
-  local name="$1" jar="$2" analysis="$3" backend="$4" start log="$WORK/$1.log"
+  local name="$1" jar="$2" analysis="$3" backend="$4" start log="$WORK/$1.log" where
+  where=(--backend "$backend")
+  [[ "$backend" == http* ]] && where=(--target "$backend")
   start=$(date +%s%N)
   # CPU: user + sys of the JVM and of the replica processes it started and reaped
   /usr/bin/time -f "%U %S" -o "$WORK/cpu" java "${OPTS[@]}" "${DEBUG[@]}" -jar "$jar" experiment "$analysis" \
-    --backend "$backend" --seed 1 --out "$WORK/out" > "$log" 2>&1 || { cat "$log" >&2; echo "cold: $name failed" >&2; exit 1; }
+    "${where[@]}" --seed 1 --out "$WORK/out" > "$log" 2>&1 || { cat "$log" >&2; echo "cold: $name failed" >&2; exit 1; }
   local wall testbed sent cpu
   wall=$(ms "$start")
   cpu="$(awk '{printf "%d", ($1 + $2) * 1000}' "$WORK/cpu")"
@@ -90,6 +102,9 @@ for round in $(seq 1 "$RUNS"); do
   experiment a1-process target/ringlab.jar a1 process
   wrk_rate
   [ -n "${BEFORE:-}" ] && experiment a1-process-before "$BEFORE" a1 process
+  # The cold client alone: a fresh experiment JVM through the very balancer and replicas wrk measures.
+  experiment a1-target target/ringlab.jar a1 "$RINGLAB"
+  [ -n "${BEFORE:-}" ] && experiment a1-target-before "$BEFORE" a1 "$RINGLAB"
   if [ "${A2:-yes}" = yes ]; then
     experiment a2-process target/ringlab.jar a2 process
     [ -n "${BEFORE:-}" ] && experiment a2-process-before "$BEFORE" a2 process

@@ -1,6 +1,7 @@
 package dev.ringlab.balancer;
 
 import dev.ringlab.cluster.Cluster;
+import dev.ringlab.cluster.Topology;
 import dev.ringlab.ring.RingSnapshot;
 import dev.ringlab.ring.Server;
 import dev.ringlab.ring.algorithm.Algorithm;
@@ -34,8 +35,8 @@ public final class LivePlacement {
         new PlacementSettings(cluster.ring().config(), maglevTableSize, loadFactor);
         this.maglevTableSize = maglevTableSize;
         this.loadFactor = loadFactor;
-        RingSnapshot ring = cluster.ring();
-        this.current = new AtomicReference<>(RoutingTable.of(cluster, ring, build(algorithm, ring)));
+        Topology topology = cluster.topology();
+        this.current = new AtomicReference<>(new RoutingTable(topology, build(algorithm, topology.ring())));
     }
 
     /** The ring, as the cluster keeps it: the default. */
@@ -54,12 +55,12 @@ public final class LivePlacement {
      * Two volatile reads and a comparison when nothing changed.
      */
     RoutingTable table() {
-        RingSnapshot ring = cluster.ring();
+        Topology topology = cluster.topology();
         RoutingTable now = current.get();
-        if (now.ring() == ring && now.complete()) {
+        if (now.topology() == topology) {
             return now;
         }
-        return follow(ring);
+        return follow(topology);
     }
 
     public Algorithm algorithm() {
@@ -68,21 +69,22 @@ public final class LivePlacement {
 
     /** Routes from now on with {@code algorithm}, over the same servers. Safe under traffic. */
     public Placement use(Algorithm algorithm) {
-        RingSnapshot ring = cluster.ring();
-        Placement next = build(algorithm, ring);
-        current.set(RoutingTable.of(cluster, ring, next));
+        Topology topology = cluster.topology();
+        Placement next = build(algorithm, topology.ring());
+        current.set(new RoutingTable(topology, next));
         return next;
     }
 
-    private RoutingTable follow(RingSnapshot ring) {
+    private RoutingTable follow(Topology topology) {
+        RingSnapshot ring = topology.ring();
         while (true) {
             RoutingTable now = current.get();
-            if (now.ring() == ring && now.complete()) {
+            if (now.topology() == topology) {
                 return now;
             }
-            // the same ring but replicas that were still being published: same placement, replicas read again
+            // the same ring with other replicas (one restarted in place): the same placement
             Placement next = now.ring() == ring ? now.placement() : derive(now.placement(), ring);
-            RoutingTable table = RoutingTable.of(cluster, ring, next);
+            RoutingTable table = new RoutingTable(topology, next);
             if (current.compareAndSet(now, table)) {
                 return table;
             }

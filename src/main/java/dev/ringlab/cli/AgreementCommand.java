@@ -87,12 +87,15 @@ final class AgreementCommand implements Callable<Integer> {
         Lab lab = Lab.open(backend, config, heartbeat, HealthMonitor.DEFAULT_MISSES,
                 event -> log(say, "owner:    " + event.describe()));
         Cluster owner = lab.cluster();
-        Cluster following = null;
+        Lab followingLab = null;
         try {
             lab.startServers(servers);
             SwarmFollower follower = new SwarmFollower(backend.runId(), heartbeat);
-            following = new Cluster(follower, config);
-            following.subscribe(event -> log(say, "follower: " + event.describe()));
+            // The follower is a lab too, as serve --follow-swarm's is: it mirrors the owner's services and
+            // watches no health of its own (the owner detects and replaces).
+            followingLab = Lab.open(follower, config, heartbeat, HealthMonitor.DEFAULT_MISSES,
+                    event -> log(say, "follower: " + event.describe()));
+            Cluster following = followingLab.cluster();
             follower.follow(following);
             AgreementRun run = new AgreementRun(owner::ring, following::ring, keys, seed, Duration.ofMillis(periodMs),
                     Duration.ofMillis(Math.max(1000, 5L * heartbeatMs)), Duration.ofSeconds(120));
@@ -106,8 +109,8 @@ final class AgreementCommand implements Callable<Integer> {
             say.flush();
             return 0;
         } finally {
-            if (following != null) {
-                following.close();
+            if (followingLab != null) {
+                followingLab.close();
             }
             lab.close();
         }

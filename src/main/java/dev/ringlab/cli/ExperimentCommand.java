@@ -77,7 +77,7 @@ final class ExperimentCommand implements Callable<Integer> {
     @Option(names = "--admin-token", paramLabel = "TOKEN", description = "with --target: the balancer's admin token for /add and /rm")
     String adminToken;
 
-    @Option(names = "--requests", paramLabel = "N", defaultValue = "10000", description = "requests per run (default: ${DEFAULT-VALUE})")
+    @Option(names = "--requests", paramLabel = "N", defaultValue = "10000", description = "requests per run, all but a6 and flap, which pace theirs by --rate and --duration (default: ${DEFAULT-VALUE})")
     int requests;
 
 
@@ -101,7 +101,7 @@ final class ExperimentCommand implements Callable<Integer> {
 
     // 64 in flight: as many as the balancer's own benchmark keeps (bench/wrk.sh); measured in docs/performance.md.
     @Option(names = "--concurrency", paramLabel = "C", defaultValue = "64",
-            description = "requests in flight at once (default: ${DEFAULT-VALUE})")
+            description = "a1..a4: requests in flight at once (default: ${DEFAULT-VALUE})")
     int concurrency;
 
     @Option(names = "--rate", paramLabel = "RPS",
@@ -206,6 +206,8 @@ final class ExperimentCommand implements Callable<Integer> {
      */
     static List<String> options(Analysis.Input input) {
         return switch (input) {
+            case REQUESTS -> List.of("--requests");
+            case CONCURRENCY -> List.of("--concurrency");
             case SERVERS -> List.of("--servers");
             case SERVER_RANGE -> List.of("--min-servers", "--max-servers");
             case FAILURE -> List.of("--rate", "--kill-after-ms", "--victim");

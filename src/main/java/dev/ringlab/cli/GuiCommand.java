@@ -46,9 +46,10 @@ final class GuiCommand implements Callable<Integer> {
                     + " (Linux; default: ${DEFAULT-VALUE}).")
     boolean backgroundTraffic;
 
-    @Option(names = "--fall", paramLabel = "N", defaultValue = "2",
-            description = "Missed heartbeats in a row (200 ms apart) before a server is declared dead and replaced,"
-                    + " 1..100 (default: ${DEFAULT-VALUE}); 25 leaves about 5 s to thaw a frozen server.")
+    @Option(names = "--fall", paramLabel = "N", defaultValue = "" + dev.ringlab.ui.LabSession.WINDOW_FALL,
+            description = "Missed heartbeats in a row before a server is declared dead and replaced, 1..100"
+                    + " (default: ${DEFAULT-VALUE}): a frozen server misses one about every 0.7 s, so about 4 s to"
+                    + " thaw it; a killed one is noticed in about 1.2 s.")
     int fall;
 
     @Option(names = "--diagnose-pulse",
@@ -104,7 +105,7 @@ final class GuiCommand implements Callable<Integer> {
         spec.commandLine().getOut().flush();
         try {
             LabWindow.open(new LabWindow.Options(first, choice, config, servers, balancerPort, backgroundTraffic,
-                    new LabWindow.Tour(diagnosePulse, screenshots, requests), fall));
+                    new LabWindow.Tour(diagnosePulse, screenshots, requests, System.out), fall));
         } catch (UnsupportedOperationException noDisplay) { // JavaFX: "Unable to open DISPLAY"
             throw new IllegalStateException("cannot open the display '" + System.getenv("DISPLAY") + "' ("
                     + noDisplay.getMessage() + "). " + ELSEWHERE, noDisplay);

@@ -72,8 +72,9 @@ final class ServeCommand implements Callable<Integer> {
     @Option(names = "--heartbeat-ms", paramLabel = "MS", defaultValue = "200", description = "Heartbeat interval in ms (default ${DEFAULT-VALUE}).")
     int heartbeatMs;
 
-    @Option(names = {"--fall", "--misses"}, paramLabel = "N", defaultValue = "2",
-            description = "Missed heartbeats in a row before a replica is declared dead and replaced, as HAProxy's fall (default ${DEFAULT-VALUE}).")
+    @Option(names = {"--fall", "--misses"}, paramLabel = "N", defaultValue = "3",
+            description = "Missed heartbeats in a row before a replica is declared dead and replaced, as HAProxy's fall"
+                    + " (default ${DEFAULT-VALUE}, HAProxy's: a kill is noticed in about 0.6 s, a hang in about 2 s).")
     int misses;
 
     @Option(names = "--rise", paramLabel = "N", defaultValue = "2",
@@ -165,11 +166,12 @@ final class ServeCommand implements Callable<Integer> {
             throw usage("--bind " + bind + " is not loopback: give --admin-token (or --admin-token-file, "
                     + AdminToken.ENV + ", --generate-admin-token) so that only you can /add and /rm");
         }
+        boolean following = followRun != null;
+        checkFollowing(following);
+        // Last of the checks: a bad flag is a usage error (exit 2) whatever else holds the port.
         checkPortFree(address);
         Duration heartbeat = Duration.ofMillis(heartbeatMs);
         PrintWriter out = spec.commandLine().getOut();
-        boolean following = followRun != null;
-        checkFollowing(following);
         Backend replicasBackend;
         SwarmFollower follower = null;
         try {

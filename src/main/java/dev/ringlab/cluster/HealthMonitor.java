@@ -13,7 +13,11 @@ import org.slf4j.LoggerFactory;
 /**
  * Sends {@code /heartbeat} to every server on the ring at a fixed interval and declares a server
  * dead after {@code missesAllowed} misses in a row (HAProxy's {@code fall}); the cluster then replaces
- * it. The defaults (200 ms, 2 misses) notice a killed replica well within a second.
+ * it. The defaults are HAProxy's {@code fall 3 rise 2} at a 200 ms interval: a killed replica refuses
+ * at once and is declared dead in about 0.6 s; a hung one costs each heartbeat its timeout (500 ms), so
+ * about 2 s. One missed heartbeat (a GC pause, a loaded machine) never replaces a server and moves its
+ * keys twice: keeping clients from a hung server within a second is the per-try timeout's and passive
+ * health's job, as in Envoy, not the heartbeats'.
  *
  * <p>Hysteresis ({@code rise}, as HAProxy's): a server that has missed heartbeats stays suspect until
  * it answers {@code rise} in a row; one answer between misses does not clear them. A flapping server
@@ -26,9 +30,9 @@ import org.slf4j.LoggerFactory;
 public final class HealthMonitor implements AutoCloseable {
 
     public static final Duration DEFAULT_INTERVAL = Duration.ofMillis(200);
-    public static final int DEFAULT_MISSES = 2;
-    /** Answers in a row that clear a suspect server's misses; 1 is no hysteresis. */
-    public static final int DEFAULT_RISE = 1;
+    public static final int DEFAULT_MISSES = 3;
+    /** Answers in a row that clear a suspect server's misses (HAProxy's rise 2); 1 is no hysteresis. */
+    public static final int DEFAULT_RISE = 2;
 
     private static final Logger LOG = LoggerFactory.getLogger(HealthMonitor.class);
 

@@ -23,6 +23,13 @@ public abstract class Analysis<P, R> {
 
     /** The inputs a form or a command line offers; each analysis reads the ones it names. */
     public enum Input {
+        /**
+         * How many requests a run sends. A-6 and flapping pace theirs instead (rate x duration) and do
+         * not read it, so a form greys it out and the command line refuses {@code --requests} for them.
+         */
+        REQUESTS,
+        /** How many requests are in flight at once: the analyses that send a counted batch (A-1..A-4). */
+        CONCURRENCY,
         /** A single N. */
         SERVERS,
         /** N from … to. */

@@ -15,7 +15,14 @@ import java.util.Locale;
 import org.jfree.chart.JFreeChart;
 import org.jfree.chart.LegendItem;
 import org.jfree.chart.LegendItemCollection;
+import org.jfree.chart.axis.NumberAxis;
+import org.jfree.chart.labels.StandardCategoryItemLabelGenerator;
+import org.jfree.chart.plot.CategoryPlot;
 import org.jfree.chart.plot.ValueMarker;
+import org.jfree.chart.plot.XYPlot;
+import org.jfree.chart.renderer.category.BarRenderer;
+import org.jfree.chart.renderer.category.StandardBarPainter;
+import org.jfree.chart.renderer.xy.XYStepRenderer;
 import org.jfree.chart.title.LegendTitle;
 import org.jfree.chart.title.TextTitle;
 import org.jfree.chart.ui.RectangleAnchor;
@@ -31,6 +38,10 @@ import org.jfree.chart.ui.TextAnchor;
 public final class ChartStyle {
 
     public static final Color REFERENCE = new Color(0x333333);
+    /** Colours of lines and bands that are not servers (Okabe-Ito): the main series, its contrast, "all is well". */
+    static final Color BLUE = new Color(0x0072B2);
+    static final Color VERMILION = new Color(0xD55E00);
+    static final Color GREEN = new Color(0x117733);
     public static final Color GRID = new Color(0xDDDDDD);
     public static final Font TITLE = new Font(Font.SANS_SERIF, Font.BOLD, 20);
     public static final Font SUBTITLE = new Font(Font.SANS_SERIF, Font.PLAIN, 14);
@@ -133,8 +144,15 @@ public final class ChartStyle {
         return String.format(Locale.ROOT, "hash %s · %d slots · %d virtual nodes · %s probing · %s · %s requests · "
                         + "seed %d%s", ring.hash().name(), ring.slots(), ring.virtualNodesPerServer(),
                 ring.probing().label(), servers, count(workload.requests()), workload.seed(),
-                testbed == null || testbed.isEmpty() ? "" : " · " + testbed);
+                testbed == null || testbed.isEmpty() ? "" : " · " + EPHEMERAL_LOOPBACK.matcher(testbed).replaceAll(""));
     }
+
+    /**
+     * The embedded balancer's address: a port of the moment on loopback, which tells a reader of the
+     * figure nothing, and which the caption's wrapping split mid-address ("http://127." / "0.0.1:43109").
+     */
+    private static final java.util.regex.Pattern EPHEMERAL_LOOPBACK =
+            java.util.regex.Pattern.compile(" at http://127\\.0\\.0\\.1:\\d+");
 
     /** A horizontal reference line with its label at the right end, above the line. */
     public static ValueMarker reference(double value, String label) {
@@ -171,6 +189,85 @@ public final class ChartStyle {
             collection.add(item);
         }
         return collection;
+    }
+
+    /**
+     * "A-1 running (A-1 N=3): 980 of 10,000 requests sent": the runner's own count when it reported one,
+     * so the title and the bars under it agree.
+     */
+    static String liveTitle(String label, Workload workload, LiveView live) {
+        Progress progress = live.progress();
+        long done = progress == null ? live.tally().sent() : Math.max(progress.done(), live.tally().sent());
+        long total = progress == null ? workload.requests() : progress.total();
+        String stage = progress == null || progress.stage().isEmpty() ? "" : " (" + progress.stage() + ")";
+        return label + " running" + stage + ": " + count(Math.min(done, total)) + " of " + count(total)
+                + " requests sent";
+    }
+
+    /** White background, grid, slide-sized fonts and value labels on top of the bars. */
+    static void styleBars(CategoryPlot plot, BarRenderer renderer) {
+        plot.setRenderer(renderer);
+        plot.setBackgroundPaint(Color.WHITE);
+        plot.setRangeGridlinePaint(ChartStyle.GRID);
+        plot.getRangeAxis().setUpperMargin(0.15);
+        plot.getRangeAxis().setLabelFont(ChartStyle.AXIS);
+        plot.getRangeAxis().setTickLabelFont(ChartStyle.TICKS);
+        plot.getDomainAxis().setLabelFont(ChartStyle.AXIS);
+        plot.getDomainAxis().setTickLabelFont(ChartStyle.LABEL);
+        renderer.setBarPainter(new StandardBarPainter());
+        renderer.setShadowVisible(false);
+        renderer.setDrawBarOutline(true);
+        renderer.setDefaultOutlineStroke(new BasicStroke(1f));
+        renderer.setItemMargin(0.06);
+        renderer.setDefaultItemLabelGenerator(new StandardCategoryItemLabelGenerator(
+                "{2}", NumberFormat.getIntegerInstance(Locale.ROOT)));
+        renderer.setDefaultItemLabelsVisible(true);
+        renderer.setDefaultItemLabelFont(ChartStyle.LABEL);
+    }
+
+    /** White background, grid, slide-sized fonts, whole numbers on a numeric x axis, y from zero. */
+    static void styleXy(XYPlot plot) {
+        plot.setBackgroundPaint(Color.WHITE);
+        plot.setRangeGridlinePaint(ChartStyle.GRID);
+        plot.setDomainGridlinePaint(ChartStyle.GRID);
+        plot.setAxisOffset(RectangleInsets.ZERO_INSETS);
+        if (plot.getDomainAxis() instanceof NumberAxis domain) {
+            domain.setStandardTickUnits(NumberAxis.createIntegerTickUnits());
+            domain.setLabelFont(ChartStyle.AXIS);
+            domain.setTickLabelFont(ChartStyle.TICKS);
+        }
+        NumberAxis range = (NumberAxis) plot.getRangeAxis();
+        range.setAutoRangeIncludesZero(true);
+        range.setUpperMargin(0.1);
+        range.setLabelFont(ChartStyle.AXIS);
+        range.setTickLabelFont(ChartStyle.TICKS);
+    }
+
+    /**
+     * A moment on a time axis (a kill, a detection, an ejection) as a vertical line with its label,
+     * "what (1.23 s)", on row {@code row} at the top of the plot: rows are {@code rowHeight} points apart
+     * so labels cannot overlap, and a label in the right part of the chart leans left to stay inside it.
+     */
+    static ValueMarker moment(double seconds, Color color, float width, String label, int row, int rowHeight,
+                              double end) {
+        ValueMarker marker = new ValueMarker(seconds, color, new BasicStroke(width));
+        marker.setLabel(String.format(Locale.ROOT, "%s (%.2f s)", label, seconds));
+        marker.setLabelFont(LABEL);
+        marker.setLabelBackgroundColor(new Color(255, 255, 255, 230));
+        marker.setLabelPaint(color);
+        boolean rightHalf = seconds > end * 0.6;
+        marker.setLabelAnchor(rightHalf ? RectangleAnchor.TOP_LEFT : RectangleAnchor.TOP_RIGHT);
+        marker.setLabelTextAnchor(rightHalf ? TextAnchor.TOP_RIGHT : TextAnchor.TOP_LEFT);
+        marker.setLabelOffset(new RectangleInsets(6 + rowHeight * row, 5, 0, 5));
+        return marker;
+    }
+
+    /** Steps over each bucket's width; series 0 in {@code color} with {@code stroke}. */
+    static XYStepRenderer step(Color color, BasicStroke stroke) {
+        XYStepRenderer renderer = new XYStepRenderer();
+        renderer.setSeriesPaint(0, color);
+        renderer.setSeriesStroke(0, stroke);
+        return renderer;
     }
 
     public static String count(long value) {

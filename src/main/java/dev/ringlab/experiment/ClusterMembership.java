@@ -87,6 +87,11 @@ public final class ClusterMembership implements Membership {
     }
 
     @Override
+    public void holdReplacements(boolean hold) {
+        cluster.setReplaceDead(!hold);
+    }
+
+    @Override
     public void freeze(String server) {
         onCluster(() -> cluster.freeze(server));
     }

@@ -17,7 +17,7 @@ final class DistributionAnalysis extends Analysis<DistributionParameters, Distri
         super("a1", "A-1", "A-1: load over N servers",
                 "Sends the requests to N servers and counts how many each answered: with the assignment hash one "
                         + "server takes most of them, because its virtual nodes sit side by side.",
-                Set.of(Input.SERVERS));
+                Set.of(Input.REQUESTS, Input.CONCURRENCY, Input.SERVERS));
     }
 
     @Override
@@ -33,19 +33,19 @@ final class DistributionAnalysis extends Analysis<DistributionParameters, Distri
 
     @Override
     protected JFreeChart liveChart(DistributionParameters parameters, LiveView live) {
-        return ExperimentCharts.liveDistribution(label(), parameters.workload(), live);
+        return DistributionCharts.live(label(), parameters.workload(), live);
     }
 
     @Override
     protected List<JFreeChart> charts(DistributionResult result) {
-        return List.of(ExperimentCharts.distribution(result));
+        return List.of(DistributionCharts.chart(result));
     }
 
     /** a1.csv, a1.png */
     @Override
     protected List<Path> write(DistributionResult result, Path folder) throws IOException {
         return ExperimentFiles.csvAndChart(folder, code(), file -> CsvExport.distribution(result, file),
-                ExperimentCharts.distribution(result));
+                DistributionCharts.chart(result));
     }
 
     @Override

@@ -22,26 +22,6 @@ public final class ExperimentFiles {
     private ExperimentFiles() {
     }
 
-    /** a1.csv, a1.png */
-    public static List<Path> write(DistributionResult result, Path folder) throws IOException {
-        return Analyses.A1.finished(result).write(folder);
-    }
-
-    /** a2.csv, a2.png */
-    public static List<Path> write(ScalingResult result, Path folder) throws IOException {
-        return Analyses.A2.finished(result).write(folder);
-    }
-
-    /** a3.csv (per time bucket), a3-events.csv, a3.png */
-    public static List<Path> write(FailoverResult result, Path folder) throws IOException {
-        return Analyses.A3.finished(result).write(folder);
-    }
-
-    /** a4-distribution.csv, a4-scaling.csv, a4.png (the two charts side by side) */
-    public static List<Path> write(HashComparisonResult result, Path folder) throws IOException {
-        return Analyses.A4.finished(result).write(folder);
-    }
-
     interface CsvWriter {
         void write(Path file) throws IOException;
     }

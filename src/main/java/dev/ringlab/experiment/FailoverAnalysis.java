@@ -20,7 +20,7 @@ final class FailoverAnalysis extends Analysis<FailoverParameters, FailoverResult
                 "Sends a paced stream to N servers, kills one (the busiest unless you name it) after a second, and "
                         + "shows when the health monitor noticed, when the replacement joined, and the requests per "
                         + "second and errors across it.",
-                Set.of(Input.SERVERS, Input.FAILURE));
+                Set.of(Input.REQUESTS, Input.CONCURRENCY, Input.SERVERS, Input.FAILURE));
     }
 
     @Override
@@ -47,15 +47,15 @@ final class FailoverAnalysis extends Analysis<FailoverParameters, FailoverResult
         FailoverResult sofar = new FailoverResult(parameters, "live", tally.victim(), tally.replacement(),
                 tally.killedAt(), tally.detectedAt(), tally.replacedAt(), tally.events(), tally.buckets(),
                 live.elapsed());
-        JFreeChart chart = ExperimentCharts.failover(sofar);
-        chart.setTitle(ExperimentCharts.liveTitle(label(), parameters.workload(), live)
+        JFreeChart chart = FailoverCharts.chart(sofar);
+        chart.setTitle(ChartStyle.liveTitle(label(), parameters.workload(), live)
                 + (tally.victim() == null ? "" : ", " + tally.victim() + " killed"));
         return chart;
     }
 
     @Override
     protected List<JFreeChart> charts(FailoverResult result) {
-        return List.of(ExperimentCharts.failover(result));
+        return List.of(FailoverCharts.chart(result));
     }
 
     /** a3.csv (per time bucket), a3-events.csv, a3.png */
@@ -67,7 +67,7 @@ final class FailoverAnalysis extends Analysis<FailoverParameters, FailoverResult
         Path png = folder.resolve("a3.png");
         CsvExport.failover(result, csv);
         CsvExport.failoverEvents(result, events);
-        ExperimentFiles.png(ExperimentCharts.failover(result), png);
+        ExperimentFiles.png(FailoverCharts.chart(result), png);
         return List.of(csv, events, png);
     }
 

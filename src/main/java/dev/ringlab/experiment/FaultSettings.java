@@ -24,4 +24,10 @@ public record FaultSettings(int rate, Duration duration, long slowMs, Duration t
         Objects.requireNonNull(flapDown, "flapDown");
         Objects.requireNonNull(flapEvery, "flapEvery");
     }
+
+    /** The same faults, paced at {@code newRate} requests per second for {@code newDuration}. */
+    public FaultSettings withPace(int newRate, Duration newDuration) {
+        return new FaultSettings(newRate, newDuration, slowMs, tryTimeout, ejectAfter, ejectTime, flapDown, flapEvery,
+                fall, rise);
+    }
 }

@@ -44,8 +44,9 @@ final class FlappingAnalysis extends Analysis<FlappingParameters, FlappingResult
     /** The run so far: its latency, retries and failures, from the window's counts. */
     @Override
     protected JFreeChart liveChart(FlappingParameters parameters, LiveView live) {
-        return GrayFailureCharts.live(label(), parameters.ring(), parameters.servers(), parameters.workload(),
-                parameters.tryTimeout().toMillis(), live);
+        return GrayFailureCharts.live(label(), parameters.ring(), parameters.servers(),
+                new Workload(parameters.requests(), parameters.workload().seed(), 1),
+                parameters.tryTimeout().toMillis(), parameters.bucket().toMillis(), live);
     }
 
     @Override

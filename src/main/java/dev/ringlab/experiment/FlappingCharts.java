@@ -69,7 +69,7 @@ final class FlappingCharts {
         keysAxis.setRange(0, most * 1.15);
         XYStepRenderer movedLine = GrayFailureCharts.step(MOVED, new BasicStroke(3f));
         XYPlot top = new XYPlot(new XYSeriesCollection(moved), null, keysAxis, movedLine);
-        ExperimentCharts.styleXy(top);
+        ChartStyle.styleXy(top);
         keysAxis.setRange(0, most * 1.15);
         XYPlot bottom = GrayFailureCharts.trouble(retried, failed);
         for (double[] down : run.downs()) {

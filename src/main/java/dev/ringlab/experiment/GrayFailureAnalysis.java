@@ -44,8 +44,9 @@ final class GrayFailureAnalysis extends Analysis<GrayFailureParameters, GrayFail
     /** The run in progress, from the window's counts (its latency percentiles included) and the events it saw. */
     @Override
     protected JFreeChart liveChart(GrayFailureParameters parameters, LiveView live) {
-        return GrayFailureCharts.live(label(), parameters.ring(), parameters.servers(), parameters.workload(),
-                parameters.tryTimeout().toMillis(), live);
+        return GrayFailureCharts.live(label(), parameters.ring(), parameters.servers(),
+                new Workload(parameters.requests(), parameters.workload().seed(), 1),
+                parameters.tryTimeout().toMillis(), parameters.bucket().toMillis(), live);
     }
 
     @Override

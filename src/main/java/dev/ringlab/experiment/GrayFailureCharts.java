@@ -17,9 +17,6 @@ import org.jfree.chart.plot.ValueMarker;
 import org.jfree.chart.plot.XYPlot;
 import org.jfree.chart.renderer.xy.XYStepRenderer;
 import org.jfree.chart.ui.Layer;
-import org.jfree.chart.ui.RectangleAnchor;
-import org.jfree.chart.ui.RectangleInsets;
-import org.jfree.chart.ui.TextAnchor;
 import org.jfree.data.RangeType;
 import org.jfree.data.xy.XYSeries;
 import org.jfree.data.xy.XYSeriesCollection;
@@ -39,7 +36,6 @@ final class GrayFailureCharts {
     private static final Color FAULT = new Color(0x333333);
     private static final Color EJECTED = new Color(0x009E73);
     private static final Color HEARTBEAT = new Color(0x6A3D9A);
-    private static final Color LABEL_BACKGROUND = new Color(255, 255, 255, 230);
 
     private GrayFailureCharts() {
     }
@@ -87,7 +83,7 @@ final class GrayFailureCharts {
         latencyLines.setSeriesPaint(1, P99);
         latencyLines.setSeriesStroke(1, new BasicStroke(2.5f));
         XYPlot top = new XYPlot(latencies, null, latency, latencyLines);
-        ExperimentCharts.styleXy(top);
+        ChartStyle.styleXy(top);
         latency.setAutoRangeIncludesZero(false);
         latency.setUpperMargin(0.6); // room for the event labels above the lines
         latency.setAutoRangeMinimumSize(10);
@@ -117,15 +113,20 @@ final class GrayFailureCharts {
     }
 
     /**
-     * A fault lesson's run so far, from the window's counts (latency percentiles included) and the events
-     * it saw: what A-6 and flapping both draw live.
+     * A fault lesson's run so far, from the window's counts and the events it saw: what A-6 and flapping
+     * both draw live. Its clock and buckets are the final chart's (time since the run's first request,
+     * {@code bucketMillis} by send time), and its failed and retried counts are the progress the status
+     * line shows in the same frame, so the live chart, the status line and the final chart agree.
      */
     static JFreeChart live(String label, dev.ringlab.ring.RingConfig ring, int servers, Workload workload,
-                           double tryTimeoutMs, LiveView live) {
+                           double tryTimeoutMs, long bucketMillis, LiveView live) {
         LiveTally tally = live.tally();
-        String stage = live.progress() == null ? label : live.progress().stage();
-        return run(stage + " (live)", String.format(Locale.ROOT, "%,d sent, %,d failed, %,d retried", tally.sent(),
-                        tally.failed(), tally.retried()), tally.latencyBuckets(), tally.events(), tryTimeoutMs,
+        Progress progress = live.progress();
+        String stage = progress == null ? label : progress.stage();
+        String subtitle = progress == null ? "starting"
+                : String.format(Locale.ROOT, "%s failed, %s retried so far in this run", count(progress.failed()),
+                        count(progress.retried()));
+        return run(stage + " (live)", subtitle, tally.streamBuckets(bucketMillis), tally.events(), tryTimeoutMs,
                 ChartStyle.caption(ring, servers + " servers", workload, "live"));
     }
 
@@ -167,16 +168,7 @@ final class GrayFailureCharts {
     }
 
     private static ValueMarker marker(double seconds, Color color, String label, int row, double end) {
-        ValueMarker marker = new ValueMarker(seconds, color, new BasicStroke(1.5f));
-        marker.setLabel(String.format(Locale.ROOT, "%s (%.2f s)", label, seconds));
-        marker.setLabelFont(ChartStyle.LABEL);
-        marker.setLabelBackgroundColor(LABEL_BACKGROUND);
-        marker.setLabelPaint(color);
-        boolean rightHalf = seconds > end * 0.6;
-        marker.setLabelAnchor(rightHalf ? RectangleAnchor.TOP_LEFT : RectangleAnchor.TOP_RIGHT);
-        marker.setLabelTextAnchor(rightHalf ? TextAnchor.TOP_RIGHT : TextAnchor.TOP_LEFT);
-        marker.setLabelOffset(new RectangleInsets(6 + 20 * row, 5, 0, 5));
-        return marker;
+        return ChartStyle.moment(seconds, color, 1.5f, label, row, 20, end);
     }
 
     /** The lower panel of the fault lessons: retried (solid) and failed (dashed) requests per second. */
@@ -191,15 +183,12 @@ final class GrayFailureCharts {
         lines.setSeriesPaint(1, FAILED);
         lines.setSeriesStroke(1, ChartStyle.dashed(2.5f));
         XYPlot panel = new XYPlot(troubles, null, axis, lines);
-        ExperimentCharts.styleXy(panel);
+        ChartStyle.styleXy(panel);
         return panel;
     }
 
     static XYStepRenderer step(Color color, BasicStroke stroke) {
-        XYStepRenderer renderer = new XYStepRenderer();
-        renderer.setSeriesPaint(0, color);
-        renderer.setSeriesStroke(0, stroke);
-        return renderer;
+        return ChartStyle.step(color, stroke);
     }
 
     /** {@code a6.csv}: a row per run and time bucket. */

@@ -197,8 +197,13 @@ public final class GrayFailureExperiment {
             double freezeMs = at(sorted, "frozen", frozen, parameters.freezeAt().toMillis());
             double slowMs = slowed == null ? parameters.slowAt().toMillis() : at(sorted, "slowed", slowed,
                     parameters.slowAt().toMillis());
-            // A request "waited" when it took a good part of a try timeout: on loopback a healthy answer takes ms.
-            long costly = Math.max(TimeUnit.MILLISECONDS.toNanos(50), parameters.tryTimeout().toNanos() / 4);
+            // A request paid for a faulty server when it was tried there and had to go on clockwise, or waited
+            // (nearly) what a try there costs: a whole try timeout for the frozen one, the added latency or the
+            // try timeout for the slow one. Not every wait of 100 ms: on a loaded machine every request pays
+            // that now and then, which is the machine's cost, not the fault's, and would stretch the figure.
+            long frozenWait = parameters.tryTimeout().toNanos() * 9 / 10;
+            long slowWait = Math.min(parameters.tryTimeout().toNanos(), TimeUnit.MILLISECONDS.toNanos(parameters.slowMs()))
+                    * 9 / 10;
             int sent = samples.size();
             int ok = 0;
             int failed = 0;
@@ -214,21 +219,24 @@ public final class GrayFailureExperiment {
                 Delivery delivery = sample.delivery();
                 latencies[i++] = delivery.latencyNanos();
                 lastSent = Math.max(lastSent, sample.sentNanos());
-                if (delivery.ok()) {
-                    ok++;
-                } else {
+                if (sample.failed()) {
                     failed++;
+                } else {
+                    ok++;
                 }
-                if (delivery.attempts() > 1) {
+                if (sample.retried()) {
                     retried++;
                 }
                 double sentMs = sample.sentNanos() / 1e6;
                 // Whose fault cost a request its wait: the server its key was routed to when it left.
-                if (delivery.latencyNanos() >= costly && sample.owner() != null) {
-                    if (sample.owner().equals(frozen) && sentMs >= freezeMs) {
+                boolean tried = delivery.attempts() > 1;
+                if (sample.owner() != null) {
+                    if (sample.owner().equals(frozen) && sentMs >= freezeMs
+                            && (tried || delivery.latencyNanos() >= frozenWait)) {
                         costlyFrozen++;
                         frozenCostEnds = Math.max(frozenCostEnds == null ? 0 : frozenCostEnds, sentMs - freezeMs);
-                    } else if (sample.owner().equals(slowed) && sentMs >= slowMs) {
+                    } else if (sample.owner().equals(slowed) && sentMs >= slowMs
+                            && (tried || delivery.latencyNanos() >= slowWait)) {
                         costlySlow++;
                         slowCostEnds = Math.max(slowCostEnds == null ? 0 : slowCostEnds, sentMs - slowMs);
                     }
@@ -262,17 +270,17 @@ public final class GrayFailureExperiment {
     static List<LatencyBucket> buckets(List<OpenLoopStream.Sample> samples, long bucketMillis) {
         long bucketNanos = TimeUnit.MILLISECONDS.toNanos(bucketMillis);
         int count = (int) (samples.stream().mapToLong(OpenLoopStream.Sample::sentNanos).max().orElse(-1) / bucketNanos) + 1;
-        List<List<Delivery>> grouped = new ArrayList<>();
+        List<List<OpenLoopStream.Sample>> grouped = new ArrayList<>();
         for (int b = 0; b < count; b++) {
             grouped.add(new ArrayList<>());
         }
-        samples.forEach(sample -> grouped.get((int) (Math.max(0, sample.sentNanos()) / bucketNanos)).add(sample.delivery()));
+        samples.forEach(sample -> grouped.get((int) (Math.max(0, sample.sentNanos()) / bucketNanos)).add(sample));
         List<LatencyBucket> buckets = new ArrayList<>(count);
         for (int b = 0; b < count; b++) {
-            List<Delivery> in = grouped.get(b);
-            long[] latencies = in.stream().mapToLong(Delivery::latencyNanos).sorted().toArray();
-            int failed = (int) in.stream().filter(delivery -> !delivery.ok()).count();
-            int retried = (int) in.stream().filter(delivery -> delivery.attempts() > 1).count();
+            List<OpenLoopStream.Sample> in = grouped.get(b);
+            long[] latencies = in.stream().mapToLong(sample -> sample.delivery().latencyNanos()).sorted().toArray();
+            int failed = (int) in.stream().filter(OpenLoopStream.Sample::failed).count();
+            int retried = (int) in.stream().filter(OpenLoopStream.Sample::retried).count();
             buckets.add(new LatencyBucket(b * bucketMillis, (b + 1) * bucketMillis, in.size(), failed, retried,
                     percentile(latencies, 0.50), percentile(latencies, 0.99),
                     latencies.length == 0 ? 0 : latencies[latencies.length - 1] / 1e6));

@@ -13,8 +13,10 @@ import java.util.List;
  * @param frozenCostEndsMs    from the freeze to the last request for a key of the frozen server (on the ring
  *                            when it left) that waited a good part of a try timeout or more (null: none did)
  * @param slowCostEndsMs      the same from the slow-down, for keys of the slow server (null: none)
- * @param costlyFrozen        requests for the frozen server's keys that waited
- * @param costlySlow          requests for the slow server's keys that waited
+ * @param costlyFrozen        requests for the frozen server's keys that paid for it: tried there and sent on
+ *                            clockwise, or kept a whole try timeout
+ * @param costlySlow          requests for the slow server's keys that paid for it: tried there and sent on, or
+ *                            kept for its added latency
  */
 public record GrayRun(String label, boolean passiveHealth, String frozen, String slowed, List<LatencyBucket> buckets,
                       List<TimelineEvent> events, int sent, int ok, int failed, int retried, int ejections,

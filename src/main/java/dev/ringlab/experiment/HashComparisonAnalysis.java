@@ -17,7 +17,7 @@ final class HashComparisonAnalysis extends Analysis<HashComparisonParameters, Ha
     HashComparisonAnalysis() {
         super("a4", "A-4", "A-4: the other hash",
                 "A-1 and A-2 again under each hash function on the same keys and the same server names, side by side.",
-                Set.of(Input.SERVERS, Input.SERVER_RANGE));
+                Set.of(Input.REQUESTS, Input.CONCURRENCY, Input.SERVERS, Input.SERVER_RANGE));
     }
 
     @Override
@@ -39,12 +39,12 @@ final class HashComparisonAnalysis extends Analysis<HashComparisonParameters, Ha
 
     @Override
     protected JFreeChart liveChart(HashComparisonParameters parameters, LiveView live) {
-        return ExperimentCharts.liveDistribution(label(), parameters.workload(), live);
+        return DistributionCharts.live(label(), parameters.workload(), live);
     }
 
     @Override
     protected List<JFreeChart> charts(HashComparisonResult result) {
-        return List.of(ExperimentCharts.hashDistribution(result), ExperimentCharts.hashScaling(result));
+        return List.of(HashComparisonCharts.distribution(result), HashComparisonCharts.scaling(result));
     }
 
     /** a4-distribution.csv, a4-scaling.csv, a4.png (the two charts side by side) */

@@ -19,7 +19,7 @@ final class HotKeysAnalysis extends Analysis<HotKeysParameters, HotKeysResult> {
                         + "bounded loads: the busiest server over the mean as the stream goes, and how many requests "
                         + "bounded loads sent past their first choice to stay under c times the mean. Placement "
                         + "only: the same on every backend.",
-                Set.of(Input.SERVERS, Input.HOT_KEYS, Input.LOAD_FACTOR));
+                Set.of(Input.REQUESTS, Input.SERVERS, Input.HOT_KEYS, Input.LOAD_FACTOR));
     }
 
     @Override
@@ -53,8 +53,8 @@ final class HotKeysAnalysis extends Analysis<HotKeysParameters, HotKeysResult> {
     /** The placement runs far faster than a chart redraws: the live chart only says how far it is. */
     @Override
     protected JFreeChart liveChart(HotKeysParameters parameters, LiveView live) {
-        JFreeChart chart = ExperimentCharts.liveDistribution(label(), parameters.workload(), live);
-        chart.setTitle(ExperimentCharts.liveTitle(label(), parameters.workload(), live));
+        JFreeChart chart = DistributionCharts.live(label(), parameters.workload(), live);
+        chart.setTitle(ChartStyle.liveTitle(label(), parameters.workload(), live));
         return chart;
     }
 

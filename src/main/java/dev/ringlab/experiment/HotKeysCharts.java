@@ -2,7 +2,7 @@ package dev.ringlab.experiment;
 
 import static dev.ringlab.experiment.ChartStyle.count;
 
-import java.awt.BasicStroke;
+import dev.ringlab.ring.algorithm.Algorithm;
 import java.awt.Color;
 import java.util.List;
 import java.util.Locale;
@@ -24,10 +24,6 @@ import org.jfree.data.xy.XYSeriesCollection;
 /** A-5's charts: busiest/mean over the stream per algorithm, and over the whole stream with the cap. */
 public final class HotKeysCharts {
 
-    /** One colour and dash per algorithm, so they are told apart in grey print too. */
-    private static final Color[] COLORS = {new Color(0xD55E00), new Color(0x6A3D9A), new Color(0x117733),
-        new Color(0x0072B2)};
-
     private HotKeysCharts() {
     }
 
@@ -46,14 +42,12 @@ public final class HotKeysCharts {
                         "A-5: hot keys (Zipf s = %.2f) over %d servers", parameters.exponent(), parameters.servers()),
                 "requests sent", "busiest server / mean (1 = even)", lines, PlotOrientation.VERTICAL, true, true, false);
         XYPlot plot = chart.getXYPlot();
-        ExperimentCharts.styleXy(plot);
+        ChartStyle.styleXy(plot);
         ((NumberAxis) plot.getDomainAxis()).setStandardTickUnits(NumberAxis.createIntegerTickUnits());
         ((NumberAxis) plot.getRangeAxis()).setRangeType(RangeType.POSITIVE);
         XYLineAndShapeRenderer renderer = new XYLineAndShapeRenderer(true, false);
-        BasicStroke[] strokes = {new BasicStroke(3f), ChartStyle.dashed(3f), ChartStyle.dotted(3.5f), new BasicStroke(3f)};
         for (int i = 0; i < result.runs().size(); i++) {
-            renderer.setSeriesPaint(i, COLORS[i % COLORS.length]);
-            renderer.setSeriesStroke(i, strokes[i % strokes.length]);
+            AlgorithmStyle.apply(renderer, i, Algorithm.byName(result.runs().get(i).algorithm()));
         }
         plot.setRenderer(renderer);
         plot.addRangeMarker(ChartStyle.reference(result.cap(), String.format(Locale.ROOT,
@@ -80,10 +74,10 @@ public final class HotKeysCharts {
         BarRenderer renderer = new BarRenderer() {
             @Override
             public java.awt.Paint getItemPaint(int row, int column) {
-                return COLORS[column % COLORS.length];
+                return AlgorithmStyle.colour(Algorithm.byName(result.runs().get(column).algorithm()));
             }
         };
-        ExperimentCharts.styleBars(plot, renderer);
+        ChartStyle.styleBars(plot, renderer);
         renderer.setDrawBarOutline(false);
         renderer.setDefaultItemLabelGenerator(new StandardCategoryItemLabelGenerator("{2}",
                 new java.text.DecimalFormat("0.00", java.text.DecimalFormatSymbols.getInstance(Locale.ROOT))));

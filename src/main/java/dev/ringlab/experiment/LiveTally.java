@@ -35,6 +35,8 @@ public final class LiveTally {
     private volatile long originNanos;
     private volatile java.time.Instant originInstant;
     private volatile String stage = "";
+    /** A paced stream's requests by when they left (A-6, flapping), from its own origin; null for other runs. */
+    private volatile java.util.Queue<OpenLoopStream.Sample> stream;
     private String victim;
     private Double killedAt;
     private Double detectedAt;
@@ -50,6 +52,7 @@ public final class LiveTally {
         retried.reset();
         events.clear();
         originNanos = 0;
+        stream = null;
         stage = nextStage;
         victim = null;
         killedAt = null;
@@ -60,6 +63,18 @@ public final class LiveTally {
 
     public String stage() {
         return stage;
+    }
+
+    /**
+     * A paced stream begins at {@code streamOriginNanos}: counting starts afresh there (its warm-up and
+     * the run before it are left out), and its requests are kept by when they left, so the live chart
+     * has the final chart's clock (time since the first request) and its buckets.
+     */
+    public synchronized void startStream(long streamOriginNanos) {
+        reset(stage);
+        originInstant = java.time.Instant.now().minusNanos(System.nanoTime() - streamOriginNanos);
+        originNanos = streamOriginNanos;
+        stream = new java.util.concurrent.ConcurrentLinkedQueue<>();
     }
 
     public void record(Delivery delivery) {
@@ -86,6 +101,10 @@ public final class LiveTally {
         if (delivery.retried()) {
             bucket.retried.increment();
             retried.increment();
+        }
+        java.util.Queue<OpenLoopStream.Sample> paced = stream;
+        if (paced != null) {
+            paced.add(new OpenLoopStream.Sample(now - delivery.latencyNanos() - originNanos, delivery.server(), delivery));
         }
         if (delivery.answered()) {
             served.computeIfAbsent(delivery.server(), name -> new LongAdder()).increment();
@@ -180,24 +199,18 @@ public final class LiveTally {
         return list;
     }
 
-    /** The complete buckets with their latency percentiles, as {@link #buckets()} (A-6's live chart). */
-    public List<LatencyBucket> latencyBuckets() {
-        List<LatencyBucket> list = new ArrayList<>();
-        for (TimeBucket done : buckets()) {
-            Bucket bucket = buckets.get(done.startMillis() / BUCKET_MILLIS);
-            long[] sorted;
-            if (bucket == null) {
-                sorted = new long[0];
-            } else {
-                synchronized (bucket.latencies) {
-                    sorted = bucket.latencies.stream().mapToLong(Long::longValue).sorted().toArray();
-                }
-            }
-            list.add(new LatencyBucket(done.startMillis(), done.endMillis(), done.sent(), done.failed(), done.retried(),
-                    GrayFailureExperiment.percentile(sorted, 0.50), GrayFailureExperiment.percentile(sorted, 0.99),
-                    sorted.length == 0 ? 0 : sorted[sorted.length - 1] / 1e6));
+    /**
+     * A paced stream's requests so far in buckets of {@code bucketMillis} by when they left, as the run's
+     * final chart has them; the bucket still being sent is left out. Empty before a stream starts.
+     */
+    public List<LatencyBucket> streamBuckets(long bucketMillis) {
+        java.util.Queue<OpenLoopStream.Sample> paced = stream;
+        if (paced == null) {
+            return List.of();
         }
-        return list;
+        long sending = (System.nanoTime() - originNanos) / 1_000_000 / bucketMillis;
+        return GrayFailureExperiment.buckets(List.copyOf(paced), bucketMillis).stream()
+                .filter(bucket -> bucket.startMillis() / bucketMillis < sending).toList();
     }
 
     public synchronized String victim() {

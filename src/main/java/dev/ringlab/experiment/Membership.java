@@ -56,6 +56,14 @@ public interface Membership {
     String kill(String server);
 
     /**
+     * Holds the replacement of servers declared dead ({@code true}): they stay dead, off the ring, until
+     * released ({@code false}), which starts every replacement held. Only testbeds that own their cluster can.
+     */
+    default void holdReplacements(boolean hold) {
+        throw new TestbedException("this testbed cannot hold replacements");
+    }
+
+    /**
      * Freezes the named server's replica (a hung server that keeps its port). Testbeds that cannot
      * reach their replicas refuse, as do all by default.
      */

@@ -29,6 +29,16 @@ final class OpenLoopStream {
      * ring cannot be seen), how long it took and what became of it.
      */
     record Sample(long sentNanos, String owner, Delivery delivery) {
+
+        /** Not answered with a 2xx: what every count of failed requests of a stream means, live and final. */
+        boolean failed() {
+            return !delivery.ok();
+        }
+
+        /** Answered by a server other than the first one asked. */
+        boolean retried() {
+            return delivery.retried();
+        }
     }
 
     static final int MAX_THREADS = 1024;
@@ -64,6 +74,7 @@ final class OpenLoopStream {
         long[] sentAt = new long[keys.length];
         String[] owners = new String[keys.length];
         java.util.concurrent.atomic.AtomicIntegerArray done = new java.util.concurrent.atomic.AtomicIntegerArray(keys.length);
+        testbed.streamStarts(originNanos);
         try {
             for (int i = 0; i < keys.length; i++) {
                 waitUntil(originNanos + i * intervalNanos);
@@ -99,6 +110,8 @@ final class OpenLoopStream {
                 late.add(new Sample(sentAt[i], owners[i], new Delivery(keys[i], -1, null, 0, grace.toNanos(), 1)));
             }
         }
+        // counted where the answered ones are, so the progress (the window's status line) ends on the run's figures
+        meter.advance(late.size(), late.size(), 0, Map.of());
         List<Sample> all = new ArrayList<>(samples);
         all.addAll(late);
         return all;
@@ -110,8 +123,9 @@ final class OpenLoopStream {
         if (!done.compareAndSet(index, 0, 1)) {
             return;
         }
-        samples.add(new Sample(sentNanos, owner, delivery));
-        meter.advance(1, delivery.ok() ? 0 : 1, delivery.retried() ? 1 : 0,
+        Sample sample = new Sample(sentNanos, owner, delivery);
+        samples.add(sample);
+        meter.advance(1, sample.failed() ? 1 : 0, sample.retried() ? 1 : 0,
                 delivery.server() == null ? Map.of() : Map.of(delivery.server(), new int[] {1}));
         answered.countDown();
     }

@@ -10,8 +10,8 @@ import java.util.List;
  * @param stage   what is running now, e.g. "N=4" or "murmur3 A-2 N=3"
  * @param done    requests sent so far in the whole run
  * @param total   requests the whole run will send
- * @param failed  requests no server answered, so far
- * @param retried requests answered by a server other than the first one asked, so far
+ * @param failed  requests not answered (or not with a 2xx) so far in this stage
+ * @param retried requests answered by a server other than the first one asked, so far in this stage
  * @param elapsed time since the run started
  * @param loads   requests answered per server so far in this stage (a window draws its live chart from
  *                these), ordered by server name

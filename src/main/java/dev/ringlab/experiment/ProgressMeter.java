@@ -34,10 +34,15 @@ final class ProgressMeter {
         this.total = total;
     }
 
-    /** A new stage: its per-server counts start from zero. */
+    /**
+     * A new stage: its per-server, failed and retried counts start from zero, so a status line that
+     * names the stage (A-6's "passive health on") gives that stage's figures, as its chart does.
+     */
     void stage(String name) {
         stage = name;
         stageLoads.clear();
+        failed.reset();
+        retried.reset();
     }
 
     /**

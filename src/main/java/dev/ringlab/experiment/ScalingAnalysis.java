@@ -17,7 +17,7 @@ final class ScalingAnalysis extends Analysis<ScalingParameters, ScalingResult> {
         super("a2", "A-2", "A-2: load against N",
                 "Grows the ring from the first N to the last, one server at a time, and sends the same requests at "
                         + "each N: the mean load per server and its spread.",
-                Set.of(Input.SERVER_RANGE));
+                Set.of(Input.REQUESTS, Input.CONCURRENCY, Input.SERVER_RANGE));
     }
 
     @Override
@@ -33,19 +33,19 @@ final class ScalingAnalysis extends Analysis<ScalingParameters, ScalingResult> {
 
     @Override
     protected JFreeChart liveChart(ScalingParameters parameters, LiveView live) {
-        return ExperimentCharts.liveDistribution(label(), parameters.workload(), live);
+        return DistributionCharts.live(label(), parameters.workload(), live);
     }
 
     @Override
     protected List<JFreeChart> charts(ScalingResult result) {
-        return List.of(ExperimentCharts.scaling(result));
+        return List.of(ScalingCharts.chart(result));
     }
 
     /** a2.csv, a2.png */
     @Override
     protected List<Path> write(ScalingResult result, Path folder) throws IOException {
         return ExperimentFiles.csvAndChart(folder, code(), file -> CsvExport.scaling(result, file),
-                ExperimentCharts.scaling(result));
+                ScalingCharts.chart(result));
     }
 
     @Override

@@ -56,6 +56,13 @@ public interface Testbed extends AutoCloseable {
         throw new TestbedException(description() + " does not own its heartbeats (fall, rise)");
     }
 
+    /**
+     * A paced stream's clock starts now, {@code originNanos} ({@link System#nanoTime()}), after its warm-up:
+     * a testbed that shows a run live (the window) counts from here, as the run's own charts do.
+     */
+    default void streamStarts(long originNanos) {
+    }
+
     /** Stops whatever the testbed started. */
     @Override
     void close();

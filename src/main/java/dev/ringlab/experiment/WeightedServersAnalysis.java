@@ -45,7 +45,7 @@ final class WeightedServersAnalysis extends Analysis<WeightedServersAnalysis.Par
                         + "fills its table in proportion (Envoy's weighted Maglev) and rendezvous scores -w/ln(h). "
                         + "Each server's share of the requests beside its share of the weight. Placement only: the "
                         + "same on every backend.",
-                Set.of());
+                Set.of(Input.REQUESTS));
     }
 
     /** The ring's shape, the requests, and the weights of the servers. */
@@ -150,7 +150,7 @@ final class WeightedServersAnalysis extends Analysis<WeightedServersAnalysis.Par
     /** The placement runs far faster than a chart redraws: the live chart says how far it is, the final one what it found. */
     @Override
     protected JFreeChart liveChart(Parameters parameters, LiveView live) {
-        return ExperimentCharts.liveDistribution(label(), parameters.workload(), live);
+        return DistributionCharts.live(label(), parameters.workload(), live);
     }
 
     /** Per server, its share of the weight (grey) and its share of the requests under each algorithm. */
@@ -177,7 +177,7 @@ final class WeightedServersAnalysis extends Analysis<WeightedServersAnalysis.Par
         bars.setItemMargin(0.05);
         bars.setSeriesPaint(0, new java.awt.Color(0xBBBBBB));
         for (int series = 1; series <= ALGORITHMS.size(); series++) {
-            bars.setSeriesPaint(series, ChartStyle.series(series - 1));
+            bars.setSeriesPaint(series, AlgorithmStyle.colour(ALGORITHMS.get(series - 1)));
         }
         bars.setDefaultItemLabelGenerator(new org.jfree.chart.labels.StandardCategoryItemLabelGenerator("{2}",
                 new java.text.DecimalFormat("0.0")));

@@ -13,7 +13,7 @@ public sealed interface Action {
     /** Figures every step has: the servers on the ring when it ends. */
     Set<String> MEMBERSHIP = Set.of("servers");
 
-    /** The key that names it in a file: add, remove, kill, freeze, thaw, slow, clear, wait, send, ring, analysis. */
+    /** The key that names it in a file: add, remove, kill, freeze, thaw, slow, clear, replacement, wait, send, ring, analysis. */
     String name();
 
     /** One line for the handout: "kill Server 2". */
@@ -122,6 +122,25 @@ public sealed interface Action {
 
         public String summary() {
             return "clear the faults of " + server;
+        }
+
+        public Set<String> metrics() {
+            return MEMBERSHIP;
+        }
+    }
+
+    /**
+     * Holds the replacement of dead servers ({@code replacement: hold}), so the ring shows a killed server
+     * gone before anyone takes its place, or releases it ({@code replacement: release}), which starts every
+     * replacement held. The cluster's own switch, as the window's "Hold replacement".
+     */
+    record Replacement(boolean hold) implements Action {
+        public String name() {
+            return "replacement";
+        }
+
+        public String summary() {
+            return hold ? "hold replacements: a dead server stays dead" : "release replacements";
         }
 
         public Set<String> metrics() {

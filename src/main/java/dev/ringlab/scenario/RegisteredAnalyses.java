@@ -45,6 +45,8 @@ final class RegisteredAnalyses {
     /** The keys a step may give for an input the analysis uses. */
     private static Set<String> keys(Analysis.Input input) {
         return switch (input) {
+            // already in COMMON: a scenario's steps share one workload, whichever analysis reads it
+            case REQUESTS, CONCURRENCY -> Set.of();
             case SERVERS -> Set.of("servers");
             case SERVER_RANGE -> Set.of("min_servers", "max_servers");
             case FAILURE -> Set.of("rate", "kill_after", "victim");

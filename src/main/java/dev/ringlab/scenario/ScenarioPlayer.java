@@ -186,6 +186,11 @@ public final class ScenarioPlayer {
             } else if (action instanceof Action.Clear clear) {
                 lab.membership().clear(clear.server());
                 faulty.remove(clear.server());
+            } else if (action instanceof Action.Replacement replacement) {
+                lab.membership().holdReplacements(replacement.hold());
+                if (!replacement.hold()) {
+                    outcome.timing("servers: whether a released replacement has joined when the step ends depends on timing");
+                }
             } else if (action instanceof Action.Wait wait) {
                 waitFor(wait, outcome);
             } else if (action instanceof Action.Send send) {

@@ -26,8 +26,8 @@ public final class ScenarioReader {
 
     static final Set<String> HEADER = Set.of("title", "description", "seed", "backend", "ring", "servers", "steps");
     static final Set<String> RING = Set.of("hash", "slots", "vnodes", "probing", "algorithm");
-    static final List<String> ACTIONS = List.of("add", "remove", "kill", "freeze", "thaw", "slow", "clear", "wait",
-            "send", "ring", "analysis");
+    static final List<String> ACTIONS = List.of("add", "remove", "kill", "freeze", "thaw", "slow", "clear",
+            "replacement", "wait", "send", "ring", "analysis");
     static final Set<String> STEP_EXTRAS = Set.of("caption", "expect", "parameters");
     static final Duration LONGEST_WAIT = Duration.ofMinutes(10);
 
@@ -180,6 +180,18 @@ public final class ScenarioReader {
                 planned.frozen.remove(server);
                 yield new Action.Clear(server);
             }
+            case "replacement" -> {
+                String hold = Fields.text(where, value, "replacement").toLowerCase(Locale.ROOT);
+                if (!hold.equals("hold") && !hold.equals("release")) {
+                    throw where.error(value.line(), "'replacement' must be hold or release, got '" + hold + "'");
+                }
+                if (hold.equals("hold") == planned.held) {
+                    throw where.error(value.line(), planned.held ? "replacements are already held by an earlier step"
+                            : "replacements are not held: no step before this one holds them");
+                }
+                planned.held = hold.equals("hold");
+                yield new Action.Replacement(planned.held);
+            }
             case "wait" -> wait(where, value, planned);
             case "send" -> send(where, value);
             case "ring" -> {
@@ -275,6 +287,10 @@ public final class ScenarioReader {
                     + "one kills or freezes it" + (planned.killed.isEmpty() ? ""
                     : " (killed: " + String.join(", ", planned.killed) + ")"));
         }
+        if (condition == Action.Wait.Until.REPLACED && planned.held) {
+            throw where.error(fields.lineOf("until"), "replacements are held: " + server + " cannot be replaced "
+                    + "until a step before this one releases them (replacement: release)");
+        }
         Duration timeout = fields.duration("timeout", Duration.ofSeconds(30), Duration.ofMillis(1), LONGEST_WAIT);
         return new Action.Wait(null, condition, server, timeout);
     }
@@ -329,6 +345,8 @@ public final class ScenarioReader {
         final Set<String> killed = new HashSet<>();
         /** Frozen by a step and not yet thawed, cleared or waited for (then it counts as dead). */
         final Set<String> frozen = new LinkedHashSet<>();
+        /** Whether a step holds the replacement of dead servers and none has released it since. */
+        boolean held;
         RingConfig ring;
         int nextId = 1;
 

@@ -88,6 +88,8 @@ public final class ScenarioWriter {
             return clear.server();
         } else if (action instanceof Action.Slow slow) {
             return ordered("server", slow.server(), "latency_ms", slow.latencyMs(), "error_rate", slow.errorRate());
+        } else if (action instanceof Action.Replacement replacement) {
+            return replacement.hold() ? "hold" : "release";
         } else if (action instanceof Action.Wait wait) {
             return wait.until() == null ? Durations.text(wait.duration())
                     : ordered("until", wait.until().name().toLowerCase(Locale.ROOT), "server", wait.server(),

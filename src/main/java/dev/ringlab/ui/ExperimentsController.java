@@ -4,7 +4,6 @@ import dev.ringlab.experiment.Analyses;
 import dev.ringlab.experiment.Analysis;
 import dev.ringlab.experiment.DistributionParameters;
 import dev.ringlab.experiment.DistributionResult;
-import dev.ringlab.experiment.ExperimentCharts;
 import dev.ringlab.experiment.ExperimentFiles;
 import dev.ringlab.experiment.HotKey;
 import dev.ringlab.experiment.Workload;
@@ -40,6 +39,9 @@ public final class ExperimentsController {
     @FXML private TextField fromServers;
     @FXML private TextField toServers;
     @FXML private TextField victim;
+    @FXML private Label victimLabel;
+    @FXML private TextField rate;
+    @FXML private TextField duration;
     @FXML private Button run;
     @FXML private Button cancel;
     @FXML private ProgressBar progress;
@@ -66,11 +68,19 @@ public final class ExperimentsController {
         fromServers.textProperty().bindBidirectional(model.fromServersProperty());
         toServers.textProperty().bindBidirectional(model.toServersProperty());
         victim.textProperty().bindBidirectional(model.victimProperty());
+        rate.textProperty().bindBidirectional(model.rateProperty());
+        duration.textProperty().bindBidirectional(model.durationProperty());
+        victimLabel.textProperty().bind(model.victimLabel());
+        rate.promptTextProperty().bind(model.defaultRate());
         description.textProperty().bind(model.description());
         serverCount.disableProperty().bind(model.uses(Analysis.Input.SERVERS).not());
         fromServers.disableProperty().bind(model.uses(Analysis.Input.SERVER_RANGE).not());
         toServers.disableProperty().bind(model.uses(Analysis.Input.SERVER_RANGE).not());
-        victim.disableProperty().bind(model.uses(Analysis.Input.FAILURE).not());
+        requests.disableProperty().bind(model.uses(Analysis.Input.REQUESTS).not());
+        concurrency.disableProperty().bind(model.uses(Analysis.Input.CONCURRENCY).not());
+        victim.disableProperty().bind(model.readsVictim().not());
+        rate.disableProperty().bind(model.readsRate().not());
+        duration.disableProperty().bind(model.readsDuration().not());
         run.disableProperty().bind(model.runningProperty());
         cancel.disableProperty().bind(model.runningProperty().not());
         experimentChoice.disableProperty().bind(model.runningProperty());
@@ -91,9 +101,9 @@ public final class ExperimentsController {
                 chartView.show(charts);
             }
         });
-        ChartView.warmUp(() -> ExperimentCharts.distribution(new DistributionResult(
+        ChartView.warmUp(() -> Analyses.A1.finished(new DistributionResult(
                 new DistributionParameters(RingConfig.DEFAULT, 1, new Workload(1, 1, 1)), "warm-up",
-                List.of(new dev.ringlab.experiment.ServerLoad("Server 1", 1)), 0, 0, Duration.ZERO)));
+                List.of(new dev.ringlab.experiment.ServerLoad("Server 1", 1)), 0, 0, Duration.ZERO)).charts().get(0));
     }
 
     /** Joins the window's frame pump and log. */

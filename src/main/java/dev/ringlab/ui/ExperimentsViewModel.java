@@ -4,7 +4,9 @@ import dev.ringlab.experiment.Analyses;
 import dev.ringlab.experiment.Analysis;
 import dev.ringlab.experiment.AnalysisInput;
 import dev.ringlab.scenario.SessionRecorder;
+import dev.ringlab.balancer.ClientTimeouts;
 import dev.ringlab.experiment.FailoverParameters;
+import dev.ringlab.experiment.FaultSettings;
 import dev.ringlab.experiment.HotKey;
 import dev.ringlab.experiment.LiveTally;
 import dev.ringlab.experiment.LiveView;
@@ -61,6 +63,10 @@ public final class ExperimentsViewModel {
     private final StringProperty fromServers = new SimpleStringProperty(this, "fromServers", "2");
     private final StringProperty toServers = new SimpleStringProperty(this, "toServers", "6");
     private final StringProperty victim = new SimpleStringProperty(this, "victim", "");
+    /** A-3's, A-6's and flapping's pace in requests per second; blank for the chosen analysis's default. */
+    private final StringProperty rate = new SimpleStringProperty(this, "rate", "");
+    /** How long A-6's and flapping's paced streams last, e.g. {@code 8s}; blank for the default. */
+    private final StringProperty duration = new SimpleStringProperty(this, "duration", "");
     private final ReadOnlyBooleanWrapper running = new ReadOnlyBooleanWrapper(this, "running");
     private final ReadOnlyDoubleWrapper progress = new ReadOnlyDoubleWrapper(this, "progress");
     private final ReadOnlyStringWrapper status = new ReadOnlyStringWrapper(this, "status", READY);
@@ -126,8 +132,60 @@ public final class ExperimentsViewModel {
         return victim;
     }
 
+    public StringProperty rateProperty() {
+        return rate;
+    }
+
+    public StringProperty durationProperty() {
+        return duration;
+    }
+
     public StringBinding description() {
         return description;
+    }
+
+    /** What the victim field is called for the chosen analysis: the server it kills, freezes or makes flap. */
+    public StringBinding victimLabel() {
+        return Bindings.createStringBinding(() -> {
+            Analysis<?, ?> kind = analysis.get();
+            if (kind != null && kind.uses(Analysis.Input.GRAY_FAILURE)) {
+                return "Freeze";
+            }
+            return kind != null && kind.uses(Analysis.Input.FLAPPING) ? "Flap" : "Kill";
+        }, analysis);
+    }
+
+    /** The rate the chosen analysis paces at when the field is blank, as the command line's --rate defaults. */
+    public StringBinding defaultRate() {
+        return Bindings.createStringBinding(() -> Integer.toString(defaultRate(analysis.get())), analysis);
+    }
+
+    private static int defaultRate(Analysis<?, ?> kind) {
+        return kind != null && kind.uses(Analysis.Input.FAILURE) ? FailoverParameters.DEFAULT_RATE
+                : FaultSettings.DEFAULT.rate();
+    }
+
+    /**
+     * Whether the chosen analysis reads the form's victim field: the server A-3 kills, A-6 freezes and
+     * flapping makes flap (the command line's --victim).
+     */
+    public BooleanBinding readsVictim() {
+        return usesAny(Analysis.Input.FAILURE, Analysis.Input.GRAY_FAILURE, Analysis.Input.FLAPPING);
+    }
+
+    /** Whether it reads the Rate field (--rate): A-3's pace, and the fault lessons'. */
+    public BooleanBinding readsRate() {
+        return usesAny(Analysis.Input.FAILURE, Analysis.Input.GRAY_FAILURE, Analysis.Input.FLAPPING);
+    }
+
+    /** Whether it reads the Duration field (--duration): the fault lessons, which pace rate x duration requests. */
+    public BooleanBinding readsDuration() {
+        return usesAny(Analysis.Input.GRAY_FAILURE, Analysis.Input.FLAPPING);
+    }
+
+    private BooleanBinding usesAny(Analysis.Input... inputs) {
+        return Bindings.createBooleanBinding(() -> analysis.get() != null
+                && java.util.Arrays.stream(inputs).anyMatch(analysis.get()::uses), analysis);
     }
 
     /** Whether the chosen analysis reads {@code input}: the form greys out the fields it does not. */
@@ -177,13 +235,20 @@ public final class ExperimentsViewModel {
         Analysis<?, ?>.Prepared prepared;
         AnalysisInput input;
         try {
-            Workload workload = new Workload(number(requests, "requests"), seed, number(concurrency, "concurrency"));
+            // A field the analysis does not read is greyed out and ignored, whatever it holds.
+            Workload workload = new Workload(
+                    kind.uses(Analysis.Input.REQUESTS) ? number(requests, "requests") : Workload.DEFAULT_REQUESTS, seed,
+                    kind.uses(Analysis.Input.CONCURRENCY) ? number(concurrency, "concurrency") : 1);
+            int pace = readsRate().get() && !text(rate).isEmpty() ? number(rate, "rate") : defaultRate(kind);
+            Duration stream = readsDuration().get() && !text(duration).isEmpty()
+                    ? duration(text(duration)) : FaultSettings.DEFAULT.duration();
+            String target = readsVictim().get() && !text(victim).isEmpty() ? text(victim) : FailoverParameters.BUSIEST;
             input = AnalysisInput.defaults(ring, workload)
                     .withServers(kind.uses(Analysis.Input.SERVERS) ? number(servers, "N") : 1)
                     .withServerRange(kind.uses(Analysis.Input.SERVER_RANGE) ? number(fromServers, "N from") : 1,
                             kind.uses(Analysis.Input.SERVER_RANGE) ? number(toServers, "N to") : 1)
-                    .withFailure(FailoverParameters.DEFAULT_RATE, FailoverParameters.DEFAULT_KILL_AFTER,
-                            victim.get().isBlank() ? FailoverParameters.BUSIEST : victim.get());
+                    .withFailure(pace, FailoverParameters.DEFAULT_KILL_AFTER, target)
+                    .withFaults(FaultSettings.DEFAULT.withPace(pace, stream));
             prepared = kind.prepare(input, testbeds);
         } catch (IllegalArgumentException invalid) {
             showError(invalid.getMessage());
@@ -205,7 +270,7 @@ public final class ExperimentsViewModel {
         startedNanos = System.nanoTime();
         progress.set(0);
         showStatus(label + " running (seed " + seed + ")…", false);
-        log.accept(label + " started: " + requests.get().trim() + " requests, seed " + seed);
+        log.accept(label + " started: " + describe(prepared.analysis(), input) + ", seed " + seed);
         // the hot keys of a skewed workload are marked on the ring while the chart fills; others clear them
         session.async(() -> prepared.hotKeys(HotKeyLayer.SHOWN)).thenAccept(hot -> finished.add(() -> hotKeys.accept(hot)));
         // the analysis borrows and reshapes the window's servers: one step for the recording, not those changes
@@ -254,8 +319,10 @@ public final class ExperimentsViewModel {
         if (!chartBusy) {
             Analysis<?, ?>.Prepared run = current;
             long started = startedNanos;
-            // Built on the chart thread from values that are safe to read there.
-            charts.set(() -> List.of(run.liveChart(new LiveView(live, session.ring(), lastProgress.get(),
+            // Built on the chart thread from values that are safe to read there; the progress the status
+            // line shows now, so the chart's counts are the status line's.
+            Progress shown = last;
+            charts.set(() -> List.of(run.liveChart(new LiveView(live, session.ring(), shown,
                     Duration.ofNanos(System.nanoTime() - started)))));
         }
     }
@@ -353,8 +420,28 @@ public final class ExperimentsViewModel {
         status.set(text);
     }
 
+    /** What the run sends, in the words of the inputs it reads. */
+    private static String describe(Analysis<?, ?> kind, AnalysisInput input) {
+        if (kind.uses(Analysis.Input.REQUESTS)) {
+            return input.workload().requests() + " requests";
+        }
+        return input.faults().rate() + " requests/s for " + input.faults().duration().toMillis() / 1000.0 + " s";
+    }
+
+    private static Duration duration(String text) {
+        try {
+            return ClientTimeouts.parse(text);
+        } catch (IllegalArgumentException invalid) {
+            throw new IllegalArgumentException("duration: " + invalid.getMessage());
+        }
+    }
+
+    private static String text(StringProperty field) {
+        return field.get() == null ? "" : field.get().trim();
+    }
+
     private static int number(StringProperty field, String what) {
-        String text = field.get() == null ? "" : field.get().trim();
+        String text = text(field);
         try {
             return Integer.parseInt(text);
         } catch (NumberFormatException notANumber) {

@@ -95,6 +95,17 @@ final class LabActions {
     /** A switch asked in the window is on its way (Maglev's table takes a moment): not one from the balancer. */
     private boolean choosingAlgorithm;
 
+    /**
+     * The "Hold replacement" box follows the cluster's own switch, which a lesson's step
+     * ({@code replacement: hold}) or an experiment's run also turns; the box's listener then logs it.
+     */
+    private void followHold() {
+        boolean held = !session.cluster().replacesDead();
+        if (model.holdReplacementProperty().get() != held) {
+            model.holdReplacementProperty().set(held);
+        }
+    }
+
     void frame(long now) {
         List<ClusterEvent> batch = new ArrayList<>();
         ClusterEvent event;
@@ -108,6 +119,7 @@ final class LabActions {
             result.run();
         }
         followAlgorithm();
+        followHold();
         model.playback().tick(now);
         if (membersChanged || now - countersAt > COUNTERS_EVERY_NANOS) {
             refreshServers(now);

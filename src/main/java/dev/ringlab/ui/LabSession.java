@@ -100,6 +100,14 @@ public final class LabSession implements AutoCloseable {
     private volatile boolean closed;
 
     private final int balancerPort;
+    /**
+     * The window's fall: a frozen server misses a heartbeat about every 0.7 s (its 500 ms timeout, then
+     * 200 ms), so 6 leave a teacher about 4 s to show it frozen, its requests waiting, and thaw it back,
+     * close to the 6 s HAProxy's defaults take to mark a server down; a killed one refuses at once and
+     * is noticed in about 1.2 s. Experiments and {@code serve} keep HAProxy's fall 3.
+     */
+    public static final int WINDOW_FALL = 6;
+
     /** Heartbeats missed in a row before a server is declared dead; a frozen server has this long to be thawed. */
     private final int fall;
     /** What the user did in this session, for File → Save session as scenario. */

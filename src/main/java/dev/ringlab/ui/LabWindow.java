@@ -27,19 +27,20 @@ public final class LabWindow {
     public record Options(BackendKind backend, BackendChoice backends, RingConfig config, int initialServers,
                           int balancerPort, boolean backgroundTraffic, Tour tour, int fall) {
 
-        /** With the health monitor's default fall (2 missed heartbeats declare a server dead). */
+        /** With the window's fall ({@link LabSession#WINDOW_FALL}): time to thaw a frozen server. */
         public Options(BackendKind backend, BackendChoice backends, RingConfig config, int initialServers,
                        int balancerPort, boolean backgroundTraffic, Tour tour) {
             this(backend, backends, config, initialServers, balancerPort, backgroundTraffic, tour,
-                    dev.ringlab.cluster.HealthMonitor.DEFAULT_MISSES);
+                    LabSession.WINDOW_FALL);
         }
     }
 
     /**
      * A run of the window that drives itself and exits: the FX pulse-gap measurement during an A-1 of
-     * {@code requests} requests, and/or screenshots into a folder.
+     * {@code requests} requests, and/or screenshots into a folder; what it measured and wrote goes to
+     * {@code report} (the command line's terminal: the window itself prints nothing).
      */
-    public record Tour(boolean diagnosePulse, Path screenshots, int requests) {
+    public record Tour(boolean diagnosePulse, Path screenshots, int requests, java.io.PrintStream report) {
 
         boolean active() {
             return diagnosePulse || screenshots != null;
@@ -90,8 +91,8 @@ public final class LabWindow {
             throw new IllegalStateException("the window could not open: " + Failures.reason(startFailure),
                     startFailure);
         }
-        // Ctrl-C or SIGTERM skip the window's close: stop the replicas anyway.
-        Runtime.getRuntime().addShutdownHook(new Thread(session::close, "ringlab-window-shutdown"));
+        // Ctrl-C or SIGTERM skip the window's close: the session's lab is closed, its replicas stopped, by the
+        // lab's one shutdown hook (Reaper), as serve's and the experiments' are.
         AutoCloseable priority = options.backgroundTraffic() ? TrafficPriority.start() : () -> { };
         Platform.setImplicitExit(false);
         JAVAFX_LOG.setFilter(line -> line.getMessage() == null
@@ -121,7 +122,7 @@ public final class LabWindow {
                 }
                 if (options.tour() != null && options.tour().active()) {
                     new WindowTour(window, options.tour().screenshots(), options.tour().diagnosePulse(),
-                            options.tour().requests(), System.out).start(options.initialServers());
+                            options.tour().requests(), options.tour().report()).start(options.initialServers());
                 }
             } catch (RuntimeException startFailure) {
                 failure.set(startFailure);

@@ -35,7 +35,7 @@ final class PlacementBandLayer {
                 double thickness = share.fraction() * width;
                 gc.setStroke(Color.web(ServerColours.of(share.server())));
                 gc.setLineWidth(thickness + 0.4); // a hair of overlap, so no seam of the background shows
-                RingCanvas.strokeSlotArc(gc, g, from + thickness / 2, slot, slot + 1, p.slots());
+                g.strokeSlotArc(gc, from + thickness / 2, slot, slot + 1);
                 from += thickness;
             }
         }
@@ -51,10 +51,10 @@ final class PlacementBandLayer {
         double s = g.scale();
         double from = g.band();
         double to = g.placementInner() + g.placementWidth() / 2;
-        double t = Math.min(1, (double) age / RingCanvas.FLASH_TRAVEL_NANOS);
+        double t = Math.min(1, (double) age / RequestFlights.TRAVEL_NANOS);
         Point2D at = g.at(slot + 0.5, from + t * (to - from));
-        double d = (12 + (age > RingCanvas.FLASH_TRAVEL_NANOS ? 14.0 * (age - RingCanvas.FLASH_TRAVEL_NANOS) / RingCanvas.FLASH_FADE_NANOS : 0)) * s;
-        double alpha = age > RingCanvas.FLASH_TRAVEL_NANOS ? 1 - (double) (age - RingCanvas.FLASH_TRAVEL_NANOS) / RingCanvas.FLASH_FADE_NANOS : 1;
+        double d = (12 + (age > RequestFlights.TRAVEL_NANOS ? 14.0 * (age - RequestFlights.TRAVEL_NANOS) / RequestFlights.FADE_NANOS : 0)) * s;
+        double alpha = age > RequestFlights.TRAVEL_NANOS ? 1 - (double) (age - RequestFlights.TRAVEL_NANOS) / RequestFlights.FADE_NANOS : 1;
         gc.setFill(colour.deriveColor(0, 1, 1, alpha));
         gc.fillOval(at.getX() - d / 2, at.getY() - d / 2, d, d);
         gc.setStroke(ink.deriveColor(0, 1, 1, alpha));

@@ -48,7 +48,7 @@ final class ProbeArrow {
             for (int pass = 0; pass < 2; pass++) {
                 gc.setStroke(pass == 0 ? paper : ink);
                 gc.setLineWidth((pass == 0 ? 8 : 4) * s);
-                RingCanvas.strokeSlotArc(gc, g, r, probe.slot(), probe.slot() + probe.walk(), slots);
+                g.strokeSlotArc(gc, r, probe.slot(), probe.slot() + probe.walk());
             }
         }
         if (probe.node() != null) {

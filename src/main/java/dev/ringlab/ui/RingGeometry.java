@@ -1,6 +1,8 @@
 package dev.ringlab.ui;
 
 import javafx.geometry.Point2D;
+import javafx.scene.canvas.GraphicsContext;
+import javafx.scene.shape.ArcType;
 
 /**
  * Where things sit on the ring canvas: the centre, the outer radius (the slot ticks), the width of the
@@ -41,5 +43,12 @@ record RingGeometry(double cx, double cy, double radius, double bandWidth, int s
     Point2D at(double slot, double r) {
         double angle = 2 * Math.PI * slot / slots;
         return new Point2D(cx + r * Math.sin(angle), cy - r * Math.cos(angle));
+    }
+
+    /** Strokes an arc at radius {@code r} from one slot boundary clockwise to another (fractions allowed). */
+    void strokeSlotArc(GraphicsContext gc, double r, double fromSlot, double toSlot) {
+        double start = 90 - 360.0 * fromSlot / slots;
+        double extent = -360.0 * (toSlot - fromSlot) / slots;
+        gc.strokeArc(cx - r, cy - r, 2 * r, 2 * r, start, extent, ArcType.OPEN);
     }
 }

@@ -1,6 +1,7 @@
 package dev.ringlab.ui;
 
 import dev.ringlab.ring.RingSnapshot;
+import java.util.Map;
 import javafx.beans.Observable;
 import javafx.fxml.FXML;
 import javafx.scene.control.Label;
@@ -31,6 +32,8 @@ public final class RingPanelController {
     private final LabActions actions;
     private final FramePump pump;
     private boolean pictureStale = true;
+    /** The fault marks on show: the table's rows change often (state, weight), the ring only when these do. */
+    private Map<String, FaultMark> faultsShown = Map.of();
 
     public RingPanelController(LabViewModel model, LabActions actions, FramePump pump) {
         this.model = model;
@@ -49,6 +52,11 @@ public final class RingPanelController {
         for (Observable input : pictureInputs) {
             input.addListener(changed -> pictureStale = true);
         }
+        model.servers().rows().addListener((Observable changed) -> {
+            if (!model.servers().faultMarks().equals(faultsShown)) {
+                pictureStale = true;
+            }
+        });
         model.hotKeysProperty().addListener((obs, old, now) -> ring.showHotKeys(now));
         model.presentationProperty().addListener(changed -> present());
         model.fontSizeProperty().addListener(changed -> present());
@@ -87,7 +95,9 @@ public final class RingPanelController {
         pictureStale = false;
         RingSnapshot snapshot = model.playback().shownProperty().get();
         RingPicture picture = RingPicture.of(snapshot, model.lastChangeProperty().get(), model.down(),
-                model.servers().selectedProperty().get(), model.probeProperty().get(), model.placement());
+                model.servers().selectedProperty().get(), model.probeProperty().get(), model.placement())
+                .withFaults(model.servers().faultMarks());
+        faultsShown = model.servers().faultMarks();
         ring.show(picture);
         migration.setText(picture.migrationText());
         legend.getChildren().clear();
@@ -95,8 +105,7 @@ public final class RingPanelController {
             double side = Math.max(14, model.fontSizeProperty().get() * 0.9);
             Rectangle swatch = new Rectangle(side, side, Color.web(entry.colour()));
             String name = entry.server().name();
-            boolean down = picture.down().contains(name);
-            Label label = new Label(String.format("%s  %.1f%%%s", name, 100 * entry.share(), down ? " (down)" : ""), swatch);
+            Label label = new Label(String.format("%s  %.1f%%%s", name, 100 * entry.share(), picture.stateWord(name)), swatch);
             label.setId("legend-" + entry.server().id());
             label.getStyleClass().add("legend-entry");
             if (name.equals(picture.selected())) {
@@ -104,6 +113,14 @@ public final class RingPanelController {
             }
             label.setOnMouseClicked(click -> model.servers().select(name));
             legend.getChildren().add(label);
+        }
+        // what the fault shapes mean, while a server carries one
+        double side = Math.max(18, model.fontSizeProperty().get() * 1.2);
+        for (FaultMark mark : picture.faultMarksShown()) {
+            Label key = new Label(mark.legend(), FaultGlyphs.key(mark, side, ring.ink(), ring.paper()));
+            key.setId("legend-fault-" + mark.word());
+            key.getStyleClass().add("legend-key");
+            legend.getChildren().add(key);
         }
         actions.refreshServersSoon();
     }

@@ -8,8 +8,11 @@ import dev.ringlab.ring.algorithm.Algorithm;
 import dev.ringlab.ring.algorithm.Placement;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collections;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.TreeSet;
 
 /**
@@ -26,11 +29,12 @@ import java.util.TreeSet;
  * @param band     where requests go when another algorithm than the ring routes them, or null
  * @param fallen   the virtual nodes of servers declared dead that are off the ring but not gone from the
  *                 cluster (their replacement held or starting), where they were: drawn crossed out
+ * @param faults   the servers on the ring that are frozen or slowed, by name: marked with their fault's shape
  */
 public record RingPicture(RingSnapshot ring, List<Marker> markers, List<LegendEntry> legend,
                           Set<Integer> changedSlots, Set<Integer> ghostSlots, ChangeReport change, Set<String> down,
                           String selected, KeyProbe probe, Algorithm algorithm, PlacementBand band,
-                          List<Marker> fallen) {
+                          List<Marker> fallen, Map<String, FaultMark> faults) {
 
     /** One virtual node as drawn: where, whose, and the arc of slots it owns (those counter-clockwise up to the previous node). */
     public record Marker(int slot, Server server, int virtualNode, int homeSlot, int arcLength, double arcShare,
@@ -58,10 +62,12 @@ public record RingPicture(RingSnapshot ring, List<Marker> markers, List<LegendEn
     public RingPicture {
         markers = List.copyOf(markers);
         legend = List.copyOf(legend);
-        changedSlots = Set.copyOf(changedSlots);
-        ghostSlots = Set.copyOf(ghostSlots);
+        // in slot order, so the canvas draws the same pixels every run (overlapping dashes depend on order)
+        changedSlots = Collections.unmodifiableSortedSet(new TreeSet<>(changedSlots));
+        ghostSlots = Collections.unmodifiableSortedSet(new TreeSet<>(ghostSlots));
         down = Set.copyOf(down);
         fallen = List.copyOf(fallen);
+        faults = Map.copyOf(faults);
     }
 
     /** The ring alone, routed by itself, with nothing selected or probed. */
@@ -82,7 +88,19 @@ public record RingPicture(RingSnapshot ring, List<Marker> markers, List<LegendEn
         List<LegendEntry> shares = next == null ? legend : legend.stream().map(entry -> new LegendEntry(entry.server(),
                 entry.colour(), entry.virtualNodes(), next.shareOf(entry.server()))).toList();
         return new RingPicture(ring, markers, shares, changedSlots, ghostSlots, change, down, selected, probe,
-                algorithm, next, fallen);
+                algorithm, next, fallen, faults);
+    }
+
+    /** With these servers marked as frozen or slow (names of servers not on the ring are left out). */
+    RingPicture withFaults(Map<String, FaultMark> marks) {
+        Map<String, FaultMark> onRing = new TreeMap<>();
+        marks.forEach((name, mark) -> {
+            if (mark != null && ring.servers().stream().anyMatch(server -> server.name().equals(name))) {
+                onRing.put(name, mark);
+            }
+        });
+        return new RingPicture(ring, markers, legend, changedSlots, ghostSlots, change, down, selected, probe,
+                algorithm, band, fallen, onRing);
     }
 
     public static RingPicture of(RingSnapshot ring, ChangeReport lastChange, Set<Server> down, String selected,
@@ -113,7 +131,7 @@ public record RingPicture(RingSnapshot ring, List<Marker> markers, List<LegendEn
         List<Marker> fallen = fallen(ring, down);
         KeyProbe shownProbe = probe != null && probe.slot() < slots ? probe : null;
         return new RingPicture(ring, markers, legend, changed, ghosts, change, downNames, selected, shownProbe,
-                algorithm == null ? Algorithm.RING : algorithm, null, fallen);
+                algorithm == null ? Algorithm.RING : algorithm, null, fallen, Map.of());
     }
 
     /** Where each down server that left the ring had its virtual nodes: the ring with it back, which is the ring it left. */
@@ -134,6 +152,22 @@ public record RingPicture(RingSnapshot ring, List<Marker> markers, List<LegendEn
             }
         }
         return fallen;
+    }
+
+    /** After a server's name in a legend: " (down)", " (frozen)", " (slow)" or nothing. */
+    public String stateWord(String server) {
+        if (down.contains(server)) {
+            return " (down)";
+        }
+        FaultMark mark = faults.get(server);
+        return mark == null ? "" : " (" + mark.word() + ")";
+    }
+
+    /** The fault shapes on this ring, for the legend's key, in a fixed order. */
+    public List<FaultMark> faultMarksShown() {
+        return java.util.Arrays.stream(FaultMark.values())
+                .filter(mark -> faults.entrySet().stream().anyMatch(e -> e.getValue() == mark && !down.contains(e.getKey())))
+                .toList();
     }
 
     public int slots() {

@@ -38,10 +38,15 @@ final class RingSlide {
         FlowPane legend = new FlowPane(16, 6);
         legend.setPrefWrapLength(RING_SIZE);
         for (RingPicture.LegendEntry entry : picture.legend()) {
-            Label label = new Label(String.format("%s  %.1f%%", entry.server().name(), 100 * entry.share()),
-                    new Rectangle(16, 16, Color.web(entry.colour())));
+            Label label = new Label(String.format("%s  %.1f%%%s", entry.server().name(), 100 * entry.share(),
+                    picture.stateWord(entry.server().name())), new Rectangle(16, 16, Color.web(entry.colour())));
             label.setFont(Font.font("System", 17));
             legend.getChildren().add(label);
+        }
+        for (FaultMark mark : picture.faultMarksShown()) {
+            Label key = new Label(mark.legend(), FaultGlyphs.key(mark, 22, Color.web("#111111"), Color.WHITE));
+            key.setFont(Font.font("System", 17));
+            legend.getChildren().add(key);
         }
         Label caption = new Label(String.format("%s hash · %d slots · %d virtual nodes per server · %s probing · "
                         + "placement %s · ring v%d%s", config.hash().name(), config.slots(), config.virtualNodesPerServer(),

@@ -1,5 +1,6 @@
 package dev.ringlab.ui;
 
+import java.util.function.Function;
 import javafx.beans.binding.Bindings;
 import javafx.beans.binding.ObjectBinding;
 import javafx.beans.property.ReadOnlyIntegerWrapper;
@@ -15,7 +16,9 @@ import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
 import javafx.scene.control.TextField;
 import javafx.scene.control.Tooltip;
+import javafx.scene.layout.HBox;
 import javafx.scene.layout.Region;
+import javafx.scene.layout.StackPane;
 import javafx.scene.paint.Color;
 import javafx.scene.shape.Rectangle;
 
@@ -29,6 +32,7 @@ public final class ServersController {
 
     @FXML private TextField serverName;
     @FXML private TextField serverWeight;
+    @FXML private Button killServer;
     @FXML private Button freezeServer;
     @FXML private Button thawServer;
     @FXML private Button slowServer;
@@ -91,16 +95,35 @@ public final class ServersController {
     }
 
     /**
-     * Each fault button is disabled when it cannot apply to the selected row (Thaw on a server that is
-     * not frozen, Freeze or Slow on a frozen one, Clear on a healthy one); with nothing selected they stay
-     * enabled, and a click says how to select a server.
+     * Kill and each fault button are disabled when they cannot apply to the selected row (a dead or
+     * replacing server, Thaw on a server that is not frozen, Slow on a frozen one, Clear on a healthy one),
+     * and their tooltip then says why; with nothing selected they stay enabled, and a click says how to
+     * select a server.
      */
     private void bindFaultButtons() {
-        ObjectBinding<ServerRow> row = model.servers().selectedRow();
-        freezeServer.disableProperty().bind(Bindings.createBooleanBinding(() -> row.get() != null && row.get().frozen(), row));
-        thawServer.disableProperty().bind(Bindings.createBooleanBinding(() -> row.get() != null && !row.get().frozen(), row));
-        slowServer.disableProperty().bind(Bindings.createBooleanBinding(() -> row.get() != null && row.get().frozen(), row));
-        clearFaults.disableProperty().bind(Bindings.createBooleanBinding(() -> row.get() != null && !row.get().faulted(), row));
+        ObjectBinding<ServerActions> actions = model.servers().selectedActions();
+        bindAction(killServer, actions, ServerActions::kill);
+        bindAction(freezeServer, actions, ServerActions::freeze);
+        bindAction(thawServer, actions, ServerActions::thaw);
+        bindAction(slowServer, actions, ServerActions::slow);
+        bindAction(clearFaults, actions, ServerActions::clear);
+    }
+
+    private static void bindAction(Button button, ObjectBinding<ServerActions> actions,
+                                   Function<ServerActions, String> whyNot) {
+        String does = button.getTooltip().getText();
+        button.disableProperty().bind(Bindings.createBooleanBinding(() -> whyNot.apply(actions.get()) != null, actions));
+        button.getTooltip().textProperty().bind(Bindings.createStringBinding(() -> {
+            String why = whyNot.apply(actions.get());
+            return why == null ? does : "Not now: " + why + ". (" + does + ")";
+        }, actions));
+        // a disabled control gets no mouse events, so its own tooltip never shows: its holder shows the same one
+        HBox row = (HBox) button.getParent();
+        StackPane holder = new StackPane();
+        holder.setMinWidth(Region.USE_PREF_SIZE);
+        row.getChildren().set(row.getChildren().indexOf(button), holder);
+        holder.getChildren().add(button);
+        Tooltip.install(holder, button.getTooltip());
     }
 
     private void initialiseTable() {

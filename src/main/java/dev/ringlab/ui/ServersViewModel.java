@@ -3,6 +3,7 @@ package dev.ringlab.ui;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.stream.Collectors;
 import javafx.beans.binding.Bindings;
 import javafx.beans.binding.ObjectBinding;
@@ -31,6 +32,8 @@ public final class ServersViewModel {
     /** The selected server's row as listed now (its state, weight and fault), or null. */
     private final ObjectBinding<ServerRow> selectedRow = Bindings.createObjectBinding(
             () -> rows.stream().filter(row -> row.name().equals(selected.get())).findFirst().orElse(null), rows, selected);
+    private final ObjectBinding<ServerActions> selectedActions =
+            Bindings.createObjectBinding(() -> ServerActions.of(selectedRow.get()), selectedRow);
     private final ReadOnlyStringWrapper rate = new ReadOnlyStringWrapper(this, "rate", "0 req/s");
     private final ReadOnlyLongWrapper updates = new ReadOnlyLongWrapper(this, "updates");
     private long rateAt;
@@ -74,8 +77,25 @@ public final class ServersViewModel {
         return null;
     }
 
+    /** The servers listed as frozen or slowed, by name, as the ring marks them. */
+    public Map<String, FaultMark> faultMarks() {
+        Map<String, FaultMark> marks = new TreeMap<>();
+        for (ServerRow row : rows) {
+            FaultMark mark = FaultMark.of(row);
+            if (mark != null) {
+                marks.put(row.name(), mark);
+            }
+        }
+        return marks;
+    }
+
     public ObjectBinding<ServerRow> selectedRow() {
         return selectedRow;
+    }
+
+    /** What the buttons can do to the selected row, and why not. */
+    public ObjectBinding<ServerActions> selectedActions() {
+        return selectedActions;
     }
 
     /** After an Add that used {@code used}: the field empties unless the user has typed the next name meanwhile. */

@@ -57,6 +57,12 @@ final class WindowTestbed implements Testbed {
         return delivery;
     }
 
+    /** The live chart counts a paced stream from its own first request, as the run's final chart does. */
+    @Override
+    public void streamStarts(long originNanos) {
+        live.startStream(originNanos);
+    }
+
     @Override
     public Membership membership() {
         return shared.membership();

@@ -112,7 +112,8 @@ class LayeringTest {
      * Only the command line talks to the terminal; everything else reports through listeners and logs.
      * Named exceptions: two programs with a {@code main} of their own, run as processes of their own —
      * the replica (whose first line on stdout is how its parent learns the port) and the image build
-     * step Maven runs. The window's tour still prints its pulse figures itself; that one is frozen.
+     * step Maven runs. The window's tour reports to the stream the command line hands it, so the
+     * frozen store is empty.
      */
     @ArchTest
     static final ArchRule noSystemOutOutsideTheCommandLine = FreezingArchRule.freeze(noClasses()

@@ -12,8 +12,10 @@ import com.tngtech.archunit.library.freeze.FreezingArchRule;
  * Tests wait on a condition with one helper, Awaitility ({@code await().atMost(…).until(…)}), never on
  * a fixed sleep: on a loaded machine a sleep is either too short (flaky) or too long (slow), and a
  * sleep before a cancel proves nothing unless the run is known to have started. The sleeps and
- * home-made polling loops that predate the rule are frozen in {@code archunit_store}; a new one fails.
- * Benchmarks are not tests and are left out; a client's own pace goes through {@code ClientPace}.
+ * home-made polling loops (sleep or park in a loop) that predated the rule are gone, so the frozen store
+ * in {@code archunit_store} is empty: any new one fails.
+ * Benchmarks are not tests and are left out; a client's own pace goes through {@code ClientPace};
+ * {@code LeftoverRun} is a program of its own (a child JVM) that idles until a cleanup test ends it.
  */
 @AnalyzeClasses(packages = "dev.ringlab", importOptions = ImportOption.OnlyIncludeTests.class)
 class WaitingTest {
@@ -22,7 +24,12 @@ class WaitingTest {
     static final ArchRule testsWaitOnConditionsNotSleeps = FreezingArchRule.freeze(noClasses()
             .that().resideOutsideOfPackage("dev.ringlab.bench..")
             .and().doNotHaveFullyQualifiedName("dev.ringlab.testing.ClientPace")
+            .and().doNotHaveFullyQualifiedName("dev.ringlab.cluster.docker.LeftoverRun")
             .should().callMethod(Thread.class, "sleep", long.class)
             .orShould().callMethod(java.util.concurrent.TimeUnit.class, "sleep", long.class)
+            .orShould().callMethod(java.util.concurrent.locks.LockSupport.class, "parkNanos", long.class)
+            // TestFX's own poller is a second helper: the window tests wait with Awaitility too (WindowView.within)
+            .orShould().callMethod(org.testfx.util.WaitForAsyncUtils.class, "waitFor", long.class,
+                    java.util.concurrent.TimeUnit.class, java.util.concurrent.Callable.class)
             .as("tests wait with Awaitility, not Thread.sleep"));
 }

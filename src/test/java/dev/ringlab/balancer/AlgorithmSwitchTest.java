@@ -1,11 +1,13 @@
 package dev.ringlab.balancer;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import dev.ringlab.balancer.RunningBalancer.Answer;
 import dev.ringlab.ring.RequestKey;
 import dev.ringlab.ring.Server;
 import dev.ringlab.ring.algorithm.Algorithm;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ExecutorService;
@@ -107,7 +109,9 @@ class AlgorithmSwitchTest {
             for (int round = 0; round < 25; round++) {
                 Answer switched = balancer.post("/algorithm", "{\"algorithm\":\"" + algorithms[round % algorithms.length].label() + "\"}");
                 assertThat(switched.status()).isEqualTo(200);
-                Thread.sleep(20);
+                // the next switch only once requests were answered under this one
+                int before = answered.get();
+                await().atMost(Duration.ofSeconds(10)).until(() -> answered.get() > before);
             }
         } finally {
             running.set(false);

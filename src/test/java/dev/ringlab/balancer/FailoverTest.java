@@ -1,6 +1,7 @@
 package dev.ringlab.balancer;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import dev.ringlab.cluster.ClusterEvent;
 import dev.ringlab.cluster.Replica;
@@ -37,10 +38,7 @@ class FailoverTest {
             List<Thread> clients = List.of(stream(balancer, streaming, sent, failures, 0),
                     stream(balancer, streaming, sent, failures, 1));
             clients.forEach(Thread::start);
-            long warm = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
-            while (sent.get() < 40 && System.nanoTime() < warm) {
-                Thread.sleep(10);
-            }
+            await("the clients are streaming").atMost(Duration.ofSeconds(20)).until(() -> sent.get() >= 40);
 
             // The victim is the server carrying most of the stream, so the kill lands on live traffic.
             Server victim = balancer.cluster.ring().servers().stream()
@@ -55,7 +53,10 @@ class FailoverTest {
             assertThat(kill.exitValue()).isZero();
 
             ClusterEvent.MemberUp replacement = awaitReplacement(events, victim, Duration.ofSeconds(20));
-            Thread.sleep(300);
+            // The stream goes on across the replacement: some requests are sent after it joined.
+            int sentAtReplacement = sent.get();
+            await("requests after the replacement").atMost(Duration.ofSeconds(20))
+                    .until(() -> sent.get() >= sentAtReplacement + 20);
             streaming.set(false);
             for (Thread client : clients) {
                 client.join(10_000);
@@ -100,18 +101,14 @@ class FailoverTest {
         }, "steady-client-" + offset);
     }
 
-    private static ClusterEvent.MemberUp awaitReplacement(List<ClusterEvent> events, Server victim, Duration timeout)
-            throws InterruptedException {
-        long deadline = System.nanoTime() + timeout.toNanos();
-        while (System.nanoTime() < deadline) {
-            for (ClusterEvent event : events) {
-                if (event instanceof ClusterEvent.MemberUp up && victim.equals(up.replaces())) {
-                    return up;
-                }
-            }
-            Thread.sleep(20);
+    private static ClusterEvent.MemberUp awaitReplacement(List<ClusterEvent> events, Server victim, Duration timeout) {
+        try {
+            return await("a replacement for " + victim).atMost(timeout).until(() -> events.stream()
+                    .filter(ClusterEvent.MemberUp.class::isInstance).map(ClusterEvent.MemberUp.class::cast)
+                    .filter(up -> victim.equals(up.replaces())).findFirst(), java.util.Optional::isPresent).orElseThrow();
+        } catch (org.awaitility.core.ConditionTimeoutException timedOut) {
+            throw new AssertionError("no replacement for " + victim + " within " + timeout + "; events: "
+                    + events.stream().map(ClusterEvent::describe).toList(), timedOut);
         }
-        throw new AssertionError("no replacement for " + victim + " within " + timeout + "; events: "
-                + events.stream().map(ClusterEvent::describe).toList());
     }
 }

@@ -1,6 +1,7 @@
 package dev.ringlab.balancer;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import dev.ringlab.cluster.Cluster;
 import dev.ringlab.cluster.ReplicaClient;
@@ -12,6 +13,7 @@ import dev.ringlab.ring.Server;
 import dev.ringlab.ring.algorithm.Algorithm;
 import dev.ringlab.ring.algorithm.JumpPlacement;
 import dev.ringlab.ring.algorithm.Placement;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -131,7 +133,9 @@ class LivePlacementTest {
                 } else if (round % 8 == 7) {
                     cluster.remove(1, List.of("Extra" + (round - 4)));
                 }
-                Thread.sleep(5);
+                // the next change only once requests were routed under this one
+                int before = answered.get();
+                await().atMost(Duration.ofSeconds(10)).until(() -> answered.get() > before);
             }
         } finally {
             running.set(false);

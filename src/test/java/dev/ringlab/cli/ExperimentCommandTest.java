@@ -234,6 +234,10 @@ class ExperimentCommandTest {
         "a3 --zipf-exponent 1.5          | --zipf-exponent does not apply to a3; it is for a5",
         "a4 --balance-factor 1.5         | --balance-factor does not apply to a4; it is for a5",
         "a7 --servers 3                  | --servers does not apply to a7; it is for a1, a3, a4, a5",
+        "a6 --requests 500               | --requests does not apply to a6; it is for a1, a2, a3, a4, a5, a7",
+        "flap --requests 500             | --requests does not apply to flap; it is for a1, a2, a3, a4, a5, a7",
+        "a6 --concurrency 8              | --concurrency does not apply to a6; it is for a1, a2, a3, a4",
+        "a5 --concurrency 8              | --concurrency does not apply to a5; it is for a1, a2, a3, a4",
     })
     void anOptionTheAnalysisDoesNotReadIsRefused(String command, String message, @TempDir Path dir) {
         List<String> args = new ArrayList<>(List.of("experiment"));

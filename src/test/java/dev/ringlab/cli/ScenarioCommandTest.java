@@ -100,7 +100,7 @@ class ScenarioCommandTest {
                 "--max-requests", "500", "--out", out.toString());
 
         assertThat(run.exitCode()).as(run.out() + run.err()).isZero();
-        assertThat(run.out()).contains("5 steps on process, seed 3");
+        assertThat(run.out()).contains("7 steps on process, seed 3");
         assertThat(Files.readString(out.resolve("handout.html"))).contains("<th>Seed</th><td>3</td>",
                 "at most 500 requests per send and analysis", "behind the embedded balancer");
     }

@@ -1,6 +1,7 @@
 package dev.ringlab.cluster;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import dev.ringlab.replica.ReplicaServer;
 import dev.ringlab.ring.Server;
@@ -82,11 +83,8 @@ class ProcessBackendTest {
         }
     }
 
-    private static void awaitHeartbeat(ProcessBackend backend, Replica replica) throws InterruptedException {
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
-        while (!backend.heartbeat(replica) && System.nanoTime() < deadline) {
-            Thread.sleep(20);
-        }
+    private static void awaitHeartbeat(ProcessBackend backend, Replica replica) {
+        await("a heartbeat from " + replica).atMost(Duration.ofSeconds(10)).until(() -> backend.heartbeat(replica));
     }
 
     private static void assertThatUnreachable(ProcessBackend backend, Replica replica) {

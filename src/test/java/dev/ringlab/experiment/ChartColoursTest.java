@@ -25,7 +25,7 @@ class ChartColoursTest {
                 new DistributionParameters(RingConfig.DEFAULT, 2, Workload.of(42)), "sim",
                 List.of(new ServerLoad("Server 2", 6_000), new ServerLoad("Server 7", 4_000)), 0, 0, Duration.ZERO);
 
-        JFreeChart chart = ExperimentCharts.distribution(result);
+        JFreeChart chart = DistributionCharts.chart(result);
         CategoryPlot plot = chart.getCategoryPlot();
 
         Color first = (Color) plot.getRenderer().getItemPaint(0, 0);

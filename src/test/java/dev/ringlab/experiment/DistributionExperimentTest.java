@@ -48,7 +48,7 @@ class DistributionExperimentTest {
     void theCsvHasARowPerServerAndItsCountsAddUpToTheRequests(@TempDir Path out) throws IOException {
         DistributionResult result = a1(RingHash.ASSIGNMENT, 42, 1);
 
-        List<Path> written = ExperimentFiles.write(result, out);
+        List<Path> written = Analyses.A1.finished(result).write(out);
 
         assertThat(written).containsExactly(out.resolve("a1.csv"), out.resolve("a1.png"));
         assertThat(Files.readAllLines(out.resolve("a1.csv")).get(0)).isEqualTo("server,requests");

@@ -46,7 +46,7 @@ class FailoverExperimentTest {
         assertThat(retriedBeforeKill).isZero();
         assertThat(result.events()).extracting(TimelineEvent::kind).containsSubsequence("killed", "detected", "up");
 
-        List<Path> written = ExperimentFiles.write(result, out);
+        List<Path> written = Analyses.A3.finished(result).write(out);
         assertThat(written).extracting(path -> path.getFileName().toString())
                 .containsExactly("a3.csv", "a3-events.csv", "a3.png");
         List<CSVRecord> buckets = DistributionExperimentTest.csv(out.resolve("a3.csv"));

@@ -30,7 +30,7 @@ class HashComparisonExperimentTest {
                     .isLessThan(result.runs().get(0).scaling().steps().get(i).spread().stdDev());
         }
 
-        ExperimentFiles.write(result, out);
+        Analyses.A4.finished(result).write(out);
         List<CSVRecord> loads = DistributionExperimentTest.csv(out.resolve("a4-distribution.csv"));
         assertThat(loads).hasSize(9);
         assertThat(loads.stream().filter(row -> row.get("hash").equals("murmur3"))

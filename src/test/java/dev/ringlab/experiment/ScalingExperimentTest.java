@@ -75,7 +75,7 @@ class ScalingExperimentTest {
     @Test
     void theCsvHasARowPerN(@TempDir Path out) throws IOException {
         ScalingResult result = a2(RingHash.MURMUR3, 42);
-        ExperimentFiles.write(result, out);
+        Analyses.A2.finished(result).write(out);
 
         List<CSVRecord> rows = DistributionExperimentTest.csv(out.resolve("a2.csv"));
         assertThat(rows).extracting(row -> row.get("servers")).containsExactly("2", "3", "4", "5", "6");

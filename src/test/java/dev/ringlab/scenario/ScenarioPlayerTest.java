@@ -1,6 +1,7 @@
 package dev.ringlab.scenario;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import java.nio.file.Path;
 import java.util.Map;
@@ -164,11 +165,8 @@ class ScenarioPlayerTest {
                 throw new java.io.UncheckedIOException(failure);
             }
         });
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
-        while (!gate.waiting() && System.nanoTime() < deadline) {
-            java.util.concurrent.locks.LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(10));
-        }
-        assertThat(gate.waiting()).isTrue();
+        // Stop a run that is paused at its first step, not one that has not begun.
+        await("the run is paused at its first step").atMost(Duration.ofSeconds(30)).until(gate::waiting);
 
         player.stop();
 

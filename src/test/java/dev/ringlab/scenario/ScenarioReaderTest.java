@@ -84,9 +84,38 @@ class ScenarioReaderTest {
                 """);
 
         assertThat(refused.getMessage()).startsWith("lesson.yaml:6: step 2: unknown step 'explode' (known: add, remove, "
-                + "kill, freeze, thaw, slow, clear, wait, send, ring, analysis");
+                + "kill, freeze, thaw, slow, clear, replacement, wait, send, ring, analysis");
         assertThat(refused.line()).isEqualTo(6);
         assertThat(refused.step()).isEqualTo(2);
+    }
+
+    @Test
+    void aLessonHoldsTheReplacementOfADeadServerUntilItReleasesIt() {
+        Scenario scenario = read(HEADER + """
+                  - replacement: hold
+                  - kill: Server 2
+                  - wait: {until: detected, server: Server 2}
+                  - replacement: release
+                  - wait: {until: replaced, server: Server 2}
+                """);
+        assertThat(scenario.steps()).extracting(Step::action).containsExactly(new Action.Replacement(true),
+                new Action.Kill("Server 2"), new Action.Wait(null, Action.Wait.Until.DETECTED, "Server 2", Duration.ofSeconds(30)),
+                new Action.Replacement(false), new Action.Wait(null, Action.Wait.Until.REPLACED, "Server 2", Duration.ofSeconds(30)));
+        assertThat(new Action.Replacement(true).summary()).isEqualTo("hold replacements: a dead server stays dead");
+
+        // waiting for a replacement that is held would only time out: refused before anything starts
+        assertThat(refused(HEADER + """
+                  - replacement: hold
+                  - kill: Server 2
+                  - wait: {until: replaced, server: Server 2}
+                """).getMessage()).isEqualTo("lesson.yaml:7: step 3 (wait): replacements are held: Server 2 cannot be "
+                + "replaced until a step before this one releases them (replacement: release)");
+        assertThat(refused(HEADER + "  - replacement: later\n").getMessage())
+                .isEqualTo("lesson.yaml:5: step 1 (replacement): 'replacement' must be hold or release, got 'later'");
+        assertThat(refused(HEADER + "  - replacement: release\n").getMessage()).isEqualTo(
+                "lesson.yaml:5: step 1 (replacement): replacements are not held: no step before this one holds them");
+        assertThat(refused(HEADER + "  - replacement: hold\n  - replacement: hold\n").getMessage()).isEqualTo(
+                "lesson.yaml:6: step 2 (replacement): replacements are already held by an earlier step");
     }
 
     @Test

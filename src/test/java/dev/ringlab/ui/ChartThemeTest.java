@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.ringlab.experiment.ChartStyle;
 import java.awt.Color;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 import javafx.scene.Scene;
 import javafx.scene.image.Image;
 import javafx.scene.layout.StackPane;
@@ -18,7 +17,6 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
-import org.testfx.util.WaitForAsyncUtils;
 
 /**
  * A chart in the window follows the theme through the style sheet alone: dark paper and light ink
@@ -65,7 +63,7 @@ class ChartThemeTest {
         waitForCorner(Color.WHITE);
 
         robot.interact(() -> root.getStyleClass().add("dark"));
-        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> view.darkProperty().get());
+        WindowView.within(10).until(() -> view.darkProperty().get());
         waitForCorner(new Color(0x1E1E1E));
         assertThat(chart.getBackgroundPaint()).isEqualTo(Color.WHITE);
         assertThat(view.charts()).containsExactly(chart);
@@ -76,7 +74,7 @@ class ChartThemeTest {
 
     /** Waits until the top-left pixel of the picture on show is within a step of {@code expected}. */
     private void waitForCorner(Color expected) throws Exception {
-        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> {
+        WindowView.within(20).until(() -> {
             Image image = view.image();
             if (image == null || view.busy()) {
                 return false;

@@ -17,7 +17,6 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
-import org.testfx.util.WaitForAsyncUtils;
 
 /** Real clicks on the algorithm selector and the Compare tab, over the simulation backend. */
 @ExtendWith(ApplicationExtension.class)
@@ -93,6 +92,6 @@ class CompareTabTest {
     }
 
     private static void waitUntil(Callable<Boolean> condition) throws Exception {
-        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, condition);
+        WindowView.within(60).until(condition);
     }
 }

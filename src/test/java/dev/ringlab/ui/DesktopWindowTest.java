@@ -10,7 +10,6 @@ import dev.ringlab.ring.RingHash;
 import dev.ringlab.ring.algorithm.Algorithm;
 import java.util.List;
 import java.util.concurrent.Callable;
-import java.util.concurrent.TimeUnit;
 import javafx.geometry.Rectangle2D;
 import javafx.scene.control.SplitPane;
 import javafx.scene.input.KeyCode;
@@ -21,7 +20,6 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
-import org.testfx.util.WaitForAsyncUtils;
 
 /**
  * The window as a desktop application, with real clicks and keys: its menus, its shortcuts, and the
@@ -180,7 +178,7 @@ class DesktopWindowTest {
         });
         try {
             waitUntil(() -> ring.equals(session.ring().config()) && ring.equals(window.model().settings().appliedProperty().get()));
-        } catch (java.util.concurrent.TimeoutException timeout) {
+        } catch (org.awaitility.core.ConditionTimeoutException timeout) {
             throw new AssertionError("the ring was not rebuilt with " + ring + "; the session has " + session.ring().config()
                     + ", the settings show " + window.model().settings().appliedProperty().get() + ", status '"
                     + window.model().status().messageProperty().get() + "'", timeout);
@@ -188,6 +186,6 @@ class DesktopWindowTest {
     }
 
     private static void waitUntil(Callable<Boolean> condition) throws Exception {
-        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, condition);
+        WindowView.within(20).until(condition);
     }
 }

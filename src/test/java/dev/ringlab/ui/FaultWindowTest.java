@@ -57,8 +57,11 @@ class FaultWindowTest {
         assertThat(view.text("#happenedHeadline")).isEqualTo("Server 2 frozen");
         assertThat(view.text("#message")).startsWith("Froze Server 2");
         assertThat(robot.lookup("#freezeServer").queryAs(Button.class).isDisabled()).isTrue();
-        // the ring keeps a frozen server: nothing moved
+        // the ring keeps a frozen server: nothing moved; it is marked frozen, with the shape's key in the legend
         assertThat(view.ring().picture().markersOf("Server 2")).hasSize(9);
+        waitUntil(() -> view.ring().picture().faults().equals(java.util.Map.of("Server 2", FaultMark.FROZEN)));
+        waitUntil(() -> robot.lookup("#legend-fault-frozen").tryQuery().isPresent());
+        assertThat(robot.lookup("#legend-2").queryAs(Label.class).getText()).endsWith("(frozen)");
 
         robot.clickOn("#thawServer");
 
@@ -66,6 +69,40 @@ class FaultWindowTest {
         waitUntil(() -> view.logHas("Server 2: thawed"));
         assertThat(view.text("#happenedHeadline")).isEqualTo("Server 2 thawed");
         assertThat(view.rows()).allSatisfy(row -> assertThat(row.state()).isEqualTo("up"));
+        waitUntil(() -> view.ring().picture().faults().isEmpty());
+        waitUntil(() -> robot.lookup("#legend-fault-frozen").tryQuery().isEmpty());
+    }
+
+    @Test
+    void aFrozenServerDeclaredDeadOffersNoFaultButtonAndTheirTooltipsSayWhy(FxRobot robot) throws Exception {
+        session.cluster().setReplaceDead(false); // held, so the dead row stays to be looked at
+        session.add(3).get(5, TimeUnit.SECONDS);
+        waitUntil(() -> view.rows().size() == 3 && view.ring().picture().markers().size() == 27);
+        view.select(robot, "Server 3", 10);
+        robot.clickOn("#freezeServer");
+        waitUntil(() -> view.row("Server 3").frozen());
+        assertThat(robot.lookup("#thawServer").queryAs(Button.class).isDisabled()).isFalse();
+
+        // as the health monitor does after --fall missed heartbeats (here 100, too long to wait for)
+        session.cluster().declareDead(session.cluster().member("Server 3").orElseThrow().server(), "test: frozen too long");
+        waitUntil(() -> view.row("Server 3").state().equals("dead"));
+
+        for (String button : new String[] {"#killServer", "#freezeServer", "#thawServer", "#slowServer", "#clearFaults"}) {
+            waitUntil(() -> robot.lookup(button).queryAs(Button.class).isDisabled());
+            assertThat(robot.lookup(button).queryAs(Button.class).getTooltip().getText()).startsWith("Not now: Server 3 is ");
+        }
+        assertThat(robot.lookup("#thawServer").queryAs(Button.class).getTooltip().getText())
+                .startsWith("Not now: Server 3 is dead: it is off the ring. (Let the frozen server run again");
+        // the disabled button's holder carries the same tooltip, since a disabled button gets no pointer
+        assertThat(robot.lookup("#thawServer").queryAs(Button.class).getParent().getProperties().values())
+                .contains(robot.lookup("#thawServer").queryAs(Button.class).getTooltip());
+
+        view.select(robot, "Server 1", 10);
+        waitUntil(() -> !robot.lookup("#freezeServer").queryAs(Button.class).isDisabled());
+        assertThat(robot.lookup("#killServer").queryAs(Button.class).isDisabled()).isFalse();
+        assertThat(robot.lookup("#thawServer").queryAs(Button.class).getTooltip().getText())
+                .isEqualTo("Not now: Server 1 is not frozen. (Let the frozen server run again, before the health "
+                        + "monitor declares it dead (Ctrl+Shift+F))");
     }
 
     @Test
@@ -91,10 +128,13 @@ class FaultWindowTest {
         waitUntil(() -> view.row("Server 1").faultText().equals("+200 ms, 10% errors"));
         assertThat(session.cluster().faultOf("Server 1")).isEqualTo(new Fault(200, 0.1));
         waitUntil(() -> view.text("#happenedHeadline").equals("Server 1 slowed: 200 ms latency, 10% errors"));
+        waitUntil(() -> view.ring().picture().faults().equals(java.util.Map.of("Server 1", FaultMark.SLOW)));
+        waitUntil(() -> robot.lookup("#legend-fault-slow").tryQuery().isPresent());
 
         robot.clickOn("#clearFaults");
         waitUntil(() -> view.row("Server 1").faultText().isEmpty());
         assertThat(session.cluster().faultOf("Server 1")).isEqualTo(Fault.NONE);
+        waitUntil(() -> view.ring().picture().faults().isEmpty());
     }
 
     @Test

@@ -112,6 +112,32 @@ class ScenarioWindowTest {
     }
 
     @Test
+    void theKillLessonShowsTheRingWithoutTheDeadServerBeforeItsReplacementJoins(FxRobot robot) throws Exception {
+        session.add(3).get(10, TimeUnit.SECONDS);
+        waitUntil(() -> view.ring().picture().markers().size() == 27);
+        robot.interact(() -> window.scenarios().openLesson("failure-replaced"));
+        for (int step = 1; step <= 4; step++) { // send, hold, kill, wait until detected
+            robot.clickOn("#lessonStep");
+            int played = step;
+            view.waitUntil(() -> view.text("#stepHeading").startsWith("Step " + played + " of 7")
+                    && !window.lesson().steppingProperty().get(), 60);
+        }
+        // held by the lesson: Server 2 off the ring, crossed out where it was, nobody in its place, the box ticked
+        waitUntil(() -> view.ring().picture().markers().size() == 18 && view.ring().picture().fallen().size() == 9);
+        assertThat(session.cluster().replacesDead()).isFalse();
+        waitUntil(() -> robot.lookup("#holdReplacement").queryAs(javafx.scene.control.CheckBox.class).isSelected());
+        assertThat(session.cluster().members()).extracting(member -> member.server().name())
+                .doesNotContain("Server 4");
+
+        robot.clickOn("#lessonStep"); // release
+        robot.clickOn("#lessonStep"); // wait until replaced
+        view.waitUntil(() -> view.text("#stepHeading").startsWith("Step 6 of 7")
+                && !window.lesson().steppingProperty().get(), 60);
+        waitUntil(() -> view.ring().picture().markersOf("Server 4").size() == 9 && view.ring().picture().fallen().isEmpty());
+        waitUntil(() -> !robot.lookup("#holdReplacement").queryAs(javafx.scene.control.CheckBox.class).isSelected());
+    }
+
+    @Test
     void closingTheWindowMidLessonStopsItAndLeavesNoPlayerRunning(FxRobot robot) throws Exception {
         session.add(2).get(10, TimeUnit.SECONDS);
         robot.interact(() -> window.scenarios().openLesson("gray-failure"));

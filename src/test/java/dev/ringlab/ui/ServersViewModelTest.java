@@ -66,6 +66,60 @@ class ServersViewModelTest {
     }
 
     @Test
+    void theRingMarksFrozenAndSlowServersThatAreOnItAndCrossesOutTheDownInstead() {
+        servers.update(List.of(new ServerRow("Server 1", "-", "-", "up", 1, true, Fault.NONE),
+                new ServerRow("Server 2", "-", "-", "up", 1, false, new Fault(0, 0.2)),
+                new ServerRow("Server 3", "-", "-", "up", 1, false, Fault.NONE),
+                new ServerRow("Server 9", "-", "-", "dead", 1, true, Fault.NONE)), Map.of());
+        assertThat(servers.faultMarks()).isEqualTo(Map.of("Server 1", FaultMark.FROZEN, "Server 2", FaultMark.SLOW,
+                "Server 9", FaultMark.FROZEN));
+
+        List<Server> three = List.of(new Server(1, "Server 1"), new Server(2, "Server 2"), new Server(3, "Server 3"));
+        dev.ringlab.ring.RingSnapshot ring = dev.ringlab.ring.RingSnapshot.of(dev.ringlab.ring.RingConfig.DEFAULT, three);
+        RingPicture picture = RingPicture.of(ring, null, java.util.Set.of(three.get(1)), null, null,
+                dev.ringlab.ring.algorithm.Algorithm.RING).withFaults(servers.faultMarks());
+        // Server 9 is off the ring: nothing to mark
+        assertThat(picture.faults()).containsOnlyKeys("Server 1", "Server 2");
+        assertThat(picture.stateWord("Server 1")).isEqualTo(" (frozen)");
+        // Server 2 is down: its cross says more than its fault, and the legend keys only what is drawn
+        assertThat(picture.stateWord("Server 2")).isEqualTo(" (down)");
+        assertThat(picture.stateWord("Server 3")).isEmpty();
+        assertThat(picture.faultMarksShown()).containsExactly(FaultMark.FROZEN);
+        assertThat(FaultArcs.markOf(picture, "Server 2")).isNull();
+    }
+
+    @Test
+    void theButtonsOfferOnlyWhatTheClusterWouldDoAndSayWhyNot() {
+        assertThat(ServerActions.of(null)).isEqualTo(ServerActions.ANY);
+        assertThat(ServerActions.of(state("up", false, Fault.NONE)))
+                .isEqualTo(new ServerActions(null, null, "S is not frozen", null, "S has no fault to clear"));
+        assertThat(ServerActions.of(state("up", true, Fault.NONE)))
+                .isEqualTo(new ServerActions(null, "S is already frozen", null, "S is frozen: thaw it before slowing it", null));
+        assertThat(ServerActions.of(state("up", false, new Fault(200, 0))))
+                .isEqualTo(new ServerActions(null, null, "S is not frozen", null, null));
+        // off the ring: no fault applies, frozen or not, and a dead server cannot be killed again
+        String replacing = "S is dead and being replaced: it is off the ring";
+        assertThat(ServerActions.of(state("replacing", true, Fault.NONE))).isEqualTo(new ServerActions(
+                "S is already dead and being replaced", replacing, replacing, replacing, replacing));
+        String dead = "S is dead: it is off the ring";
+        assertThat(ServerActions.of(state("dead", false, Fault.NONE)))
+                .isEqualTo(new ServerActions("S is already dead", dead, dead, dead, dead));
+        String starting = "S is starting: faults apply once it is on the ring";
+        assertThat(ServerActions.of(state("starting", false, Fault.NONE)))
+                .isEqualTo(new ServerActions(null, starting, starting, starting, starting));
+
+        servers.update(List.of(state("dead", true, Fault.NONE)), Map.of());
+        servers.select("S");
+        assertThat(servers.selectedActions().get().thaw()).isEqualTo(dead);
+        servers.update(List.of(state("up", true, Fault.NONE)), Map.of());
+        assertThat(servers.selectedActions().get().thaw()).isNull();
+    }
+
+    private static ServerRow state(String state, boolean frozen, Fault fault) {
+        return new ServerRow("S", "sim-1", "in memory", state, 1, frozen, fault);
+    }
+
+    @Test
     void whatJustHappenedSaysWhatWasDoneToTheServerAndThatNoKeyMoved() {
         LabViewModel lab = new LabViewModel(dev.ringlab.ring.RingSnapshot.empty(dev.ringlab.ring.RingConfig.DEFAULT),
                 () -> null);

@@ -1,11 +1,13 @@
 package dev.ringlab.ui;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
@@ -83,11 +85,7 @@ class TrafficPriorityTest {
         }
     }
 
-    private static void awaitNice(IntSupplier nice, int expected) throws InterruptedException {
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
-        while (nice.getAsInt() != expected && System.nanoTime() < deadline) {
-            Thread.sleep(20);
-        }
-        assertThat(nice.getAsInt()).isEqualTo(expected);
+    private static void awaitNice(IntSupplier nice, int expected) {
+        await("nice " + expected).atMost(Duration.ofSeconds(5)).until(nice::getAsInt, value -> value == expected);
     }
 }

@@ -1,12 +1,15 @@
 package dev.ringlab.ui;
 
+import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListView;
 import javafx.scene.control.TableView;
+import org.awaitility.Awaitility;
+import org.awaitility.core.ConditionFactory;
+import org.awaitility.core.ConditionTimeoutException;
 import org.testfx.api.FxRobot;
 import org.testfx.matcher.control.LabeledMatchers;
 import org.testfx.util.WaitForAsyncUtils;
@@ -28,8 +31,16 @@ final class WindowView {
         return window.ring();
     }
 
+    /** The table's rows, copied on the FX thread: a copy taken elsewhere can meet a replacement half done. */
     List<ServerRow> rows() {
-        return List.copyOf(table().getItems());
+        if (javafx.application.Platform.isFxApplicationThread()) {
+            return List.copyOf(table().getItems());
+        }
+        try {
+            return WaitForAsyncUtils.asyncFx(() -> List.copyOf(table().getItems())).get(10, TimeUnit.SECONDS);
+        } catch (Exception failed) {
+            throw new IllegalStateException("could not read the servers table", failed);
+        }
     }
 
     ServerRow row(String server) {
@@ -67,10 +78,19 @@ final class WindowView {
         }, seconds);
     }
 
+    /**
+     * How the window tests wait, with the project's one waiting helper (Awaitility): the condition is
+     * asked on the test's own thread (some click, as a person would retry) every 10 ms.
+     */
+    static ConditionFactory within(int seconds) {
+        return Awaitility.await().pollInSameThread().pollDelay(Duration.ZERO).pollInterval(Duration.ofMillis(10))
+                .atMost(Duration.ofSeconds(seconds));
+    }
+
     void waitUntil(Callable<Boolean> condition, int seconds) throws Exception {
         try {
-            WaitForAsyncUtils.waitFor(seconds, TimeUnit.SECONDS, condition);
-        } catch (TimeoutException timeout) {
+            within(seconds).until(condition);
+        } catch (ConditionTimeoutException timeout) {
             ExperimentsController experiments = window.experiments();
             throw new AssertionError("timed out after " + seconds + " s; window message: '" + text("#message")
                     + "', experiment status: '" + text("#status") + "', chart " + experiments.chartView().getWidth()

@@ -24,6 +24,8 @@ final class RunNetwork {
     private final Map<String, String> labels;
     private volatile String created;
     private volatile boolean unavailable;
+    /** Set once the run ends: a late {@link #ensure} (made ahead, in the background) creates nothing then. */
+    private boolean removed;
 
     RunNetwork(DockerClient docker, String name, Map<String, String> labels) {
         this.docker = docker;
@@ -36,11 +38,13 @@ final class RunNetwork {
      * pools are all used), and the replicas then go on the default bridge, as before, rather than fail.
      */
     synchronized String ensure() {
-        if (created == null && !unavailable) {
+        if (created == null && !unavailable && !removed) {
             try {
+                long began = System.nanoTime();
                 docker.createNetworkCmd().withName(name).withDriver("bridge").withLabels(labels)
                         .withCheckDuplicate(true).exec();
                 created = name;
+                LOG.debug("network {} created in {} ms", name, (System.nanoTime() - began) / 1_000_000);
             } catch (ConflictException exists) {
                 created = name;
             } catch (RuntimeException failure) {
@@ -53,6 +57,7 @@ final class RunNetwork {
 
     /** Removes the network once its containers are gone; quietly, since a run's exit must go on. */
     synchronized void remove() {
+        removed = true;
         if (created != null) {
             removeQuietly(docker, created);
             created = null;

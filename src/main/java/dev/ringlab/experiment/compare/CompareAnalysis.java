@@ -35,7 +35,7 @@ public final class CompareAnalysis extends Analysis<CompareSettings, ComparisonR
         super("compare", "Compare", "Compare placement algorithms",
                 "Every placement algorithm on the same keys: load spread, keys moved when a server joins or leaves "
                         + "against the ideal, lookup time and memory.",
-                Set.of(Input.SERVERS, Input.LOAD_FACTOR));
+                Set.of(Input.REQUESTS, Input.SERVERS, Input.LOAD_FACTOR));
     }
 
     @Override

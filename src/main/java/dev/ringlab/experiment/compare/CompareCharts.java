@@ -1,6 +1,7 @@
 package dev.ringlab.experiment.compare;
 
 import dev.ringlab.experiment.ChartStyle;
+import dev.ringlab.experiment.AlgorithmStyle;
 import java.awt.BasicStroke;
 import java.awt.Color;
 import java.awt.Paint;
@@ -58,13 +59,13 @@ public final class CompareCharts {
         BoxAndWhiskerRenderer renderer = new BoxAndWhiskerRenderer() {
             @Override
             public Paint getItemPaint(int row, int column) {
-                Color color = ChartStyle.series(column);
+                Color color = AlgorithmStyle.colour(results.get(column).algorithm());
                 return new Color(color.getRed(), color.getGreen(), color.getBlue(), 140);
             }
 
             @Override
             public Paint getItemOutlinePaint(int row, int column) {
-                return ChartStyle.series(column).darker();
+                return AlgorithmStyle.colour(results.get(column).algorithm());
             }
         };
         renderer.setMeanVisible(false);

@@ -2,6 +2,7 @@ package dev.ringlab.cluster.docker;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
 
 import dev.ringlab.balancer.BalancerEndpoint;
 import dev.ringlab.cluster.BackendException;
@@ -24,7 +25,6 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.BeforeAll;
@@ -212,8 +212,7 @@ class DockerBackendIT {
     }
 
     /** Ends the replica of the busiest server with the docker CLI, as a person at a terminal would. */
-    private static Timing killFromOutside(Cluster cluster, List<ClusterEvent> events, String... command)
-            throws InterruptedException {
+    private static Timing killFromOutside(Cluster cluster, List<ClusterEvent> events, String... command) {
         Server victim = cluster.ring().servers().get(0);
         Replica replica = cluster.replicaOf(victim);
         Instant at = Instant.now();
@@ -221,30 +220,19 @@ class DockerBackendIT {
         System.arraycopy(command, 0, args, 0, command.length);
         args[command.length] = replica.backendId();
         Engine.docker(args);
-        Instant dead = null;
-        Instant up = null;
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
-        while ((dead == null || up == null) && System.nanoTime() < deadline) {
-            for (ClusterEvent event : events) {
-                if (event instanceof ClusterEvent.MemberDead d && d.server().equals(victim)) {
-                    dead = d.at();
-                }
-                if (event instanceof ClusterEvent.MemberUp u && victim.equals(u.replaces())) {
-                    up = u.at();
-                }
-            }
-            Thread.sleep(10);
-        }
+        // Dead, then replaced: wait for the replacement (the death comes first), then read both moments.
+        await(victim + " replaced after docker " + command[0]).atMost(Duration.ofSeconds(30))
+                .until(() -> events.stream().anyMatch(e -> e instanceof ClusterEvent.MemberUp u && victim.equals(u.replaces())));
+        Instant dead = events.stream().filter(ClusterEvent.MemberDead.class::isInstance).map(ClusterEvent.MemberDead.class::cast)
+                .filter(d -> d.server().equals(victim)).map(ClusterEvent.MemberDead::at).reduce((first, last) -> last).orElse(null);
+        Instant up = events.stream().filter(ClusterEvent.MemberUp.class::isInstance).map(ClusterEvent.MemberUp.class::cast)
+                .filter(u -> victim.equals(u.replaces())).map(ClusterEvent.MemberUp::at).reduce((first, last) -> last).orElse(null);
         assertThat(dead).as("%s declared dead after docker %s", victim, command[0]).isNotNull();
         assertThat(up).as("%s replaced after docker %s", victim, command[0]).isNotNull();
         return new Timing(Duration.between(at, dead), Duration.between(at, up));
     }
 
-    private static void awaitAnswers(AtomicInteger answered, int atLeast) throws InterruptedException {
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
-        while (answered.get() < atLeast && System.nanoTime() < deadline) {
-            Thread.sleep(10);
-        }
-        assertThat(answered.get()).isGreaterThanOrEqualTo(atLeast);
+    private static void awaitAnswers(AtomicInteger answered, int atLeast) {
+        await(atLeast + " answers").atMost(Duration.ofSeconds(30)).until(() -> answered.get() >= atLeast);
     }
 }
