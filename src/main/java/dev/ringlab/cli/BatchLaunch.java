@@ -18,10 +18,10 @@ import java.util.concurrent.TimeUnit;
  * the simulated analyses (docs/performance.md). A jar's manifest cannot carry JVM options, so the first
  * JVM starts a second one with them, its own options after them (they win), and passes its exit code on.
  *
- * <p>The window ({@code gui}, or no command at all) runs so too: its first A-1 spent 1.3-1.9 s of CPU in
- * the optimizing compiler, and with the client compiler only it took about 0.6x the wall time and its
- * JVM about 0.65x the CPU, with no longer pulse gaps (docs/performance.md); the window's own heavy work
- * (painting, rasterizing) is native code that neither compiler touches.
+ * <p>The window ({@code gui}, or no command at all) runs so too: during its first A-1 the JIT compilers
+ * took 1.3-2.0 s of CPU, and with the client compiler only that A-1 took about half the wall time, the
+ * whole run 0.7x the CPU, with shorter pulse gaps, not longer (docs/performance.md): the window's heavy
+ * work (painting, rasterizing) is native code that neither compiler touches.
  *
  * <p>Not relaunched: {@code serve} (a long run, where the optimizing compiler pays off), the window's
  * options without its name ({@code ringlab --backend process}), a JVM that already chose its compiler

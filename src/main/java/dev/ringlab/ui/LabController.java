@@ -32,6 +32,7 @@ public final class LabController {
     private final LabViewModel model;
     private final LabActions actions;
     private final ScenarioFiles scenarios;
+    private ExitHint exitHint;
 
     public LabController(LabViewModel model, LabActions actions, ScenarioFiles scenarios) {
         this.model = model;
@@ -42,7 +43,15 @@ public final class LabController {
     @FXML
     private void initialize() {
         presentationItem.selectedProperty().bindBidirectional(model.presentationProperty());
-        model.presentationProperty().addListener((obs, old, on) -> present(on));
+        exitHint = new ExitHint(root);
+        model.presentationProperty().addListener((obs, old, on) -> {
+            present(on);
+            if (on) {
+                exitHint.show();
+            } else {
+                exitHint.hide();
+            }
+        });
         darkItem.selectedProperty().bindBidirectional(model.darkProperty());
         model.darkProperty().addListener((obs, old, on) -> {
             root.getStyleClass().remove("dark");
@@ -111,7 +120,7 @@ public final class LabController {
             split.setDividerPositions(0.62);
         }
         if (stage != null && stage.isFullScreen() != on && !Boolean.getBoolean("ringlab.window.noFullScreen")) {
-            stage.setFullScreenExitHint("Press F5 or Esc to leave presentation mode");
+            stage.setFullScreenExitHint(""); // ours instead (ExitHint): JavaFX's repaints the whole window while it shows
             stage.setFullScreen(on);
         }
     }

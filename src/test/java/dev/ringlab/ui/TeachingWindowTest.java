@@ -60,6 +60,25 @@ class TeachingWindowTest {
     }
 
     @Test
+    void presentationModeSaysHowToLeaveItForAFewSecondsThenGetsOutOfTheWay(FxRobot robot) throws Exception {
+        Label hint = robot.lookup("#exitHint").queryAs(Label.class);
+        assertThat(hint.isVisible()).isFalse();
+
+        robot.press(KeyCode.F5).release(KeyCode.F5);
+
+        waitUntil(hint::isVisible);
+        assertThat(hint.getText()).contains("F5").contains("Esc");
+        assertThat(window.stage().getFullScreenExitHint()).isNullOrEmpty(); // never the toolkit's own overlay
+        waitUntil(() -> !hint.isVisible());
+
+        robot.press(KeyCode.F5).release(KeyCode.F5); // leaving and entering again shows it again
+        robot.press(KeyCode.F5).release(KeyCode.F5);
+        waitUntil(hint::isVisible);
+        robot.press(KeyCode.ESCAPE).release(KeyCode.ESCAPE);
+        waitUntil(() -> !hint.isVisible() && robot.lookup("#split").queryAs(SplitPane.class).getItems().size() == 2);
+    }
+
+    @Test
     void pauseFreezesTheRingAndStepShowsTheNextChange(FxRobot robot) throws Exception {
         session.add(3).get(5, TimeUnit.SECONDS);
         waitUntil(() -> view.ring().picture().markers().size() == 27);
