@@ -9,13 +9,11 @@ import com.tngtech.archunit.junit.AnalyzeClasses;
 import com.tngtech.archunit.junit.ArchTest;
 import com.tngtech.archunit.lang.ArchRule;
 import com.tngtech.archunit.lang.syntax.elements.ClassesShouldConjunction;
-import com.tngtech.archunit.library.freeze.FreezingArchRule;
 
 /**
- * The rules of the house from DESIGN.md, so a wrong import fails the build. A rule the code did not
- * keep yet when it was written is frozen ({@link FreezingArchRule}): the violations known then are
- * recorded in {@code src/test/resources/archunit_store} and tolerated, any new one fails, and fixed
- * ones drop out of the store on the next run.
+ * The rules of the house from DESIGN.md, so a wrong import fails the build. Every rule is kept by the
+ * whole code now: the rules once frozen with the violations they found (controllers, System.out) have
+ * none left, so they are plain rules and nothing is tolerated.
  */
 @AnalyzeClasses(packages = "dev.ringlab", importOptions = ImportOption.DoNotIncludeTests.class)
 class LayeringTest {
@@ -83,15 +81,14 @@ class LayeringTest {
 
     /**
      * A controller binds its view to a view model and forwards clicks; one that calls another is logic
-     * in the wrong place (issue 12: view models). Since the lab window's view models landed no controller
-     * knows another (LabWindow wires them), and the frozen store is empty: any new call fails.
+     * in the wrong place (issue 12: view models). No controller knows another: LabWindow wires them.
      */
     @ArchTest
-    static final ArchRule noControllerDependsOnAnother = FreezingArchRule.freeze(noClasses()
+    static final ArchRule noControllerDependsOnAnother = noClasses()
             .that().haveSimpleNameEndingWith("Controller")
             .should().dependOnClassesThat(com.tngtech.archunit.base.DescribedPredicate.describe(
                     "are other controllers", (JavaClass target) -> target.getSimpleName().endsWith("Controller")))
-            .as("no controller depends on another controller"));
+            .as("no controller depends on another controller");
 
     // Each library in its room: the rest of the code reaches it through the project's own types.
 
@@ -112,18 +109,17 @@ class LayeringTest {
      * Only the command line talks to the terminal; everything else reports through listeners and logs.
      * Named exceptions: two programs with a {@code main} of their own, run as processes of their own —
      * the replica (whose first line on stdout is how its parent learns the port) and the image build
-     * step Maven runs. The window's tour reports to the stream the command line hands it, so the
-     * frozen store is empty.
+     * step Maven runs. The window's tour reports to the stream the command line hands it.
      */
     @ArchTest
-    static final ArchRule noSystemOutOutsideTheCommandLine = FreezingArchRule.freeze(noClasses()
+    static final ArchRule noSystemOutOutsideTheCommandLine = noClasses()
             .that().resideOutsideOfPackages("dev.ringlab.cli..")
             .and().doNotHaveFullyQualifiedName("dev.ringlab.replica.ReplicaServer")
             .and().doNotHaveFullyQualifiedName("dev.ringlab.cluster.docker.BuildImages")
             .and().doNotHaveFullyQualifiedName("dev.ringlab.replica.ReplicaArchive")
             .and().doNotHaveFullyQualifiedName("dev.ringlab.replica.ReplicaLaunch")
             .should().accessField(System.class, "out")
-            .as("no System.out outside dev.ringlab.cli"));
+            .as("no System.out outside dev.ringlab.cli");
 
     private static ClassesShouldConjunction dependingOn(String library, String... rooms) {
         return noClasses().that().resideOutsideOfPackages(rooms)
