@@ -17,7 +17,10 @@ import javafx.css.SimpleStyleableBooleanProperty;
 import javafx.css.Styleable;
 import javafx.css.StyleableBooleanProperty;
 import javafx.css.StyleableProperty;
+import javafx.css.SimpleStyleableDoubleProperty;
+import javafx.css.StyleableDoubleProperty;
 import javafx.css.converter.BooleanConverter;
+import javafx.css.converter.SizeConverter;
 import javafx.embed.swing.SwingFXUtils;
 import javafx.scene.image.Image;
 import javafx.scene.image.ImageView;
@@ -44,6 +47,9 @@ public final class ChartView extends Region {
     /** The smallest size a chart is laid out at; smaller views show it scaled down. */
     static final double LAYOUT_WIDTH = 720;
     static final double LAYOUT_HEIGHT = 450;
+    /** The smallest size a zoomed chart is laid out at: its text grows as long as the plot keeps this room. */
+    static final double ZOOMED_WIDTH = 480;
+    static final double ZOOMED_HEIGHT = 300;
 
     private final ImageView view = new ImageView();
     private final AtomicReference<Rendered> ready = new AtomicReference<>();
@@ -53,6 +59,7 @@ public final class ChartView extends Region {
     private double drawnWidth;
     private double drawnHeight;
     private boolean drawnDark;
+    private double drawnZoom = 1;
 
     /**
      * Whether the charts are shown for the dark theme. Set by the style sheet ({@code -rl-dark} on
@@ -73,11 +80,32 @@ public final class ChartView extends Region {
                 }
             };
 
+    /**
+     * How much larger the charts' text and lines are drawn than at a desk, as far as the view's room
+     * allows. Set by the style sheet ({@code -rl-zoom} on {@code .root.presentation .chart-view}), so
+     * presentation mode's charts read from the back row as its text does.
+     */
+    private final StyleableDoubleProperty zoom = new SimpleStyleableDoubleProperty(ZOOM, this, "zoom", 1.0);
+
+    private static final CssMetaData<ChartView, Number> ZOOM =
+            new CssMetaData<>("-rl-zoom", SizeConverter.getInstance(), 1.0) {
+                @Override
+                public boolean isSettable(ChartView chart) {
+                    return !chart.zoom.isBound();
+                }
+
+                @Override
+                public StyleableProperty<Number> getStyleableProperty(ChartView chart) {
+                    return chart.zoom;
+                }
+            };
+
     private static final List<CssMetaData<? extends Styleable, ?>> CSS;
 
     static {
         List<CssMetaData<? extends Styleable, ?>> all = new ArrayList<>(Region.getClassCssMetaData());
         all.add(DARK);
+        all.add(ZOOM);
         CSS = List.copyOf(all);
     }
 
@@ -102,7 +130,7 @@ public final class ChartView extends Region {
 
     /** Loads Java2D's fonts and JFreeChart's classes off the FX thread, before the first run needs them. */
     static void warmUp(Supplier<JFreeChart> sample) {
-        RENDERER.execute(() -> draw(List.of(sample.get()), 320, 200));
+        RENDERER.execute(() -> draw(List.of(sample.get()), 320, 200, 1));
     }
 
     /** The charts on show now (the last ones drawn). */
@@ -134,7 +162,7 @@ public final class ChartView extends Region {
             view.setImage(done.image());
         }
         boolean resized = Math.abs(getWidth() - drawnWidth) > 1 || Math.abs(getHeight() - drawnHeight) > 1
-                || drawnDark != dark.get();
+                || drawnDark != dark.get() || drawnZoom != zoom.get();
         if (resized && pending == null && !charts.isEmpty() && !drawing.get()) {
             List<JFreeChart> again = charts;
             pending = () -> again;
@@ -151,13 +179,15 @@ public final class ChartView extends Region {
         int width = (int) getWidth();
         int height = (int) getHeight();
         boolean inDark = dark.get();
+        double zoomed = zoom.get();
         drawnWidth = width;
         drawnHeight = height;
         drawnDark = inDark;
+        drawnZoom = zoomed;
         RENDERER.execute(() -> {
             try {
                 List<JFreeChart> built = List.copyOf(task.get());
-                BufferedImage image = draw(built, width, height);
+                BufferedImage image = draw(built, width, height, zoomed);
                 if (inDark) {
                     // the picture, not the charts: they stay ink on white for the exports
                     DarkChart.recolour(image);
@@ -171,7 +201,20 @@ public final class ChartView extends Region {
         });
     }
 
-    private static BufferedImage draw(List<JFreeChart> charts, int width, int height) {
+    /**
+     * The scale a chart is drawn at in a view of {@code width} x {@code height}: below 1 in a small view
+     * (the chart is laid out at its smallest readable size and shrunk), up to {@code zoom} where there is
+     * room (laid out smaller, down to {@link #ZOOMED_WIDTH} x {@link #ZOOMED_HEIGHT}, and enlarged).
+     */
+    static double scale(double width, double height, double zoom) {
+        double fit = Math.min(1, Math.min(width / LAYOUT_WIDTH, height / LAYOUT_HEIGHT));
+        if (zoom <= 1) {
+            return fit;
+        }
+        return Math.max(fit, Math.min(zoom, Math.min(width / ZOOMED_WIDTH, height / ZOOMED_HEIGHT)));
+    }
+
+    private static BufferedImage draw(List<JFreeChart> charts, int width, int height, double zoom) {
         BufferedImage image = new BufferedImage(width, height, BufferedImage.TYPE_INT_ARGB);
         Graphics2D graphics = image.createGraphics();
         try {
@@ -182,7 +225,7 @@ public final class ChartView extends Region {
             double each = (double) width / charts.size();
             // The charts' fonts are sized for a slide: in a small view, lay each chart out at a size it
             // reads at and scale the drawing down, rather than let the titles crowd the plot out.
-            double scale = Math.min(1, Math.min(each / LAYOUT_WIDTH, height / LAYOUT_HEIGHT));
+            double scale = scale(each, height, zoom);
             graphics.scale(scale, scale);
             for (int i = 0; i < charts.size(); i++) {
                 charts.get(i).draw(graphics, new Rectangle2D.Double(i * each / scale, 0, each / scale, height / scale));

@@ -112,6 +112,10 @@ public final class LabController {
         double height = root.getHeight() > 0 ? root.getHeight() : 800;
         double px = on ? Math.max(16, Math.round(height * 0.032)) : 13;
         root.setStyle("-fx-font-size: " + px + "px;");
+        root.getStyleClass().remove("presentation");
+        if (on) {
+            root.getStyleClass().add("presentation"); // lab.css: what grows besides the text (charts)
+        }
         model.fontSizeProperty().set(px);
         if (on && split.getItems().contains(sidePanel)) {
             split.getItems().remove(sidePanel);
