@@ -1,6 +1,5 @@
 package dev.ringlab.cli;
 
-import dev.ringlab.cluster.docker.DockerEngine;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -11,8 +10,7 @@ import java.util.concurrent.TimeUnit;
 /**
  * Run at package time, after the application jar: records {@value #ARCHIVE}, a dynamic class-data-sharing
  * archive of the application, from one training run ({@code experiment a1 --backend process}: picocli, the
- * process backend, the embedded balancer, the experiment client, the table, CSV and PNG; then the same over
- * Docker containers when an engine answers). A JVM started with
+ * process backend, the embedded balancer, the experiment client, the table, CSV and PNG). A JVM started with
  * {@code -XX:SharedArchiveFile=ringlab.jsa} maps those classes instead of loading and verifying them one by
  * one. {@code java -jar} has no place for that option (a manifest carries none, and JDK 17 has no
  * {@code -XX:+AutoCreateSharedArchive}), so the launchers pass it: {@code scripts/ringlab} and the
@@ -30,16 +28,11 @@ public final class AppArchive {
     /** The application's archive, next to {@code ringlab.jar}. */
     public static final String ARCHIVE = "ringlab.jsa";
     private static final long TRAINING_LIMIT_SECONDS = 300;
-    /** {@code AppArchive --train <folder>}: the training itself, run by {@link #record}. */
-    private static final String TRAIN = "--train";
 
     private AppArchive() {
     }
 
     public static void main(String[] args) throws IOException, InterruptedException {
-        if (args.length == 2 && TRAIN.equals(args[0])) {
-            System.exit(train(args[1]));
-        }
         if (args.length != 1) {
             System.err.println("usage: AppArchive <application jar>");
             System.exit(2);
@@ -63,29 +56,6 @@ public final class AppArchive {
                 + " MiB) in " + TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started) + " ms");
     }
 
-    /**
-     * The training, in the JVM that records the archive: A-1 over replica processes, then, when an engine
-     * answers, a short A-1 over containers, so that docker-java's classes (about 360, with their JSON
-     * models and the engine's HTTP client) are mapped too rather than loaded and verified in every cold
-     * {@code experiment --backend docker}. Without an engine, or if the Docker run fails, the archive
-     * holds the rest: it only makes starts faster.
-     */
-    private static int train(String out) {
-        int processes = RingLabCommand.run("experiment", "a1", "--backend", "process", "--seed", "1",
-                "--requests", "2000", "--out", out);
-        if (processes != 0) {
-            return processes;
-        }
-        if (DockerEngine.fromEnvironment().answers()) {
-            int containers = RingLabCommand.run("experiment", "a1", "--backend", "docker", "--seed", "1",
-                    "--requests", "500", "--out", out);
-            if (containers != 0) {
-                System.out.println("app archive: the run over containers failed; recorded without it");
-            }
-        }
-        return 0;
-    }
-
     /** The training run, recorded by the JVM when it exits; null when the archive was written. */
     private static String record(Path jar, Path archive, Path out) throws IOException, InterruptedException {
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
@@ -94,7 +64,8 @@ public final class AppArchive {
                 "-Xlog:cds=off", "-Xlog:cds+dynamic=error",
                 // the training itself, not a second JVM (BatchLaunch), is what the archive must record
                 "-D" + BatchLaunch.RELAUNCH + "=false",
-                "-cp", jar.toString(), AppArchive.class.getName(), TRAIN, out.toString()));
+                "-jar", jar.toString(), "experiment", "a1", "--backend", "process", "--seed", "1",
+                "--requests", "2000", "--out", out.toString()));
         Process training = new ProcessBuilder(command).redirectErrorStream(true)
                 .redirectOutput(out.resolve("training.log").toFile()).start();
         if (!training.waitFor(TRAINING_LIMIT_SECONDS, TimeUnit.SECONDS)) {
