@@ -4,7 +4,6 @@ import java.awt.Graphics2D;
 import java.awt.RenderingHints;
 import java.awt.geom.Rectangle2D;
 import java.awt.image.BufferedImage;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -13,14 +12,9 @@ import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Supplier;
 import javafx.beans.property.BooleanProperty;
 import javafx.css.CssMetaData;
-import javafx.css.SimpleStyleableBooleanProperty;
 import javafx.css.Styleable;
-import javafx.css.StyleableBooleanProperty;
 import javafx.css.StyleableProperty;
-import javafx.css.SimpleStyleableDoubleProperty;
-import javafx.css.StyleableDoubleProperty;
-import javafx.css.converter.BooleanConverter;
-import javafx.css.converter.SizeConverter;
+import javafx.css.StyleablePropertyFactory;
 import javafx.embed.swing.SwingFXUtils;
 import javafx.scene.image.Image;
 import javafx.scene.image.ImageView;
@@ -61,53 +55,23 @@ public final class ChartView extends Region {
     private boolean drawnDark;
     private double drawnZoom = 1;
 
+    private static final StyleablePropertyFactory<ChartView> STYLES =
+            new StyleablePropertyFactory<>(Region.getClassCssMetaData());
+
     /**
      * Whether the charts are shown for the dark theme. Set by the style sheet ({@code -rl-dark} on
      * {@code .root.dark .chart-view}), so every chart in the window follows the theme with no wiring.
      */
-    private final StyleableBooleanProperty dark = new SimpleStyleableBooleanProperty(DARK, this, "dark", false);
-
-    private static final CssMetaData<ChartView, Boolean> DARK =
-            new CssMetaData<>("-rl-dark", BooleanConverter.getInstance(), false) {
-                @Override
-                public boolean isSettable(ChartView chart) {
-                    return !chart.dark.isBound();
-                }
-
-                @Override
-                public StyleableProperty<Boolean> getStyleableProperty(ChartView chart) {
-                    return chart.dark;
-                }
-            };
+    private final StyleableProperty<Boolean> dark =
+            STYLES.createStyleableBooleanProperty(this, "dark", "-rl-dark", chart -> chart.dark, false);
 
     /**
      * How much larger the charts' text and lines are drawn than at a desk, as far as the view's room
      * allows. Set by the style sheet ({@code -rl-zoom} on {@code .root.presentation .chart-view}), so
      * presentation mode's charts read from the back row as its text does.
      */
-    private final StyleableDoubleProperty zoom = new SimpleStyleableDoubleProperty(ZOOM, this, "zoom", 1.0);
-
-    private static final CssMetaData<ChartView, Number> ZOOM =
-            new CssMetaData<>("-rl-zoom", SizeConverter.getInstance(), 1.0) {
-                @Override
-                public boolean isSettable(ChartView chart) {
-                    return !chart.zoom.isBound();
-                }
-
-                @Override
-                public StyleableProperty<Number> getStyleableProperty(ChartView chart) {
-                    return chart.zoom;
-                }
-            };
-
-    private static final List<CssMetaData<? extends Styleable, ?>> CSS;
-
-    static {
-        List<CssMetaData<? extends Styleable, ?>> all = new ArrayList<>(Region.getClassCssMetaData());
-        all.add(DARK);
-        all.add(ZOOM);
-        CSS = List.copyOf(all);
-    }
+    private final StyleableProperty<Number> zoom =
+            STYLES.createStyleableNumberProperty(this, "zoom", "-rl-zoom", chart -> chart.zoom, 1.0);
 
     public ChartView() {
         getChildren().add(view);
@@ -115,17 +79,17 @@ public final class ChartView extends Region {
     }
 
     public static List<CssMetaData<? extends Styleable, ?>> getClassCssMetaData() {
-        return CSS;
+        return STYLES.getCssMetaData();
     }
 
     @Override
     public List<CssMetaData<? extends Styleable, ?>> getCssMetaData() {
-        return CSS;
+        return STYLES.getCssMetaData();
     }
 
     /** The charts are drawn for the dark theme: light ink on the window's dark background. */
     public BooleanProperty darkProperty() {
-        return dark;
+        return (BooleanProperty) dark;
     }
 
     /** Loads Java2D's fonts and JFreeChart's classes off the FX thread, before the first run needs them. */
@@ -162,7 +126,7 @@ public final class ChartView extends Region {
             view.setImage(done.image());
         }
         boolean resized = Math.abs(getWidth() - drawnWidth) > 1 || Math.abs(getHeight() - drawnHeight) > 1
-                || drawnDark != dark.get() || drawnZoom != zoom.get();
+                || drawnDark != dark.getValue() || drawnZoom != zoom.getValue().doubleValue();
         if (resized && pending == null && !charts.isEmpty() && !drawing.get()) {
             List<JFreeChart> again = charts;
             pending = () -> again;
@@ -178,8 +142,8 @@ public final class ChartView extends Region {
         pending = null;
         int width = (int) getWidth();
         int height = (int) getHeight();
-        boolean inDark = dark.get();
-        double zoomed = zoom.get();
+        boolean inDark = dark.getValue();
+        double zoomed = zoom.getValue().doubleValue();
         drawnWidth = width;
         drawnHeight = height;
         drawnDark = inDark;
