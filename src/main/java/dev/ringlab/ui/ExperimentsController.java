@@ -61,26 +61,26 @@ public final class ExperimentsController {
     @FXML
     private void initialize() {
         experimentChoice.getItems().setAll(Analyses.all());
-        experimentChoice.valueProperty().bindBidirectional(model.analysisProperty());
-        requests.textProperty().bindBidirectional(model.requestsProperty());
-        concurrency.textProperty().bindBidirectional(model.concurrencyProperty());
-        serverCount.textProperty().bindBidirectional(model.serversProperty());
-        fromServers.textProperty().bindBidirectional(model.fromServersProperty());
-        toServers.textProperty().bindBidirectional(model.toServersProperty());
-        victim.textProperty().bindBidirectional(model.victimProperty());
-        rate.textProperty().bindBidirectional(model.rateProperty());
-        duration.textProperty().bindBidirectional(model.durationProperty());
-        victimLabel.textProperty().bind(model.victimLabel());
-        rate.promptTextProperty().bind(model.defaultRate());
-        description.textProperty().bind(model.description());
-        serverCount.disableProperty().bind(model.uses(Analysis.Input.SERVERS).not());
-        fromServers.disableProperty().bind(model.uses(Analysis.Input.SERVER_RANGE).not());
-        toServers.disableProperty().bind(model.uses(Analysis.Input.SERVER_RANGE).not());
-        requests.disableProperty().bind(model.uses(Analysis.Input.REQUESTS).not());
-        concurrency.disableProperty().bind(model.uses(Analysis.Input.CONCURRENCY).not());
-        victim.disableProperty().bind(model.readsVictim().not());
-        rate.disableProperty().bind(model.readsRate().not());
-        duration.disableProperty().bind(model.readsDuration().not());
+        experimentChoice.valueProperty().bindBidirectional(model.form().analysisProperty());
+        requests.textProperty().bindBidirectional(model.form().requestsProperty());
+        concurrency.textProperty().bindBidirectional(model.form().concurrencyProperty());
+        serverCount.textProperty().bindBidirectional(model.form().serversProperty());
+        fromServers.textProperty().bindBidirectional(model.form().fromServersProperty());
+        toServers.textProperty().bindBidirectional(model.form().toServersProperty());
+        victim.textProperty().bindBidirectional(model.form().victimProperty());
+        rate.textProperty().bindBidirectional(model.form().rateProperty());
+        duration.textProperty().bindBidirectional(model.form().durationProperty());
+        victimLabel.textProperty().bind(model.form().victimLabel());
+        rate.promptTextProperty().bind(model.form().defaultRate());
+        description.textProperty().bind(model.form().description());
+        serverCount.disableProperty().bind(model.form().uses(Analysis.Input.SERVERS).not());
+        fromServers.disableProperty().bind(model.form().uses(Analysis.Input.SERVER_RANGE).not());
+        toServers.disableProperty().bind(model.form().uses(Analysis.Input.SERVER_RANGE).not());
+        requests.disableProperty().bind(model.form().uses(Analysis.Input.REQUESTS).not());
+        concurrency.disableProperty().bind(model.form().uses(Analysis.Input.CONCURRENCY).not());
+        victim.disableProperty().bind(model.form().readsVictim().not());
+        rate.disableProperty().bind(model.form().readsRate().not());
+        duration.disableProperty().bind(model.form().readsDuration().not());
         run.disableProperty().bind(model.runningProperty());
         cancel.disableProperty().bind(model.runningProperty().not());
         experimentChoice.disableProperty().bind(model.runningProperty());
@@ -162,14 +162,14 @@ public final class ExperimentsController {
 
     /** Picks an experiment and a request count, as a person would type them. */
     void prepare(Analysis<?, ?> kind, int requestCount) {
-        model.analysisProperty().set(kind);
-        model.requestsProperty().set(Integer.toString(requestCount));
+        model.form().analysisProperty().set(kind);
+        model.form().requestsProperty().set(Integer.toString(requestCount));
     }
 
     /** The same, over {@code servers} servers. */
     void prepare(Analysis<?, ?> kind, int requestCount, int servers) {
         prepare(kind, requestCount);
-        model.serversProperty().set(Integer.toString(servers));
+        model.form().serversProperty().set(Integer.toString(servers));
     }
 
     @FXML

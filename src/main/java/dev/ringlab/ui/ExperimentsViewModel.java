@@ -1,19 +1,13 @@
 package dev.ringlab.ui;
 
-import dev.ringlab.experiment.Analyses;
 import dev.ringlab.experiment.Analysis;
 import dev.ringlab.experiment.AnalysisInput;
 import dev.ringlab.scenario.SessionRecorder;
-import dev.ringlab.balancer.ClientTimeouts;
-import dev.ringlab.experiment.FailoverParameters;
-import dev.ringlab.experiment.FaultSettings;
 import dev.ringlab.experiment.HotKey;
 import dev.ringlab.experiment.LiveTally;
 import dev.ringlab.experiment.LiveView;
 import dev.ringlab.experiment.Progress;
 import dev.ringlab.experiment.TestbedFactory;
-import dev.ringlab.experiment.Workload;
-import dev.ringlab.ring.RingConfig;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -26,10 +20,6 @@ import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
-import javafx.beans.binding.Bindings;
-import javafx.beans.binding.BooleanBinding;
-import javafx.beans.binding.StringBinding;
-import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.beans.property.ReadOnlyDoubleProperty;
@@ -38,15 +28,12 @@ import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
-import javafx.beans.property.SimpleObjectProperty;
-import javafx.beans.property.SimpleStringProperty;
-import javafx.beans.property.StringProperty;
 import org.jfree.chart.JFreeChart;
 
 /**
- * The Experiments tab without a control: the form (analysis and its parameters, checked before a
- * run), the run in progress and its progress, the status line, and the charts to show (live while it
- * runs, final when it ends). A run goes on the session's worker threads through the window's own
+ * The Experiments tab without a control: its {@link ExperimentForm}, read when Run is pressed, the run
+ * in progress and its progress, the status line, and the charts to show (live while it runs, final
+ * when it ends). A run goes on the session's worker threads through the window's own
  * cluster ({@link WindowTestbed}); its end and progress reach these properties on the frame they are
  * asked for ({@link #frame}), on the FX thread.
  */
@@ -56,17 +43,7 @@ public final class ExperimentsViewModel {
     static final String READY = "Choose an experiment and press Run: it borrows this window's servers and gives them back as they were.";
 
     private final LabSession session;
-    private final ObjectProperty<Analysis<?, ?>> analysis = new SimpleObjectProperty<>(this, "analysis", Analyses.A1);
-    private final StringProperty requests = new SimpleStringProperty(this, "requests", "10000");
-    private final StringProperty concurrency = new SimpleStringProperty(this, "concurrency", "4");
-    private final StringProperty servers = new SimpleStringProperty(this, "servers", "3");
-    private final StringProperty fromServers = new SimpleStringProperty(this, "fromServers", "2");
-    private final StringProperty toServers = new SimpleStringProperty(this, "toServers", "6");
-    private final StringProperty victim = new SimpleStringProperty(this, "victim", "");
-    /** A-3's, A-6's and flapping's pace in requests per second; blank for the chosen analysis's default. */
-    private final StringProperty rate = new SimpleStringProperty(this, "rate", "");
-    /** How long A-6's and flapping's paced streams last, e.g. {@code 8s}; blank for the default. */
-    private final StringProperty duration = new SimpleStringProperty(this, "duration", "");
+    private final ExperimentForm form = new ExperimentForm();
     private final ReadOnlyBooleanWrapper running = new ReadOnlyBooleanWrapper(this, "running");
     private final ReadOnlyDoubleWrapper progress = new ReadOnlyDoubleWrapper(this, "progress");
     private final ReadOnlyStringWrapper status = new ReadOnlyStringWrapper(this, "status", READY);
@@ -74,9 +51,6 @@ public final class ExperimentsViewModel {
     private final ReadOnlyObjectWrapper<Analysis<?, ?>.Finished> outcome = new ReadOnlyObjectWrapper<>(this, "outcome");
     /** The charts to draw next, built on the chart thread; a new value each time there is something new to draw. */
     private final ReadOnlyObjectWrapper<Supplier<List<JFreeChart>>> charts = new ReadOnlyObjectWrapper<>(this, "charts");
-    private final StringBinding description = Bindings.createStringBinding(
-            () -> analysis.get() == null ? "" : analysis.get().description(), analysis);
-
     private final LiveTally live = new LiveTally();
     private final AtomicReference<Progress> lastProgress = new AtomicReference<>();
     /** Ends of runs and writes, from other threads, shown on the next frame. */
@@ -102,107 +76,9 @@ public final class ExperimentsViewModel {
         this.hotKeys = sink;
     }
 
-    public ObjectProperty<Analysis<?, ?>> analysisProperty() {
-        return analysis;
-    }
-
-    public StringProperty requestsProperty() {
-        return requests;
-    }
-
-    public StringProperty concurrencyProperty() {
-        return concurrency;
-    }
-
-    /** N, for the analyses that run over one number of servers. */
-    public StringProperty serversProperty() {
-        return servers;
-    }
-
-    public StringProperty fromServersProperty() {
-        return fromServers;
-    }
-
-    public StringProperty toServersProperty() {
-        return toServers;
-    }
-
-    /** The server A-3 kills; blank for the busiest. */
-    public StringProperty victimProperty() {
-        return victim;
-    }
-
-    public StringProperty rateProperty() {
-        return rate;
-    }
-
-    public StringProperty durationProperty() {
-        return duration;
-    }
-
-    public StringBinding description() {
-        return description;
-    }
-
-    /** What the victim field is called for the chosen analysis: the server it kills, freezes or makes flap. */
-    public StringBinding victimLabel() {
-        return Bindings.createStringBinding(() -> {
-            Analysis<?, ?> kind = analysis.get();
-            if (kind != null && kind.uses(Analysis.Input.GRAY_FAILURE)) {
-                return "Freeze";
-            }
-            return kind != null && kind.uses(Analysis.Input.FLAPPING) ? "Flap" : "Kill";
-        }, analysis);
-    }
-
-    /** The rate the chosen analysis paces at when the field is blank, as the command line's --rate defaults. */
-    public StringBinding defaultRate() {
-        return Bindings.createStringBinding(() -> Integer.toString(defaultRate(analysis.get())), analysis);
-    }
-
-    private static int defaultRate(Analysis<?, ?> kind) {
-        return kind != null && kind.uses(Analysis.Input.FAILURE) ? FailoverParameters.DEFAULT_RATE
-                : FaultSettings.DEFAULT.rate();
-    }
-
-    /**
-     * Whether the chosen analysis reads the form's victim field: the server A-3 kills, A-6 freezes and
-     * flapping makes flap (the command line's --victim).
-     */
-    public BooleanBinding readsVictim() {
-        return Bindings.createBooleanBinding(() -> readsVictim(analysis.get()), analysis);
-    }
-
-    /** Whether it reads the Rate field (--rate): A-3's pace, and the fault lessons'. */
-    public BooleanBinding readsRate() {
-        return Bindings.createBooleanBinding(() -> readsRate(analysis.get()), analysis);
-    }
-
-    /** Whether it reads the Duration field (--duration): the fault lessons, which pace rate x duration requests. */
-    public BooleanBinding readsDuration() {
-        return Bindings.createBooleanBinding(() -> readsDuration(analysis.get()), analysis);
-    }
-
-    // The fields several inputs share, read as the command line reads the options of the same names.
-    private static boolean readsVictim(Analysis<?, ?> kind) {
-        return usesAny(kind, Analysis.Input.FAILURE, Analysis.Input.GRAY_FAILURE, Analysis.Input.FLAPPING);
-    }
-
-    private static boolean readsRate(Analysis<?, ?> kind) {
-        return usesAny(kind, Analysis.Input.FAILURE, Analysis.Input.GRAY_FAILURE, Analysis.Input.FLAPPING);
-    }
-
-    private static boolean readsDuration(Analysis<?, ?> kind) {
-        return usesAny(kind, Analysis.Input.GRAY_FAILURE, Analysis.Input.FLAPPING);
-    }
-
-    private static boolean usesAny(Analysis<?, ?> kind, Analysis.Input... inputs) {
-        return kind != null && java.util.Arrays.stream(inputs).anyMatch(kind::uses);
-    }
-
-    /** Whether the chosen analysis reads {@code input}: the form greys out the fields it does not. */
-    public BooleanBinding uses(Analysis.Input input) {
-        return Bindings.createBooleanBinding(() -> analysis.get() != null && analysis.get().uses(input), analysis);
+    /** The form: the analysis chosen and its fields, checked when Run is pressed. */
+    public ExperimentForm form() {
+        return form;
     }
 
     public ReadOnlyBooleanProperty runningProperty() {
@@ -240,27 +116,13 @@ public final class ExperimentsViewModel {
         if (running.get()) {
             return false;
         }
-        Analysis<?, ?> kind = analysis.get();
-        RingConfig ring = session.ring().config();
+        Analysis<?, ?> kind = form.analysisProperty().get();
         long seed = ThreadLocalRandom.current().nextLong(1, 1_000_000);
         TestbedFactory testbeds = WindowTestbed.factory(session, live);
         Analysis<?, ?>.Prepared prepared;
         AnalysisInput input;
         try {
-            // A field the analysis does not read is greyed out and ignored, whatever it holds.
-            Workload workload = new Workload(
-                    kind.uses(Analysis.Input.REQUESTS) ? number(requests, "requests") : Workload.DEFAULT_REQUESTS, seed,
-                    kind.uses(Analysis.Input.CONCURRENCY) ? number(concurrency, "concurrency") : 1);
-            int pace = readsRate(kind) && !text(rate).isEmpty() ? number(rate, "rate") : defaultRate(kind);
-            Duration stream = readsDuration(kind) && !text(duration).isEmpty()
-                    ? duration(text(duration)) : FaultSettings.DEFAULT.duration();
-            String target = readsVictim(kind) && !text(victim).isEmpty() ? text(victim) : FailoverParameters.BUSIEST;
-            input = AnalysisInput.defaults(ring, workload)
-                    .withServers(kind.uses(Analysis.Input.SERVERS) ? number(servers, "N") : 1)
-                    .withServerRange(kind.uses(Analysis.Input.SERVER_RANGE) ? number(fromServers, "N from") : 1,
-                            kind.uses(Analysis.Input.SERVER_RANGE) ? number(toServers, "N to") : 1)
-                    .withFailure(pace, FailoverParameters.DEFAULT_KILL_AFTER, target)
-                    .withFaults(FaultSettings.DEFAULT.withPace(pace, stream));
+            input = form.input(session.ring().config(), seed);
             prepared = kind.prepare(input, testbeds);
         } catch (IllegalArgumentException invalid) {
             showError(invalid.getMessage());
@@ -282,7 +144,7 @@ public final class ExperimentsViewModel {
         startedNanos = System.nanoTime();
         progress.set(0);
         showStatus(label + " running (seed " + seed + ")…", false);
-        log.accept(label + " started: " + describe(prepared.analysis(), input) + ", seed " + seed);
+        log.accept(label + " started: " + ExperimentForm.describe(prepared.analysis(), input) + ", seed " + seed);
         // the hot keys of a skewed workload are marked on the ring while the chart fills; others clear them
         session.async(() -> prepared.hotKeys(HotKeyLayer.SHOWN)).thenAccept(hot -> finished.add(() -> hotKeys.accept(hot)));
         // the analysis borrows and reshapes the window's servers: one step for the recording, not those changes
@@ -433,31 +295,4 @@ public final class ExperimentsViewModel {
     }
 
     /** What the run sends, in the words of the inputs it reads. */
-    private static String describe(Analysis<?, ?> kind, AnalysisInput input) {
-        if (kind.uses(Analysis.Input.REQUESTS)) {
-            return input.workload().requests() + " requests";
-        }
-        return input.faults().rate() + " requests/s for " + input.faults().duration().toMillis() / 1000.0 + " s";
-    }
-
-    private static Duration duration(String text) {
-        try {
-            return ClientTimeouts.parse(text);
-        } catch (IllegalArgumentException invalid) {
-            throw new IllegalArgumentException("duration: " + invalid.getMessage());
-        }
-    }
-
-    private static String text(StringProperty field) {
-        return field.get() == null ? "" : field.get().trim();
-    }
-
-    private static int number(StringProperty field, String what) {
-        String text = text(field);
-        try {
-            return Integer.parseInt(text);
-        } catch (NumberFormatException notANumber) {
-            throw new IllegalArgumentException(what + " must be a whole number, got '" + text + "'");
-        }
-    }
 }

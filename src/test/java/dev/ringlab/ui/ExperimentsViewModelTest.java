@@ -52,7 +52,7 @@ class ExperimentsViewModelTest {
 
     @Test
     void aBadFieldIsOneLineAndNothingRuns() {
-        model.requestsProperty().set("lots");
+        model.form().requestsProperty().set("lots");
 
         assertThat(model.run()).isFalse();
 
@@ -65,59 +65,59 @@ class ExperimentsViewModelTest {
 
     @Test
     void theFormGreysOutWhatTheChosenAnalysisDoesNotRead() {
-        var servers = model.uses(Analysis.Input.SERVERS);
-        var range = model.uses(Analysis.Input.SERVER_RANGE);
-        var failure = model.uses(Analysis.Input.FAILURE);
+        var servers = model.form().uses(Analysis.Input.SERVERS);
+        var range = model.form().uses(Analysis.Input.SERVER_RANGE);
+        var failure = model.form().uses(Analysis.Input.FAILURE);
         assertThat(List.of(servers.get(), range.get(), failure.get())).containsExactly(true, false, false);
 
-        model.analysisProperty().set(Analyses.A2);
+        model.form().analysisProperty().set(Analyses.A2);
         assertThat(List.of(servers.get(), range.get())).containsExactly(false, true);
-        assertThat(model.description().get()).isEqualTo(Analyses.A2.description());
+        assertThat(model.form().description().get()).isEqualTo(Analyses.A2.description());
 
-        model.analysisProperty().set(Analyses.A3);
+        model.form().analysisProperty().set(Analyses.A3);
         assertThat(failure.get()).isTrue();
     }
 
     @Test
     void theFaultLessonsReadRateDurationAndTheirVictimNotRequestsOrConcurrency() {
-        var requests = model.uses(Analysis.Input.REQUESTS);
-        var concurrency = model.uses(Analysis.Input.CONCURRENCY);
-        assertThat(List.of(requests.get(), concurrency.get(), model.readsVictim().get(), model.readsRate().get(),
-                model.readsDuration().get())).as("A-1").containsExactly(true, true, false, false, false);
+        var requests = model.form().uses(Analysis.Input.REQUESTS);
+        var concurrency = model.form().uses(Analysis.Input.CONCURRENCY);
+        assertThat(List.of(requests.get(), concurrency.get(), model.form().readsVictim().get(), model.form().readsRate().get(),
+                model.form().readsDuration().get())).as("A-1").containsExactly(true, true, false, false, false);
 
-        model.analysisProperty().set(Analyses.A6);
-        assertThat(List.of(requests.get(), concurrency.get(), model.readsVictim().get(), model.readsRate().get(),
-                model.readsDuration().get())).as("A-6").containsExactly(false, false, true, true, true);
-        assertThat(model.victimLabel().get()).isEqualTo("Freeze");
-        assertThat(model.defaultRate().get()).isEqualTo("200");
+        model.form().analysisProperty().set(Analyses.A6);
+        assertThat(List.of(requests.get(), concurrency.get(), model.form().readsVictim().get(), model.form().readsRate().get(),
+                model.form().readsDuration().get())).as("A-6").containsExactly(false, false, true, true, true);
+        assertThat(model.form().victimLabel().get()).isEqualTo("Freeze");
+        assertThat(model.form().defaultRate().get()).isEqualTo("200");
 
-        model.analysisProperty().set(Analyses.FLAP);
-        assertThat(model.victimLabel().get()).isEqualTo("Flap");
+        model.form().analysisProperty().set(Analyses.FLAP);
+        assertThat(model.form().victimLabel().get()).isEqualTo("Flap");
         assertThat(requests.get()).isFalse();
 
-        model.analysisProperty().set(Analyses.A3);
-        assertThat(List.of(requests.get(), concurrency.get(), model.readsVictim().get(), model.readsRate().get(),
-                model.readsDuration().get())).as("A-3").containsExactly(true, true, true, true, false);
-        assertThat(model.victimLabel().get()).isEqualTo("Kill");
-        assertThat(model.defaultRate().get()).isEqualTo("2500");
+        model.form().analysisProperty().set(Analyses.A3);
+        assertThat(List.of(requests.get(), concurrency.get(), model.form().readsVictim().get(), model.form().readsRate().get(),
+                model.form().readsDuration().get())).as("A-3").containsExactly(true, true, true, true, false);
+        assertThat(model.form().victimLabel().get()).isEqualTo("Kill");
+        assertThat(model.form().defaultRate().get()).isEqualTo("2500");
     }
 
     @Test
     void anA6FieldBeyondItsLimitsIsOneLineAndNothingRuns() {
-        model.analysisProperty().set(Analyses.A6);
-        model.requestsProperty().set("lots"); // greyed out for A-6: not read, so not an error
+        model.form().analysisProperty().set(Analyses.A6);
+        model.form().requestsProperty().set("lots"); // greyed out for A-6: not read, so not an error
 
-        model.durationProperty().set("soon");
+        model.form().durationProperty().set("soon");
         assertThat(model.run()).isFalse();
         assertThat(model.statusProperty().get())
                 .isEqualTo("duration: 'soon' is not a duration: write it like 500ms, 10s or 2m");
 
-        model.durationProperty().set("1s");
+        model.form().durationProperty().set("1s");
         assertThat(model.run()).isFalse();
         assertThat(model.statusProperty().get()).isEqualTo("duration must be between 2 s and 10 min, got 1000 ms");
 
-        model.durationProperty().set("");
-        model.rateProperty().set("0");
+        model.form().durationProperty().set("");
+        model.form().rateProperty().set("0");
         assertThat(model.run()).isFalse();
         assertThat(model.statusProperty().get()).isEqualTo("rate must be between 1 and 5000 requests/s for a6, got 0");
         assertThat(model.runningProperty().get()).isFalse();
@@ -127,10 +127,10 @@ class ExperimentsViewModelTest {
     @Test
     void anA6RunSendsRateTimesDurationAndItsLiveChartCountsWhatTheStatusLineSays() throws Exception {
         session.add(3).get(5, TimeUnit.SECONDS);
-        model.analysisProperty().set(Analyses.A6);
-        model.requestsProperty().set("10000"); // not A-6's: it paces rate x duration
-        model.rateProperty().set("50");
-        model.durationProperty().set("2s");
+        model.form().analysisProperty().set(Analyses.A6);
+        model.form().requestsProperty().set("10000"); // not A-6's: it paces rate x duration
+        model.form().rateProperty().set("50");
+        model.form().durationProperty().set("2s");
 
         assertThat(model.run()).isTrue();
         assertThat(log.get(0)).startsWith("A-6 started: 50 requests/s for 2.0 s, seed ");
@@ -186,7 +186,7 @@ class ExperimentsViewModelTest {
     @Test
     void anA1RunShowsItsProgressThenItsResultChartsAndSummary() throws Exception {
         session.add(3).get(5, TimeUnit.SECONDS);
-        model.requestsProperty().set("2000");
+        model.form().requestsProperty().set("2000");
 
         assertThat(model.run()).isTrue();
         assertThat(model.runningProperty().get()).isTrue();

@@ -52,7 +52,7 @@ class FaultLessonsWindowTest {
         view.waitUntil(() -> view.rows().size() == 3, 20);
 
         robot.clickOn("Experiments");
-        robot.interact(() -> window.experiments().model().analysisProperty().set(Analyses.A6));
+        robot.interact(() -> window.experiments().model().form().analysisProperty().set(Analyses.A6));
         // A-6 paces rate x duration: the form greys out Requests and Concurrency and offers Rate and Duration
         assertThat(robot.lookup("#requests").queryAs(javafx.scene.control.TextField.class).isDisabled()).isTrue();
         assertThat(robot.lookup("#concurrency").queryAs(javafx.scene.control.TextField.class).isDisabled()).isTrue();
