@@ -267,7 +267,10 @@ final class ServeCommand implements Callable<Integer> {
         if (port == 0) {
             return;
         }
-        try (java.net.ServerSocket probe = new java.net.ServerSocket()) {
+        // A bound but never listening socket: a ServerSocket would listen, and a client waiting for the
+        // port (a compose health check) could connect to the probe and then be refused once it closes.
+        // Linux refuses the bind while a listener holds the port, even with SO_REUSEADDR.
+        try (java.net.Socket probe = new java.net.Socket()) {
             probe.setReuseAddress(true);
             probe.bind(new InetSocketAddress(address, port));
         } catch (BindException inUse) {

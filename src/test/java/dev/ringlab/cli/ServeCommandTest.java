@@ -71,6 +71,20 @@ class ServeCommandTest {
         assertThat(run.err().strip()).doesNotContain("\n");
     }
 
+    /** A port another program listens on is said before any replica starts, and the listener keeps its port. */
+    @Test
+    void aPortInUseIsSaidBeforeAnyReplicaStarts() throws Exception {
+        try (java.net.ServerSocket taken = new java.net.ServerSocket(0, 50, java.net.InetAddress.getLoopbackAddress())) {
+            Run run = ExperimentCommandTest.run("serve", "--backend", "process", "--port",
+                    Integer.toString(taken.getLocalPort()));
+
+            assertThat(run.exitCode()).isNotZero();
+            assertThat(run.err()).contains("cannot listen on 127.0.0.1:" + taken.getLocalPort(), "choose another --port");
+            assertThat(run.out()).doesNotContain("starting");
+            assertThat(accepts(taken.getLocalPort())).isTrue();
+        }
+    }
+
     @Test
     void sigtermStopsServeAndEveryReplicaProcess() throws Exception {
         Serve serve = Serve.start(2);
