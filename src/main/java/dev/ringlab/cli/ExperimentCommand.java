@@ -5,6 +5,7 @@ import dev.ringlab.experiment.Analysis;
 import dev.ringlab.experiment.AnalysisInput;
 import dev.ringlab.experiment.FailoverParameters;
 import dev.ringlab.experiment.FaultSettings;
+import dev.ringlab.experiment.BackgroundClose;
 import dev.ringlab.experiment.HttpTestbed;
 import dev.ringlab.experiment.ProgressListener;
 import dev.ringlab.experiment.TestbedFactory;
@@ -184,18 +185,20 @@ final class ExperimentCommand implements Callable<Integer> {
         AnalysisInput input = new AnalysisInput(ring, workload, servers, minServers, maxServers,
                 rate != null ? rate : FailoverParameters.DEFAULT_RATE, Duration.ofMillis(killAfterMillis), victim,
                 zipfExponent, keySpace, balanceFactor, faults);
-        TestbedFactory testbeds = target == null ? backend.factory() : remoteTestbeds();
         if (target == null) {
             checkVictim();
         }
         ProgressListener progress = new ProgressLine(spec.commandLine().getErr());
-        Analysis<?, ?>.Prepared prepared = checked(() -> analysis.prepare(input, testbeds));
-        Analysis<?, ?>.Finished finished = prepared.run(progress);
-        finished.printTable(stdout);
-        List<Path> written = finished.write(folder);
-        stdout.println("wrote " + String.join(", ", written.stream().map(Path::toString).toList()));
-        if (seed == null) {
-            stdout.println("repeat with --seed " + workload.seed());
+        // The last testbed stops while the table, CSV and PNG are written; the command ends after both.
+        try (BackgroundClose testbeds = new BackgroundClose(target == null ? backend.factory() : remoteTestbeds())) {
+            Analysis<?, ?>.Prepared prepared = checked(() -> analysis.prepare(input, testbeds));
+            Analysis<?, ?>.Finished finished = prepared.run(progress);
+            finished.printTable(stdout);
+            List<Path> written = finished.write(folder);
+            stdout.println("wrote " + String.join(", ", written.stream().map(Path::toString).toList()));
+            if (seed == null) {
+                stdout.println("repeat with --seed " + workload.seed());
+            }
         }
         return 0;
     }

@@ -131,6 +131,10 @@ public final class ExperimentsController {
         return model.runningProperty().get();
     }
 
+    javafx.beans.value.ObservableBooleanValue running() {
+        return model.runningProperty();
+    }
+
     /** The charts on show, live or final. */
     List<JFreeChart> charts() {
         return chartView.charts();
