@@ -10,9 +10,7 @@ import io.netty.channel.ChannelOption;
 import io.netty.channel.EventLoop;
 import io.netty.channel.EventLoopGroup;
 import io.netty.channel.SimpleChannelInboundHandler;
-import io.netty.channel.nio.NioEventLoopGroup;
 import io.netty.channel.socket.SocketChannel;
-import io.netty.channel.socket.nio.NioSocketChannel;
 import io.netty.handler.codec.http.DefaultFullHttpRequest;
 import io.netty.handler.codec.http.FullHttpRequest;
 import io.netty.handler.codec.http.FullHttpResponse;
@@ -81,9 +79,9 @@ public final class BalancerConnections implements AutoCloseable {
         this.maxConnections = Math.max(1, maxConnections);
         this.readTimeoutNanos = TimeUnit.MILLISECONDS.toNanos(readTimeoutMillis);
         this.attemptsHeader = attemptsHeader;
-        this.group = new NioEventLoopGroup(1, new DefaultThreadFactory("ringlab-experiment-client", true));
+        this.group = Transport.loops(1, new DefaultThreadFactory("ringlab-experiment-client", true));
         this.loop = group.next();
-        this.bootstrap = new Bootstrap().group(loop).channel(NioSocketChannel.class)
+        this.bootstrap = new Bootstrap().group(loop).channel(Transport.socket())
                 .option(ChannelOption.TCP_NODELAY, true)
                 .option(ChannelOption.CONNECT_TIMEOUT_MILLIS, CONNECT_TIMEOUT_MS)
                 .handler(new ChannelInitializer<SocketChannel>() {

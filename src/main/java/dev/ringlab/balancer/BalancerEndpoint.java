@@ -7,9 +7,8 @@ import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelInitializer;
 import io.netty.channel.ChannelOption;
 import io.netty.channel.EventLoop;
-import io.netty.channel.nio.NioEventLoopGroup;
+import io.netty.channel.EventLoopGroup;
 import io.netty.channel.socket.SocketChannel;
-import io.netty.channel.socket.nio.NioServerSocketChannel;
 import io.netty.handler.codec.http.HttpServerCodec;
 import io.netty.util.concurrent.DefaultThreadFactory;
 import io.netty.util.concurrent.EventExecutor;
@@ -47,14 +46,14 @@ public final class BalancerEndpoint implements AutoCloseable {
     static final int MAX_HEADER_BYTES = 8192;
 
     private final FailoverRoute route;
-    private final NioEventLoopGroup loops;
+    private final EventLoopGroup loops;
     private final ExecutorService admin;
     private final Map<EventExecutor, ReplicaConnections> connections = new HashMap<>();
     private Channel listening;
 
     private BalancerEndpoint(FailoverRoute route, int threads) {
         this.route = route;
-        this.loops = new NioEventLoopGroup(threads, new DefaultThreadFactory("balancer", true));
+        this.loops = Transport.loops(threads, new DefaultThreadFactory("balancer", true));
         this.admin = Executors.newSingleThreadExecutor(new DefaultThreadFactory("balancer-admin", true));
         for (EventExecutor loop : loops) {
             connections.put(loop, new ReplicaConnections((EventLoop) loop, route::tryTimeoutMillis));
@@ -100,7 +99,7 @@ public final class BalancerEndpoint implements AutoCloseable {
         BalancerEndpoint endpoint = new BalancerEndpoint(route, threads);
         ClassicApi api = new ClassicApi(cluster, route, adminToken, endpoint.admin);
         BalancerMetrics metrics = route.metrics();
-        ServerBootstrap bootstrap = new ServerBootstrap().group(endpoint.loops).channel(NioServerSocketChannel.class)
+        ServerBootstrap bootstrap = new ServerBootstrap().group(endpoint.loops).channel(Transport.server())
                 .option(ChannelOption.SO_BACKLOG, 1024)
                 .childOption(ChannelOption.TCP_NODELAY, true)
                 .childHandler(new ChannelInitializer<SocketChannel>() {
