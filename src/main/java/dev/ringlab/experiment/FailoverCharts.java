@@ -74,7 +74,7 @@ final class FailoverCharts {
         ValueMarker asked = ChartStyle.reference(parameters.rate(), "asked " + count(parameters.rate()) + "/s");
         top.addRangeMarker(asked, Layer.FOREGROUND);
 
-        NumberAxis troubleAxis = countAxis("retried / failed per second");
+        NumberAxis troubleAxis = countAxis("retried, failed /s");
         troubleAxis.setAutoRangeMinimumSize(10);
         XYSeriesCollection trouble = new XYSeriesCollection();
         trouble.addSeries(retried);

@@ -41,6 +41,11 @@ public final class ChartView extends Region {
     /** The smallest size a chart is laid out at; smaller views show it scaled down. */
     static final double LAYOUT_WIDTH = 720;
     static final double LAYOUT_HEIGHT = 450;
+    /**
+     * Text is never shrunk below this: in a narrower view (two charts side by side in a 1280x800 window)
+     * the plot gives up room instead, since a chart whose ticks and legend cannot be read teaches nothing.
+     */
+    static final double SMALLEST_SCALE = 0.75;
     /** The smallest size a zoomed chart is laid out at: its text grows as long as the plot keeps this room. */
     static final double ZOOMED_WIDTH = 480;
     static final double ZOOMED_HEIGHT = 300;
@@ -171,7 +176,7 @@ public final class ChartView extends Region {
      * room (laid out smaller, down to {@link #ZOOMED_WIDTH} x {@link #ZOOMED_HEIGHT}, and enlarged).
      */
     static double scale(double width, double height, double zoom) {
-        double fit = Math.min(1, Math.min(width / LAYOUT_WIDTH, height / LAYOUT_HEIGHT));
+        double fit = Math.max(SMALLEST_SCALE, Math.min(1, Math.min(width / LAYOUT_WIDTH, height / LAYOUT_HEIGHT)));
         if (zoom <= 1) {
             return fit;
         }

@@ -20,8 +20,10 @@ final class NodeMarkers implements RingLayer {
         GraphicsContext gc = paint.gc();
         RingGeometry g = paint.g();
         double size = size(g, p);
-        for (RingPicture.Marker marker : p.markers()) {
-            Point2D at = g.at(marker.slot(), g.band());
+        double[] radii = radii(p.markers(), g, size);
+        for (int i = 0; i < p.markers().size(); i++) {
+            RingPicture.Marker marker = p.markers().get(i);
+            Point2D at = g.at(marker.slot(), radii[i]);
             Color colour = Color.web(marker.colour());
             gc.setFill(p.routesRequests() ? colour : colour.deriveColor(0, 1, 1, 0.3));
             gc.fillOval(at.getX() - size / 2, at.getY() - size / 2, size, size);
@@ -47,6 +49,40 @@ final class NodeMarkers implements RingLayer {
             gc.strokeOval(at.getX() - size / 2, at.getY() - size / 2, size, size);
             cross(paint, at, size);
         }
+    }
+
+    /**
+     * Where each marker sits across the band: on its centre line, unless it would hide another server's
+     * marker there (nodes on neighbouring slots: the assignment hash puts each j's nodes side by side),
+     * then one or two marker widths inward, so every server's colour shows. Nodes of one server may
+     * overlap: they read as one colour anyway.
+     */
+    static double[] radii(java.util.List<RingPicture.Marker> markers, RingGeometry g, double size) {
+        double[] radii = new double[markers.size()];
+        Integer[] bySlot = new Integer[markers.size()];
+        for (int i = 0; i < bySlot.length; i++) {
+            bySlot[i] = i;
+        }
+        java.util.Arrays.sort(bySlot, java.util.Comparator.comparingInt(i -> markers.get(i).slot()));
+        RingPicture.Marker[] lastInLane = new RingPicture.Marker[LANES];
+        double spacing = 2 * Math.PI * g.band() / g.slots(); // px between neighbouring slots on the band
+        for (int i : bySlot) {
+            RingPicture.Marker marker = markers.get(i);
+            int lane = 0;
+            while (lane < LANES - 1 && hides(lastInLane[lane], marker, spacing, size)) {
+                lane++;
+            }
+            lastInLane[lane] = marker;
+            radii[i] = g.band() - lane * size * 0.95;
+        }
+        return radii;
+    }
+
+    private static final int LANES = 3;
+
+    private static boolean hides(RingPicture.Marker before, RingPicture.Marker marker, double spacing, double size) {
+        return before != null && !before.serverName().equals(marker.serverName())
+                && (marker.slot() - before.slot()) * spacing < size * 0.75;
     }
 
     /** The markers' diameter: 14 px at scale 1, less when they crowd, never under 4 px. */

@@ -11,7 +11,14 @@ class ChartViewScaleTest {
     @Test
     void atADeskAChartIsNeverEnlarged() {
         assertThat(ChartView.scale(1600, 900, 1)).isEqualTo(1);
-        assertThat(ChartView.scale(360, 450, 1)).isCloseTo(0.5, within(1e-9));
+        assertThat(ChartView.scale(648, 450, 1)).isCloseTo(0.9, within(1e-9));
+    }
+
+    @Test
+    void inANarrowViewTheTextStaysReadableAndThePlotGivesWay() {
+        // two Compare charts side by side in a 1280x800 window: about 350 px each
+        assertThat(ChartView.scale(350, 390, 1)).isEqualTo(ChartView.SMALLEST_SCALE);
+        assertThat(ChartView.scale(360, 450, 1)).isEqualTo(ChartView.SMALLEST_SCALE);
     }
 
     @Test

@@ -54,7 +54,7 @@ public final class CompareCharts {
             dataset.add(relative, "keys per server / mean", result.label());
         }
         CategoryAxis axis = new CategoryAxis("algorithm");
-        NumberAxis values = new NumberAxis("keys per server / mean (1 = even share)");
+        NumberAxis values = new NumberAxis("keys per server / mean");
         values.setAutoRangeIncludesZero(false);
         BoxAndWhiskerRenderer renderer = new BoxAndWhiskerRenderer() {
             @Override
