@@ -102,15 +102,23 @@ public final class SessionRecorder {
     }
 
     private void settleHold() {
-        if (switchHeld != held) {
-            held = switchHeld;
-            actions.add(new Action.Replacement(held));
-            if (!held) {
-                // the cluster numbers a held replacement when the release starts it, and so does the reader
-                heldDead.forEach(session -> reserved.put(session, "Server " + nextId++));
-                heldDead.clear();
-            }
+        if (switchHeld == held) {
+            return;
         }
+        if (switchHeld) {
+            held = true;
+            actions.add(new Action.Replacement(true));
+        } else {
+            release();
+        }
+    }
+
+    private void release() {
+        held = false;
+        actions.add(new Action.Replacement(false));
+        // the cluster numbers a held replacement when the release starts it, and so does the reader
+        heldDead.forEach(session -> reserved.put(session, "Server " + nextId++));
+        heldDead.clear();
     }
 
     /** The cluster's events, as the session publishes them; never blocks. */
@@ -131,11 +139,20 @@ public final class SessionRecorder {
             }
             String dead = up.replaces().name();
             String deadName = scenarioName(dead);
+            // died under the file's hold, yet replaced: the hold was lifted while nothing was recorded (an
+            // experiment's run), so the file lifts it too, for as long as this replacement takes
+            boolean letIn = held && heldDead.contains(dead);
+            if (letIn) {
+                release();
+            }
             String reservedName = reserved.remove(dead);
-            heldDead.remove(dead);
             names.put(name, reservedName != null ? reservedName : "Server " + nextId++);
             names.remove(dead);
             replaced(new Action.Wait(null, Action.Wait.Until.REPLACED, deadName, REPLACEMENT_TIMEOUT));
+            if (letIn) {
+                held = true;
+                actions.add(new Action.Replacement(true));
+            }
         } else if (event instanceof ClusterEvent.MemberKilled killed) {
             kill(killed.server().name());
         } else if (event instanceof ClusterEvent.MemberDead dead) {
@@ -151,10 +168,10 @@ public final class SessionRecorder {
     }
 
     /**
-     * A replacement joined. Under the file's hold it must have started before the hold (the cluster starts
-     * none while held: the teacher held while it was already starting); a played file holds at once and its
-     * replacement would wait for a release, so its wait goes just before that hold: the same servers, a
-     * moment earlier, and never a wait the reader refuses as unsatisfiable.
+     * A replacement joined. Under the file's hold, of a server that died before it, it must have started
+     * before the hold (the cluster starts none while held: the teacher held while it was already starting);
+     * a played file holds at once and its replacement would wait for a release, so its wait goes just
+     * before that hold: the same servers, a moment earlier, and never a wait the reader refuses.
      */
     private void replaced(Action.Wait wait) {
         int at = actions.size();

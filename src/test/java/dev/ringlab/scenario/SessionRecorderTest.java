@@ -134,18 +134,20 @@ class SessionRecorderTest {
             SessionRecorder recorder = recorderOf(cluster, 7);
             try (AutoCloseable events = cluster.subscribe(recorder::record)) {
                 hold(recorder, cluster, true);
-                cluster.kill("Server 2");
-                await().atMost(Duration.ofSeconds(20)).until(() -> names(cluster).equals(List.of("Server 1", "Server 3")));
                 recorder.replacement(true); // the box following the cluster says it again: nothing new
                 recorder.suspend(); // an experiment lifts the hold for its run and puts it back: not the teacher's
                 hold(recorder, cluster, false);
                 hold(recorder, cluster, true);
                 recorder.resume();
+                cluster.kill("Server 2");
+                awaitSteps(recorder, 3);
+                assertThat(names(cluster)).containsExactly("Server 1", "Server 3");
                 // a newcomer while held takes the next number before the replacement, which gets one at the release
                 cluster.add(1, List.of());
                 hold(recorder, cluster, false);
-                await().atMost(Duration.ofSeconds(20)).until(() -> names(cluster).size() == 4);
+                awaitSteps(recorder, 6);
                 cluster.remove(1, List.of("Server 4")); // the newcomer, not the replacement
+                awaitSteps(recorder, 7);
                 left = names(cluster);
                 yaml = recorder.yaml("held");
             }
@@ -195,27 +197,18 @@ class SessionRecorderTest {
 
     @Test
     void aHoldThatCameWhileTheReplacementWasStartingWaitsForItBeforeHolding(@TempDir Path out) throws Exception {
-        StartGate backend = new StartGate(3);
-        String yaml;
-        try (Lab lab = Lab.open(backend, RING)) {
-            Cluster cluster = lab.cluster();
-            lab.startServers(3).watchHealth();
-            SessionRecorder recorder = recorderOf(cluster, 3);
-            try (AutoCloseable events = cluster.subscribe(recorder::record)) {
-                cluster.kill("Server 2");
-                await().atMost(Duration.ofSeconds(20)).until(() -> cluster.member("Server 4").isPresent());
-                hold(recorder, cluster, true); // too late for Server 4, which is starting: it joins all the same
-                backend.open.countDown();
-                await().atMost(Duration.ofSeconds(20)).until(() -> names(cluster).contains("Server 4"));
-                cluster.kill("Server 1"); // this one is held
-                await().atMost(Duration.ofSeconds(20)).until(() -> names(cluster).size() == 2);
-                hold(recorder, cluster, false);
-                await().atMost(Duration.ofSeconds(20)).until(() -> names(cluster).contains("Server 5"));
-                yaml = recorder.yaml("late hold");
-            }
-        }
+        Scenario read = recordedWithGatedReplacements((cluster, recorder, gate) -> {
+            cluster.kill("Server 2");
+            await().atMost(Duration.ofSeconds(20)).until(() -> cluster.member("Server 4").isPresent());
+            hold(recorder, cluster, true); // too late for Server 4, which is starting: it joins all the same
+            gate.countDown();
+            awaitSteps(recorder, 3);
+            cluster.kill("Server 1"); // this one is held
+            awaitSteps(recorder, 5);
+            hold(recorder, cluster, false);
+            awaitSteps(recorder, 7);
+        });
         // A played file holds at once: Server 2's replacement is waited for before the hold, as it joined.
-        Scenario read = new ScenarioReader().read("recorded", yaml);
         assertThat(read.steps()).extracting(Step::action).containsExactly(
                 new Action.Kill("Server 2"),
                 new Action.Wait(null, Action.Wait.Until.REPLACED, "Server 2", SessionRecorder.REPLACEMENT_TIMEOUT),
@@ -224,8 +217,59 @@ class SessionRecorderTest {
                 new Action.Wait(null, Action.Wait.Until.DETECTED, "Server 1", SessionRecorder.REPLACEMENT_TIMEOUT),
                 new Action.Replacement(false),
                 new Action.Wait(null, Action.Wait.Until.REPLACED, "Server 1", SessionRecorder.REPLACEMENT_TIMEOUT));
-        // and every wait of it is met when played
-        ScenarioRun played = Labs.play(read, Labs.simulation(), "sim", out);
+        assertPlays(read, out); // and every wait of it is met
+    }
+
+    @Test
+    void aReplacementAnExperimentLetInUnderTheHoldIsReleasedForInTheFile(@TempDir Path out) throws Exception {
+        Scenario read = recordedWithGatedReplacements((cluster, recorder, gate) -> {
+            hold(recorder, cluster, true);
+            cluster.kill("Server 2");
+            awaitSteps(recorder, 3);
+            recorder.suspend(); // an experiment's run lifts the hold: the held replacement starts
+            hold(recorder, cluster, false);
+            await().atMost(Duration.ofSeconds(20)).until(() -> cluster.member("Server 4").isPresent());
+            hold(recorder, cluster, true);
+            recorder.resume();
+            gate.countDown();
+            awaitSteps(recorder, 6);
+        });
+        assertThat(read.steps()).extracting(Step::action).containsExactly(
+                new Action.Replacement(true),
+                new Action.Kill("Server 2"),
+                new Action.Wait(null, Action.Wait.Until.DETECTED, "Server 2", SessionRecorder.REPLACEMENT_TIMEOUT),
+                new Action.Replacement(false),
+                new Action.Wait(null, Action.Wait.Until.REPLACED, "Server 2", SessionRecorder.REPLACEMENT_TIMEOUT),
+                new Action.Replacement(true));
+        assertPlays(read, out);
+    }
+
+    /** What a session does on three servers whose replacements start only once {@code gate} opens. */
+    private interface GatedSession {
+        void run(Cluster cluster, SessionRecorder recorder, java.util.concurrent.CountDownLatch gate) throws Exception;
+    }
+
+    /** The session's file, read back as {@code scenario run} reads it. */
+    private static Scenario recordedWithGatedReplacements(GatedSession session) throws Exception {
+        StartGate backend = new StartGate(3);
+        try (Lab lab = Lab.open(backend, RING)) {
+            Cluster cluster = lab.cluster();
+            lab.startServers(3).watchHealth();
+            SessionRecorder recorder = recorderOf(cluster, 3);
+            try (AutoCloseable events = cluster.subscribe(recorder::record)) {
+                session.run(cluster, recorder, backend.open);
+            }
+            return new ScenarioReader().read("recorded", recorder.yaml("gated"));
+        }
+    }
+
+    /** The cluster's ring changes a moment before its event reaches the recorder: wait for the steps. */
+    private static void awaitSteps(SessionRecorder recorder, int steps) {
+        await().atMost(Duration.ofSeconds(20)).until(() -> recorder.steps() == steps);
+    }
+
+    private static void assertPlays(Scenario scenario, Path out) throws IOException {
+        ScenarioRun played = Labs.play(scenario, Labs.simulation(), "sim", out);
         assertThat(played.error()).isNull();
         assertThat(played.outcomes()).allSatisfy(outcome -> assertThat(outcome.error()).isNull());
     }
