@@ -189,7 +189,7 @@ public final class ScenarioReader {
                     throw where.error(value.line(), planned.held ? "replacements are already held by an earlier step"
                             : "replacements are not held: no step before this one holds them");
                 }
-                planned.held = hold.equals("hold");
+                planned.hold(hold.equals("hold"));
                 yield new Action.Replacement(planned.held);
             }
             case "wait" -> wait(where, value, planned);
@@ -337,8 +337,8 @@ public final class ScenarioReader {
 
     /**
      * The servers the steps so far leave on the ring, named as the cluster names them ("Server N", N
-     * counting up from 1, a killed server's replacement taking the next N), so a step that names a
-     * server can be checked before anything runs.
+     * counting up from 1, a killed server's replacement taking the next N, or under a hold the next N at
+     * the release), so a step that names a server can be checked before anything runs.
      */
     private static final class PlannedCluster {
         final List<String> names = new ArrayList<>();
@@ -347,6 +347,8 @@ public final class ScenarioReader {
         final Set<String> frozen = new LinkedHashSet<>();
         /** Whether a step holds the replacement of dead servers and none has released it since. */
         boolean held;
+        /** Servers killed while held: their replacements are named at the release, when the cluster starts them. */
+        int owed;
         RingConfig ring;
         int nextId = 1;
 
@@ -374,7 +376,19 @@ public final class ScenarioReader {
             frozen.remove(server);
             names.remove(server);
             killed.add(server);
-            add(1);
+            if (held) {
+                owed++; // the cluster numbers a replacement when it starts it, so a server added meanwhile comes first
+            } else {
+                add(1);
+            }
+        }
+
+        void hold(boolean hold) {
+            held = hold;
+            if (!hold) {
+                add(owed);
+                owed = 0;
+            }
         }
 
         String known(Fields.Where where, YamlNode node, String name) {

@@ -23,13 +23,18 @@ import java.util.function.Function;
  *
  * <p>Names: a scenario names servers as the cluster will when it is played ({@code Server 1..n}, a
  * newcomer or a replacement taking the next number, a killed server's replacement reserved at the
- * kill as {@link ScenarioReader} plans it), so each server of the session is mapped to that name; a
+ * kill, or under a hold at the release, as {@link ScenarioReader} plans it), so each server of the session is mapped to that name; a
  * server added as {@code S5} is {@code Server 4} in the file. Thread-safe: events come on the
  * cluster's threads, the rest on the window's.
+ *
+ * <p>Holding replacements: the cluster says nothing when its switch turns, so the window tells
+ * ({@link #replacement}), and the file gets {@code replacement: hold} / {@code release} where it
+ * happened. A played file holds at once where the session's hold may have come a moment late, so the
+ * waits are kept true to what the player will do: see {@link #replaced}.
  */
 public final class SessionRecorder {
 
-    /** How long a recorded {@code wait} for a replacement may take when played. */
+    /** How long a recorded {@code wait} for a replacement (or, under a hold, for the death) may take when played. */
     static final Duration REPLACEMENT_TIMEOUT = Duration.ofSeconds(30);
 
     private final long seed;
@@ -44,10 +49,16 @@ public final class SessionRecorder {
     private final Map<String, String> names = new HashMap<>();
     /** A killed server's session name, to the scenario name reserved for its replacement. */
     private final Map<String, String> reserved = new HashMap<>();
+    /** Session names of servers that died under the file's hold, in order: their replacements are named at the release. */
+    private final List<String> heldDead = new ArrayList<>();
     /** Session names of servers a recorded step killed or froze: their death is no news. */
     private final Set<String> expectedDeaths = new HashSet<>();
     private int nextId = 1;
     private int suspended;
+    /** The window's "Hold replacement" switch as last told, even while suspended (an experiment lifts it, then puts it back). */
+    private boolean switchHeld;
+    /** Whether the steps written so far leave replacements held: what a played file's cluster does next. */
+    private boolean held;
 
     /**
      * @param servers the session's servers on the ring when recording starts, in the order they joined; when
@@ -73,6 +84,41 @@ public final class SessionRecorder {
 
     public synchronized void resume() {
         suspended = Math.max(0, suspended - 1);
+        if (suspended == 0) {
+            settleHold(); // whatever ran meanwhile may have left the switch turned (a lesson that held and never released)
+        }
+    }
+
+    /**
+     * The window's "Hold replacement" switch is now {@code hold}; told again with the same value (the box
+     * following the cluster) it writes nothing. Call before turning the cluster's switch, so a release is
+     * written before the waits for the replacements it lets in.
+     */
+    public synchronized void replacement(boolean hold) {
+        switchHeld = hold;
+        if (suspended == 0) {
+            settleHold();
+        }
+    }
+
+    private void settleHold() {
+        if (switchHeld == held) {
+            return;
+        }
+        if (switchHeld) {
+            held = true;
+            actions.add(new Action.Replacement(true));
+        } else {
+            release();
+        }
+    }
+
+    private void release() {
+        held = false;
+        actions.add(new Action.Replacement(false));
+        // the cluster numbers a held replacement when the release starts it, and so does the reader
+        heldDead.forEach(session -> reserved.put(session, "Server " + nextId++));
+        heldDead.clear();
     }
 
     /** The cluster's events, as the session publishes them; never blocks. */
@@ -93,17 +139,24 @@ public final class SessionRecorder {
             }
             String dead = up.replaces().name();
             String deadName = scenarioName(dead);
+            // died under the file's hold, yet replaced: the hold was lifted while nothing was recorded (an
+            // experiment's run), so the file lifts it too, for as long as this replacement takes
+            boolean letIn = held && heldDead.contains(dead);
+            if (letIn) {
+                release();
+            }
             String reservedName = reserved.remove(dead);
             names.put(name, reservedName != null ? reservedName : "Server " + nextId++);
             names.remove(dead);
-            actions.add(new Action.Wait(null, Action.Wait.Until.REPLACED, deadName, REPLACEMENT_TIMEOUT));
+            replaced(new Action.Wait(null, Action.Wait.Until.REPLACED, deadName, REPLACEMENT_TIMEOUT));
+            if (letIn) {
+                held = true;
+                actions.add(new Action.Replacement(true));
+            }
         } else if (event instanceof ClusterEvent.MemberKilled killed) {
             kill(killed.server().name());
-        } else if (event instanceof ClusterEvent.MemberDead dead && !expectedDeaths.remove(dead.server().name())
-                && names.containsKey(dead.server().name())) {
-            // killed outside the lab (a terminal's kill -9, docker kill): played back as a kill
-            kill(dead.server().name());
-            expectedDeaths.remove(dead.server().name());
+        } else if (event instanceof ClusterEvent.MemberDead dead) {
+            declaredDead(dead.server().name());
         } else if (event instanceof ClusterEvent.MemberRemoved removed && names.containsKey(removed.server().name())) {
             actions.add(new Action.Remove(List.of(scenarioName(removed.server().name())), 1));
             names.remove(removed.server().name());
@@ -114,11 +167,50 @@ public final class SessionRecorder {
         }
     }
 
+    /**
+     * A replacement joined. Under the file's hold, of a server that died before it, it must have started
+     * before the hold (the cluster starts none while held: the teacher held while it was already starting);
+     * a played file holds at once and its replacement would wait for a release, so its wait goes just
+     * before that hold: the same servers, a moment earlier, and never a wait the reader refuses.
+     */
+    private void replaced(Action.Wait wait) {
+        int at = actions.size();
+        if (held) {
+            at = actions.lastIndexOf(new Action.Replacement(true));
+        }
+        actions.add(at, wait);
+    }
+
+    private void declaredDead(String session) {
+        boolean expected = expectedDeaths.remove(session);
+        if (!names.containsKey(session)) {
+            return;
+        }
+        if (!expected) {
+            // killed outside the lab (a terminal's kill -9, docker kill): played back as a kill
+            kill(session);
+            expectedDeaths.remove(session);
+        }
+        if (held) {
+            // what the teacher showed: the ring without it and nobody in its place; a played file would
+            // otherwise run on to the release before the health monitor noticed, and never show that ring
+            actions.add(new Action.Wait(null, Action.Wait.Until.DETECTED, scenarioName(session), REPLACEMENT_TIMEOUT));
+            // a frozen server counts as dead from this wait on: its replacement is named at the release
+            if (!reserved.containsKey(session) && !heldDead.contains(session)) {
+                heldDead.add(session);
+            }
+        }
+    }
+
     private void kill(String session) {
         String name = scenarioName(session);
         actions.add(new Action.Kill(name));
         expectedDeaths.add(session);
-        reserved.put(session, "Server " + nextId++);
+        if (held) {
+            heldDead.add(session);
+        } else {
+            reserved.put(session, "Server " + nextId++);
+        }
     }
 
     private void fault(String session, String what) {
@@ -185,6 +277,7 @@ public final class SessionRecorder {
                 .sorted(java.util.Comparator.comparingInt(SessionRecorder::number)).toList();
         names.clear();
         reserved.clear();
+        heldDead.clear();
         expectedDeaths.clear();
         for (int i = 0; i < servers.size(); i++) {
             names.put(servers.get(i), i < planned.size() ? planned.get(i) : "Server " + nextId++);

@@ -276,8 +276,12 @@ public final class LabSession implements AutoCloseable {
     /**
      * Holds (or releases) the replacement of dead servers in the cluster itself, so the ring without a
      * dead server stays on show, and its row stays dead, until the teacher releases it. Not blocking.
+     * Recorded for a saved scenario as {@code replacement: hold} / {@code release} (an experiment's
+     * lifting and putting back, while the recorder is suspended, writes nothing).
      */
     public void holdReplacements(boolean hold) {
+        // told first: a release is written before the waits for the replacements it lets in
+        recorder.replacement(hold);
         deployment.cluster().setReplaceDead(!hold);
     }
 

@@ -116,6 +116,14 @@ class ScenarioReaderTest {
                 "lesson.yaml:5: step 1 (replacement): replacements are not held: no step before this one holds them");
         assertThat(refused(HEADER + "  - replacement: hold\n  - replacement: hold\n").getMessage()).isEqualTo(
                 "lesson.yaml:6: step 2 (replacement): replacements are already held by an earlier step");
+
+        // The cluster numbers a held replacement when the release starts it: a server added meanwhile is Server 4,
+        // and the replacement, Server 5, cannot be named before the release.
+        String held = HEADER + "  - replacement: hold\n  - kill: Server 2\n  - add: 1\n";
+        read(held + "  - remove: Server 4\n");
+        assertThat(refused(held + "  - remove: Server 5\n").getMessage()).startsWith("lesson.yaml:8: step 4 (remove): "
+                + "unknown server 'Server 5' (servers then: Server 1, Server 3, Server 4;");
+        read(held + "  - replacement: release\n  - wait: {until: replaced, server: Server 2}\n  - remove: Server 5\n");
     }
 
     @Test

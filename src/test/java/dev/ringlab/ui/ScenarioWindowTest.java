@@ -173,6 +173,28 @@ class ScenarioWindowTest {
         assertThat(Files.readString(file)).startsWith("# Saved from a RingLab window session");
     }
 
+    @Test
+    void holdAndReleaseTickedInTheWindowAreSavedWhereTheyHappened(FxRobot robot, @TempDir Path out) throws Exception {
+        session.add(3).get(10, TimeUnit.SECONDS);
+        waitUntil(() -> session.recorder().steps() == 1);
+        robot.clickOn("#holdReplacement");
+        waitUntil(() -> !session.cluster().replacesDead());
+        session.kill("Server 2").get(10, TimeUnit.SECONDS);
+        // declared dead and held: off the ring, nobody in its place
+        waitUntil(() -> session.ring().size() == 2 && session.recorder().steps() == 4);
+        robot.clickOn("#holdReplacement");
+        waitUntil(() -> session.ring().size() == 3 && session.recorder().steps() == 6);
+        Path file = out.resolve("held.yaml");
+
+        window.scenarios().save(file).get(10, TimeUnit.SECONDS);
+
+        Scenario saved = new ScenarioReader().read(file);
+        java.time.Duration timeout = java.time.Duration.ofSeconds(30);
+        assertThat(saved.steps()).extracting(Step::action).containsExactly(new Action.Replacement(true),
+                new Action.Kill("Server 2"), new Action.Wait(null, Action.Wait.Until.DETECTED, "Server 2", timeout),
+                new Action.Replacement(false), new Action.Wait(null, Action.Wait.Until.REPLACED, "Server 2", timeout));
+    }
+
     private void waitUntil(java.util.concurrent.Callable<Boolean> condition) throws Exception {
         view.waitUntil(condition, 30);
     }
