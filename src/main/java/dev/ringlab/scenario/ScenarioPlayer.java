@@ -72,6 +72,8 @@ public final class ScenarioPlayer {
     private final Map<String, String[]> lastAnswers = new LinkedHashMap<>();
     /** Servers a step froze or slowed and no step cleared yet ("frozen", "slow", "errors"), for the timing notes. */
     private final Map<String, String> faulty = new LinkedHashMap<>();
+    /** Replacements held by a {@code replacement: hold} step: no replacement joins until the release. */
+    private boolean holding;
 
     /**
      * @param backend  the backend's name for the handout (sim, process, docker)
@@ -188,6 +190,7 @@ public final class ScenarioPlayer {
                 faulty.remove(clear.server());
             } else if (action instanceof Action.Replacement replacement) {
                 lab.membership().holdReplacements(replacement.hold());
+                holding = replacement.hold();
                 if (!replacement.hold()) {
                     outcome.timing("servers: whether a released replacement has joined when the step ends depends on timing");
                 }
@@ -222,7 +225,8 @@ public final class ScenarioPlayer {
         }
         outcome.metric("waited_ms", (System.nanoTime() - started) / 1e6);
         outcome.timing("waited_ms: how long the cluster took depends on heartbeats and the machine's load");
-        if (wait.until() != Action.Wait.Until.REPLACED) {
+        if (wait.until() != Action.Wait.Until.REPLACED && !holding) {
+            // under hold no replacement joins before the release: the servers after this wait do not vary
             outcome.timing("servers: whether a replacement has already joined when the wait ends depends on timing");
         }
     }

@@ -88,6 +88,30 @@ class ScenarioPlayerTest {
         assertThat(run.outcomes().get(5).timingNotes()).anySatisfy(note -> assertThat(note).contains("frozen server"));
     }
 
+    /** Under hold no replacement can join during a wait, so the handout does not call the server count luck. */
+    @Test
+    void underHoldTheServersAfterAWaitDoNotDependOnTiming(@TempDir Path out) throws Exception {
+        Scenario scenario = new ScenarioReader().read("held.yaml", """
+                title: Held
+                seed: 5
+                servers: 3
+                steps:
+                  - replacement: hold
+                  - kill: Server 2
+                  - wait: {until: detected, server: Server 2, timeout: 10s}
+                    expect: {servers: 2}
+                  - replacement: release
+                  - kill: Server 1
+                  - wait: {until: detected, server: Server 1, timeout: 10s}
+                """);
+
+        ScenarioRun run = Labs.play(scenario, Labs.simulation(), "sim", out);
+
+        assertThat(run.error()).isNull();
+        assertThat(run.outcomes().get(2).timingNotes()).noneSatisfy(note -> assertThat(note).startsWith("servers:"));
+        assertThat(run.outcomes().get(5).timingNotes()).anySatisfy(note -> assertThat(note).startsWith("servers:"));
+    }
+
     @Test
     void aStepThatCannotBePlayedEndsTheRunAndSaysWhy(@TempDir Path out) throws Exception {
         // Replacement is not waited for here, so the predicted name is fine for the file but wrong in the lab.
