@@ -63,8 +63,15 @@ final class Admission {
             }
         }
         List<Server> planned = new ArrayList<>();
+        Set<Integer> usedIds = new HashSet<>();
+        known.forEach(server -> usedIds.add(server.id()));
         for (String name : hostnames) {
-            planned.add(new Server(ids.getAsInt(), name, weightOf(weights, planned.size())));
+            int id = readmitted(name, checkHostnames, usedIds);
+            while (id < 0 || usedIds.contains(id)) {
+                id = ids.getAsInt();
+            }
+            usedIds.add(id);
+            planned.add(new Server(id, name, weightOf(weights, planned.size())));
         }
         while (planned.size() < n) {
             int id = ids.getAsInt();
@@ -74,6 +81,20 @@ final class Admission {
             }
         }
         return planned;
+    }
+
+    /**
+     * The id a server brought back under a generated name had in a fresh lab ({@code Server 2} is id 2)
+     * when no one holds it, so a lesson shaped to Server 1..N places its nodes as {@code scenario run} does
+     * (the assignment hash places by id); -1 for any other name, which takes the counter's next id.
+     */
+    private static int readmitted(String name, boolean checkHostnames, Set<Integer> usedIds) {
+        String prefix = Server.defaultName(0).replace("0", "");
+        if (checkHostnames || !name.startsWith(prefix) || !name.substring(prefix.length()).matches("[1-9][0-9]{0,8}")) {
+            return -1;
+        }
+        int id = Integer.parseInt(name.substring(prefix.length()));
+        return usedIds.contains(id) ? -1 : id;
     }
 
     private static int weightOf(List<Integer> weights, int index) {

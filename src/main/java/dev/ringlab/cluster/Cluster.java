@@ -785,6 +785,17 @@ public final class Cluster implements AutoCloseable {
         topology = new Topology(next, up);
     }
 
+    /**
+     * Generated names count on from the highest id in use: a cluster shaped to Server 1..N for a lesson names
+     * its next server Server N+1, as a fresh lab does (the replacement a lesson's caption speaks of). Ids
+     * stay unique: none in use is given again.
+     */
+    public void countIdsOnFromHighest() {
+        synchronized (lock) {
+            nextId = members.keySet().stream().mapToInt(Server::id).max().orElse(0) + 1;
+        }
+    }
+
     /** The next id whose generated name is not taken by a given hostname. */
     private int nextFreeId() {
         Set<String> taken = new HashSet<>();

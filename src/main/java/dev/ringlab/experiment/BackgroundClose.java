@@ -1,11 +1,8 @@
 package dev.ringlab.experiment;
 
-import dev.ringlab.balancer.FailoverRoute;
 import dev.ringlab.ring.RingConfig;
-import dev.ringlab.ring.algorithm.Algorithm;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
-import java.util.function.Consumer;
 
 /**
  * Testbeds that stop behind the caller's back: a headless run prints its table and writes its PNG and
@@ -69,58 +66,12 @@ public final class BackgroundClose implements TestbedFactory, AutoCloseable {
     }
 
     /** The testbed as it was, but for a close that returns at once. */
-    private final class Behind implements Testbed {
+    private final class Behind extends ForwardingTestbed {
 
-        private final Testbed testbed;
         private boolean closed;
 
         Behind(Testbed testbed) {
-            this.testbed = testbed;
-        }
-
-        @Override
-        public String description() {
-            return testbed.description();
-        }
-
-        @Override
-        public Delivery send(long key) {
-            return testbed.send(key);
-        }
-
-        @Override
-        public void send(long key, Consumer<Delivery> answered) {
-            testbed.send(key, answered);
-        }
-
-        @Override
-        public boolean pipelines() {
-            return testbed.pipelines();
-        }
-
-        @Override
-        public Membership membership() {
-            return testbed.membership();
-        }
-
-        @Override
-        public void use(Algorithm algorithm) {
-            testbed.use(algorithm);
-        }
-
-        @Override
-        public FailoverRoute route() {
-            return testbed.route();
-        }
-
-        @Override
-        public void hysteresis(int fall, int rise) {
-            testbed.hysteresis(fall, rise);
-        }
-
-        @Override
-        public void streamStarts(long originNanos) {
-            testbed.streamStarts(originNanos);
+            super(testbed);
         }
 
         @Override

@@ -87,6 +87,11 @@ public final class ClusterMembership implements Membership {
     }
 
     @Override
+    public void countIdsOnFromHighest() {
+        cluster.countIdsOnFromHighest();
+    }
+
+    @Override
     public void holdReplacements(boolean hold) {
         cluster.setReplaceDead(!hold);
     }

@@ -64,6 +64,13 @@ public interface Membership {
     }
 
     /**
+     * New servers' generated names count on from the highest id in use, as in a fresh lab (after Server
+     * 1..3, Server 4). Testbeds that do not own their cluster leave the naming to it.
+     */
+    default void countIdsOnFromHighest() {
+    }
+
+    /**
      * Freezes the named server's replica (a hung server that keeps its port). Testbeds that cannot
      * reach their replicas refuse, as do all by default.
      */

@@ -2,6 +2,7 @@ package dev.ringlab.ui;
 
 import dev.ringlab.experiment.TestbedFactory;
 import dev.ringlab.scenario.Check;
+import dev.ringlab.scenario.DeclaredStart;
 import dev.ringlab.scenario.Handout;
 import dev.ringlab.scenario.Lessons;
 import dev.ringlab.scenario.Scenario;
@@ -42,6 +43,10 @@ import javafx.collections.ObservableList;
  * cluster (the {@link TestbedFactory} given), so the ring, the servers table and the charts follow it;
  * what the player reports reaches these properties through {@code fx} (the FX thread in the window,
  * the calling thread in tests). A bad file changes nothing and says why in {@link #messageProperty()}.
+ *
+ * <p>A lesson starts from the state its file declares, as {@code ringlab scenario run} does: the window's
+ * cluster is shaped to its servers (Server 1..N, by those names) and its ring ({@link DeclaredStart}), and
+ * given back afterwards.
  */
 public final class ScenarioPanelViewModel {
 
@@ -80,7 +85,7 @@ public final class ScenarioPanelViewModel {
      */
     public ScenarioPanelViewModel(TestbedFactory testbeds, Supplier<String> backend, Executor fx, Path handouts,
                                   Consumer<Boolean> playingChanged) {
-        this.testbeds = testbeds;
+        this.testbeds = DeclaredStart.of(testbeds);
         this.backend = backend;
         this.fx = fx;
         this.handouts = handouts;
