@@ -131,6 +131,7 @@ public final class ScenarioPlayer {
                 StepOutcome outcome = play(step, lab);
                 outcomes.add(outcome);
                 listener.stepEnded(outcome);
+                gate.played(step.caption() != null && !step.caption().isBlank());
                 if (outcome.error() != null) {
                     error = "step " + step.number() + " (" + step.action().name() + ") could not be played: "
                             + outcome.error();

@@ -174,6 +174,11 @@ public final class LabWindow {
         actions.start();
         // first on the pump: each frame feeds the view model before the panels paint from it
         pump.add(actions::frame);
+        // Play leaves each captioned step on screen for the dwell at 1x, scaled by the speed slider; the
+        // player's thread reads the speed through this copy, not the FX property
+        java.util.concurrent.atomic.AtomicReference<Double> speed =
+                new java.util.concurrent.atomic.AtomicReference<>(model.playback().speedProperty().get());
+        model.playback().speedProperty().addListener((obs, old, now) -> speed.set(now.doubleValue()));
         // a lesson plays over the window's own cluster, so the ring, the table and the live chart follow it
         ScenarioPanelViewModel lesson = new ScenarioPanelViewModel(WindowTestbed.factory(session,
                 new dev.ringlab.experiment.LiveTally()), () -> session.cluster().backend().kind().option(),
@@ -183,7 +188,7 @@ public final class LabWindow {
                     } else {
                         session.recorder().resume();
                     }
-                });
+                }, () -> ScenarioPanelViewModel.dwellAt(speed.get()));
         ScenarioFiles scenarios = new ScenarioFiles(lesson, session::recorder, model.status(), Platform::runLater);
         PanelControllers controllers = new PanelControllers(model, actions, pump, session, backends, lesson, scenarios);
         loader.setControllerFactory(controllers);

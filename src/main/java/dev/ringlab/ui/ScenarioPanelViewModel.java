@@ -14,6 +14,7 @@ import dev.ringlab.scenario.Step;
 import dev.ringlab.scenario.StepGate;
 import dev.ringlab.scenario.StepOutcome;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.Locale;
@@ -46,7 +47,7 @@ import javafx.collections.ObservableList;
  *
  * <p>A lesson starts from the state its file declares, as {@code ringlab scenario run} does: the window's
  * cluster is shaped to its servers (Server 1..N, by those names) and its ring ({@link DeclaredStart}), and
- * given back afterwards.
+ * given back afterwards. Under Play each captioned step stays on screen for the dwell before the next one.
  */
 public final class ScenarioPanelViewModel {
 
@@ -58,6 +59,8 @@ public final class ScenarioPanelViewModel {
     private final Path handouts;
     /** Told when a lesson starts and ends playing, e.g. to stop recording the session meanwhile. */
     private final Consumer<Boolean> playingChanged;
+    /** How long Play leaves a captioned step on screen; asked after each step. */
+    private final Supplier<Duration> dwell;
 
     private final StringProperty title = new SimpleStringProperty("No scenario open");
     private final StringProperty heading = new SimpleStringProperty("Open a lesson: File → Open scenario…, a bundled "
@@ -85,6 +88,16 @@ public final class ScenarioPanelViewModel {
      */
     public ScenarioPanelViewModel(TestbedFactory testbeds, Supplier<String> backend, Executor fx, Path handouts,
                                   Consumer<Boolean> playingChanged) {
+        this(testbeds, backend, fx, handouts, playingChanged, () -> Duration.ZERO);
+    }
+
+    /**
+     * @param dwell how long Play leaves each captioned step on screen before the next (the window's few
+     *              seconds, scaled by its speed); Step and headless runs never wait
+     */
+    public ScenarioPanelViewModel(TestbedFactory testbeds, Supplier<String> backend, Executor fx, Path handouts,
+                                  Consumer<Boolean> playingChanged, Supplier<Duration> dwell) {
+        this.dwell = dwell;
         this.testbeds = DeclaredStart.of(testbeds);
         this.backend = backend;
         this.fx = fx;
@@ -132,7 +145,7 @@ public final class ScenarioPanelViewModel {
         return true;
     }
 
-    /** Plays every step from here on, without waiting. */
+    /** Plays every step from here on, each captioned one left on screen for the dwell. */
     public void play() {
         if (!loaded.get() || releasedTheEnd()) {
             return;
@@ -202,7 +215,7 @@ public final class ScenarioPanelViewModel {
         if (player != null) {
             open(scenario); // played to the end before: start again from the first step
         }
-        gate = StepGate.pausedHoldingTheEnd();
+        gate = StepGate.pausedHoldingTheEnd(dwell);
         long seed = scenario.seed() != null ? scenario.seed() : ThreadLocalRandom.current().nextLong(1, 1_000_000);
         String stem = scenario.source().replaceAll(".*[/\\\\]", "").replaceAll("\\.ya?ml$", "")
                 .replaceAll("[^A-Za-z0-9_.-]", "-");
@@ -251,7 +264,15 @@ public final class ScenarioPanelViewModel {
         });
     }
 
-    /** A file's text as flowing prose: a YAML block's line breaks joined, its blank lines kept as paragraphs. */
+    /** How long Play leaves a captioned step on screen at 1x: time to read the caption and look at the ring. */
+    public static final Duration DWELL = Duration.ofSeconds(4);
+
+    /** The dwell at the window's playback speed (2x halves it). */
+    static Duration dwellAt(double speed) {
+        return Duration.ofNanos((long) (DWELL.toNanos() / Math.max(Playback.MIN_SPEED, speed)));
+    }
+
+        /** A file's text as flowing prose: a YAML block's line breaks joined, its blank lines kept as paragraphs. */
     static String prose(String text) {
         return text.strip().replaceAll("(?<!\n)\n(?!\n)", " ");
     }
@@ -358,7 +379,7 @@ public final class ScenarioPanelViewModel {
         return running;
     }
 
-    /** Play is on: steps follow each other without waiting. */
+    /** Play is on: steps follow each other, a captioned one after the dwell. */
     public ReadOnlyBooleanProperty playingProperty() {
         return playing;
     }

@@ -98,4 +98,54 @@ class ScenarioPanelViewModelTest {
         assertThat(model.headingProperty().get()).isEqualTo("Stopped after step 1 of 5");
         assertThat(model.messageProperty().get()).contains("interrupted");
     }
+
+    @Test
+    void playLeavesEachCaptionedStepOnScreenForTheDwellWhileStepGoesOnAtOnce(@TempDir Path dir) throws Exception {
+        Duration dwell = Duration.ofMillis(400);
+        ScenarioPanelViewModel model = new ScenarioPanelViewModel(InProcessTestbed.factory(SimBackend::new),
+                () -> "sim", Runnable::run, dir, playingChanges::add, () -> dwell);
+        List<String> events = java.util.Collections.synchronizedList(new ArrayList<>());
+        java.util.Map<String, Long> at = new java.util.concurrent.ConcurrentHashMap<>();
+        model.currentProperty().addListener((obs, old, step) -> {
+            events.add("start " + step);
+            at.put("start " + step, System.nanoTime());
+        });
+        model.steppingProperty().addListener((obs, was, stepping) -> {
+            if (!stepping) {
+                events.add("end " + model.currentProperty().get());
+                at.put("end " + model.currentProperty().get(), System.nanoTime());
+            }
+        });
+        Path file = dir.resolve("three.yaml");
+        Files.writeString(file, LESSON); // steps 1 and 2 captioned, 3 not
+        model.open(file);
+
+        model.play();
+        await().atMost(Duration.ofSeconds(30)).until(() -> model.headingProperty().get().startsWith("Last step played"));
+
+        assertThat(events).containsExactly("start 1", "end 1", "start 2", "end 2", "start 3", "end 3");
+        for (int captioned = 1; captioned <= 2; captioned++) {
+            assertThat(at.get("start " + (captioned + 1)) - at.get("end " + captioned))
+                    .as("step %d, captioned, stays on screen before the next", captioned)
+                    .isGreaterThanOrEqualTo(dwell.toNanos());
+        }
+        model.stop();
+        await().atMost(Duration.ofSeconds(20)).until(() -> !model.runningProperty().get());
+
+        // Step does not wait out a dwell, however long: one step at a time is the teacher's own pace
+        ScenarioPanelViewModel stepped = new ScenarioPanelViewModel(InProcessTestbed.factory(SimBackend::new),
+                () -> "sim", Runnable::run, dir, playing -> { }, () -> Duration.ofHours(1));
+        stepped.open(file);
+        for (int step = 1; step <= 2; step++) {
+            int number = step;
+            stepped.step();
+            await().atMost(Duration.ofSeconds(20)).until(() -> stepped.currentProperty().get() == number
+                    && !stepped.steppingProperty().get());
+        }
+        // and Play, pressed after a captioned step, goes on (the teacher has seen it): the hour is not waited
+        stepped.play();
+        await().atMost(Duration.ofSeconds(20)).until(() -> stepped.headingProperty().get().startsWith("Last step played"));
+        stepped.stop();
+        await().atMost(Duration.ofSeconds(20)).until(() -> !stepped.runningProperty().get());
+    }
 }
