@@ -23,9 +23,9 @@ public sealed interface ClusterEvent {
     /** A replica answered its first heartbeat and joined the ring. */
     record MemberUp(Instant at, Member member, Server replaces) implements ClusterEvent {
         public String describe() {
-            String where = member.replica().placeText();
-            return replaces == null ? member.server() + " up at " + where
-                    : member.server() + " up at " + where + ", replacing " + replaces;
+            // "up at http://…" for a replica with an address; a simulated one is just "up (in memory)"
+            String where = member.replica().address() == null ? " up (in memory)" : " up at " + member.replica().placeText();
+            return replaces == null ? member.server() + where : member.server() + where + ", replacing " + replaces;
         }
     }
 
