@@ -114,6 +114,9 @@ final class WindowTestbed implements Testbed {
         } finally {
             if (held) { // untouched otherwise: the log says nothing of a hold nobody asked for
                 session.holdReplacements(true);
+            } else if (!session.cluster().replacesDead()) {
+                // a lesson's own "replacement: hold", stopped before its release: the switch goes back to off
+                session.cluster().setReplaceDead(true);
             }
         }
     }
