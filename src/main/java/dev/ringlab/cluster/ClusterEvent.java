@@ -23,9 +23,9 @@ public sealed interface ClusterEvent {
     /** A replica answered its first heartbeat and joined the ring. */
     record MemberUp(Instant at, Member member, Server replaces) implements ClusterEvent {
         public String describe() {
-            String where = member.replica().placeText();
-            return replaces == null ? member.server() + " up at " + where
-                    : member.server() + " up at " + where + ", replacing " + replaces;
+            // "up at http://…" for a replica with an address; a simulated one is just "up (in memory)"
+            String where = member.replica().address() == null ? " up (in memory)" : " up at " + member.replica().placeText();
+            return replaces == null ? member.server() + where : member.server() + where + ", replacing " + replaces;
         }
     }
 
@@ -68,12 +68,23 @@ public sealed interface ClusterEvent {
             implements ClusterEvent {
         public String describe() {
             if (migration == null) {
-                return String.format("ring v%d: %d servers, %d slots instead of %d: every key hashed again",
-                        after.version(), after.size(), after.config().slots(), before.config().slots());
+                return String.format("ring v%d: %s, %d slots instead of %d: every key hashed again",
+                        after.version(), servers(after.size()), after.config().slots(), before.config().slots());
             }
-            return String.format("ring v%d: %d servers, %.1f%% of slots moved (ideal %.1f%%)", after.version(),
-                    after.size(), 100 * migration.movedShare(), 100 * migration.idealShare());
+            if (before.isEmpty()) {
+                return String.format("ring v%d: %s, the first on the ring: every slot gets its first owner",
+                        after.version(), servers(after.size()));
+            }
+            if (after.isEmpty()) {
+                return String.format("ring v%d: no servers left, no slot has an owner", after.version());
+            }
+            return String.format("ring v%d: %s, %.1f%% of slots moved (ideal %.1f%%)", after.version(),
+                    servers(after.size()), 100 * migration.movedShare(), 100 * migration.idealShare());
         }
+    }
+
+    private static String servers(int count) {
+        return count == 1 ? "1 server" : count + " servers";
     }
 
     /** The backend failed at something; the ring is as it was. */

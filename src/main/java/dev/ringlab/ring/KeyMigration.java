@@ -6,10 +6,18 @@ import java.util.Map;
 
 /**
  * What a membership change did to the key space: the slots that changed owner, and how that
- * compares with the ideal of consistent hashing (1/N of the keys move when the ring goes to N
- * servers by one addition, or from N by one removal).
+ * compares with the ideal of consistent hashing: only the keys of the servers that left move, and
+ * enough for the servers that joined to take their share (1/N when the ring goes to N servers by one
+ * addition, or from N by one removal). Servers count by weight: one of weight 3 is owed three plain
+ * servers' share.
+ *
+ * @param weightBefore the total weight of the servers before (their count when every weight is 1)
+ * @param weightAfter  the same after
+ * @param joinedWeight the total weight of the servers that joined
+ * @param leftWeight   the total weight of the servers that left
  */
-public record KeyMigration(int slots, List<SlotMove> moves, int serversBefore, int serversAfter) {
+public record KeyMigration(int slots, List<SlotMove> moves, int serversBefore, int serversAfter,
+                           int weightBefore, int weightAfter, int joinedWeight, int leftWeight) {
 
     public KeyMigration {
         moves = List.copyOf(moves);
@@ -24,10 +32,25 @@ public record KeyMigration(int slots, List<SlotMove> moves, int serversBefore, i
         return (double) moves.size() / slots;
     }
 
-    /** 1/N for the larger of the two rings: the share an ideal consistent hash moves for one server. */
+    /** The least share of the keys any placement must move for this change: see {@link #idealShare(int, int, int, int)}. */
     public double idealShare() {
-        int larger = Math.max(serversBefore, serversAfter);
-        return larger == 0 ? 0 : 1.0 / larger;
+        return idealShare(weightBefore, weightAfter, joinedWeight, leftWeight);
+    }
+
+    /**
+     * The least a placement must move when servers of total weight {@code left} leave and {@code joined}
+     * join: the leavers' keys (left / before), and enough for the newcomers to take their even share
+     * (joined / after), whichever is more, since one key can do both. The first servers move nothing
+     * (keys get their first owner); emptying the ring moves every key.
+     */
+    public static double idealShare(int before, int after, int joined, int left) {
+        if (before == 0) {
+            return 0;
+        }
+        if (after == 0) {
+            return 1;
+        }
+        return Math.max((double) left / before, (double) joined / after);
     }
 
     /** Slots gained per receiving server. */

@@ -261,7 +261,11 @@ public final class RingSnapshot {
                 moves.add(new SlotMove(slot, from, to));
             }
         }
-        return new KeyMigration(config.slots(), moves, servers.size(), next.servers.size());
+        int joined = next.servers.stream().filter(server -> !servers.contains(server)).mapToInt(Server::weight).sum();
+        int left = servers.stream().filter(server -> !next.servers.contains(server)).mapToInt(Server::weight).sum();
+        return new KeyMigration(config.slots(), moves, servers.size(), next.servers.size(),
+                servers.stream().mapToInt(Server::weight).sum(), next.servers.stream().mapToInt(Server::weight).sum(),
+                joined, left);
     }
 
     /** Slot counts per server, in join order. */

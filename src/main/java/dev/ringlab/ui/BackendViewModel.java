@@ -24,6 +24,8 @@ public final class BackendViewModel {
 
     private final ReadOnlyObjectWrapper<BackendKind> current = new ReadOnlyObjectWrapper<>(this, "current");
     private final ObservableList<BackendKind> offered = FXCollections.observableArrayList();
+    /** One read-only view (see StatusViewModel#log: a view per call loses its listeners). */
+    private final ObservableList<BackendKind> readOnlyOffered = FXCollections.unmodifiableObservableList(offered);
     private final ReadOnlyBooleanWrapper switching = new ReadOnlyBooleanWrapper(this, "switching");
     private final ReadOnlyStringWrapper balancerUrl = new ReadOnlyStringWrapper(this, "balancerUrl", NO_BALANCER);
     private final ReadOnlyBooleanWrapper noBalancer = new ReadOnlyBooleanWrapper(this, "noBalancer", true);
@@ -40,7 +42,7 @@ public final class BackendViewModel {
     }
 
     public ObservableList<BackendKind> offered() {
-        return FXCollections.unmodifiableObservableList(offered);
+        return readOnlyOffered;
     }
 
     public ReadOnlyBooleanProperty switchingProperty() {

@@ -124,7 +124,7 @@ public record ChangeReport(Kind kind, RingSnapshot before, RingSnapshot after, L
      */
     static double ideal(Kind kind, int before, int after, int joined, int left) {
         return switch (kind) {
-            case JOINED, LEFT, JOINED_AND_LEFT -> Math.max((double) left / before, (double) joined / after);
+            case JOINED, LEFT, JOINED_AND_LEFT -> dev.ringlab.ring.KeyMigration.idealShare(before, after, joined, left);
             case REHASH, RESIZE -> 1 - 1.0 / after;
             case EMPTIED -> 1;
             case FIRST, NONE -> 0;

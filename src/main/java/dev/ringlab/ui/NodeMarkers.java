@@ -1,5 +1,6 @@
 package dev.ringlab.ui;
 
+import java.util.List;
 import javafx.geometry.Point2D;
 import javafx.scene.canvas.GraphicsContext;
 import javafx.scene.paint.Color;
@@ -20,7 +21,11 @@ final class NodeMarkers implements RingLayer {
         GraphicsContext gc = paint.gc();
         RingGeometry g = paint.g();
         double size = size(g, p);
-        double[] radii = radii(p.markers(), g, size);
+        // live and fallen nodes share the lanes, so a held dead server's crosses sit beside the nodes
+        // that took its slots instead of over them
+        List<RingPicture.Marker> all = new java.util.ArrayList<>(p.markers());
+        all.addAll(p.fallen());
+        double[] radii = radii(all, g, size);
         for (int i = 0; i < p.markers().size(); i++) {
             RingPicture.Marker marker = p.markers().get(i);
             Point2D at = g.at(marker.slot(), radii[i]);
@@ -42,8 +47,9 @@ final class NodeMarkers implements RingLayer {
             }
         }
         // a server declared dead and held off the ring: a hollow grey ring where each node was, crossed out
-        for (RingPicture.Marker marker : p.fallen()) {
-            Point2D at = g.at(marker.slot(), g.band());
+        for (int i = 0; i < p.fallen().size(); i++) {
+            RingPicture.Marker marker = p.fallen().get(i);
+            Point2D at = g.at(marker.slot(), radii[p.markers().size() + i]);
             gc.setStroke(RingPaint.GHOST);
             gc.setLineWidth(Math.max(1.5, 2 * paint.scale()));
             gc.strokeOval(at.getX() - size / 2, at.getY() - size / 2, size, size);
@@ -57,7 +63,7 @@ final class NodeMarkers implements RingLayer {
      * then one or two marker widths inward, so every server's colour shows. Nodes of one server may
      * overlap: they read as one colour anyway.
      */
-    static double[] radii(java.util.List<RingPicture.Marker> markers, RingGeometry g, double size) {
+    static double[] radii(List<RingPicture.Marker> markers, RingGeometry g, double size) {
         double[] radii = new double[markers.size()];
         Integer[] bySlot = new Integer[markers.size()];
         for (int i = 0; i < bySlot.length; i++) {
@@ -78,7 +84,8 @@ final class NodeMarkers implements RingLayer {
         return radii;
     }
 
-    private static final int LANES = 3;
+    /** As many as a crowd of neighbours needs, up to six servers side by side (the assignment hash with six servers). */
+    private static final int LANES = 6;
 
     private static boolean hides(RingPicture.Marker before, RingPicture.Marker marker, double spacing, double size) {
         return before != null && !before.serverName().equals(marker.serverName())

@@ -23,6 +23,12 @@ public final class StatusViewModel {
     private final ReadOnlyStringWrapper message = new ReadOnlyStringWrapper(this, "message", "");
     private final ReadOnlyBooleanWrapper error = new ReadOnlyBooleanWrapper(this, "error");
     private final ObservableList<String> log = FXCollections.observableArrayList();
+    /**
+     * One read-only view for everyone: JavaFX's view listens to the list weakly, so a listener added to a
+     * view made per call stops hearing anything once that view is collected (the log stopped following
+     * its last line that way).
+     */
+    private final ObservableList<String> readOnlyLog = FXCollections.unmodifiableObservableList(log);
 
     public ReadOnlyStringProperty messageProperty() {
         return message.getReadOnlyProperty();
@@ -34,7 +40,7 @@ public final class StatusViewModel {
 
     /** The log's lines, oldest first, at most {@link #MAX_LOG_LINES}. */
     public ObservableList<String> log() {
-        return FXCollections.unmodifiableObservableList(log);
+        return readOnlyLog;
     }
 
     public void info(String text) {

@@ -188,6 +188,21 @@ class LabViewModelTest {
                 .endsWith("line " + (StatusViewModel.MAX_LOG_LINES + 9));
     }
 
+    /** The servers panel scrolls the log to each new line from a listener on {@code log()}: it must keep hearing. */
+    @Test
+    void aListenerOnTheLogHearsEveryLineLongAfterItWasAdded() {
+        java.util.concurrent.atomic.AtomicInteger heard = new java.util.concurrent.atomic.AtomicInteger();
+        model.status().log().addListener((javafx.collections.ListChangeListener<String>) change -> heard.incrementAndGet());
+        for (int i = 0; i < 3; i++) {
+            System.gc(); // a read-only view made per call, and the listener on it, would be collected here
+        }
+
+        model.status().log("after the collection");
+
+        assertThat(heard).hasValue(1);
+        assertThat(model.status().log()).isSameAs(model.status().log());
+    }
+
     @Test
     void theTeachingPanelSaysWhatTheChangeOnShowDid() {
         assertThat(teaching.headlineProperty().get()).isEqualTo(TeachingViewModel.NOTHING_YET);

@@ -51,7 +51,7 @@ class LabWindowTest {
         });
         waitUntil(() -> view.rows().stream().anyMatch(row -> row.name().equals("S5") && row.state().equals("up")));
         assertThat(view.rows()).singleElement().satisfies(row -> assertThat(row.backendId()).startsWith("sim-"));
-        waitUntil(() -> view.logHas("S5 up at in memory"));
+        waitUntil(() -> view.logHas("S5 up (in memory)"));
         assertThat(robot.lookup("#serverName").queryTextInputControl().getText()).isEmpty();
     }
 
@@ -86,7 +86,7 @@ class LabWindowTest {
 
         waitUntil(() -> view.logHas("Server 1 killed"));
         waitUntil(() -> view.logHas("Server 1 declared dead"));
-        waitUntil(() -> view.logHas("Server 3 up at in memory, replacing Server 1"));
+        waitUntil(() -> view.logHas("Server 3 up (in memory), replacing Server 1"));
         waitUntil(() -> view.ring().picture().markersOf("Server 3").size() == 9
                 && view.ring().picture().markersOf("Server 1").isEmpty());
         waitUntil(() -> view.rows().stream().anyMatch(row -> row.name().equals("Server 3") && row.state().equals("up")));
