@@ -645,6 +645,12 @@ public final class Cluster implements AutoCloseable {
                 joined.add(member);
             }
             extra.forEach(member -> members.remove(member.server()));
+            // the servers table lists members in join order: the lineup's, as before the loan
+            Map<Server, Member> inJoinOrder = new LinkedHashMap<>();
+            wanted.servers().forEach(server -> inJoinOrder.put(server, members.get(server)));
+            inJoinOrder.putAll(members);
+            members.clear();
+            members.putAll(inJoinOrder);
             Set<Server> fresh = new HashSet<>(missing);
             frozen.removeIf(server -> fresh.contains(server) || !members.containsKey(server));
             faults.keySet().removeIf(server -> fresh.contains(server) || !members.containsKey(server));

@@ -45,7 +45,8 @@ class ClusterRestoreTest {
                     .containsExactly("Server 2#2x1", "Server 3#3x1", "Server 4#4x1", "web#5x2");
             assertThat(cluster.members()).allMatch(member -> member.state() == MemberState.UP)
                     .extracting(member -> member.server().name())
-                    .containsExactlyInAnyOrder("Server 2", "Server 3", "Server 4", "web");
+                    .as("in join order, as the servers table lists them")
+                    .containsExactly("Server 2", "Server 3", "Server 4", "web");
             assertThat(cluster.desiredSize()).isEqualTo(4);
             assertThat(events.stream().filter(ClusterEvent.RingChanged.class::isInstance).count())
                     .as("no ring in between is shown").isEqualTo(1);

@@ -101,7 +101,7 @@ class BorrowedClusterTest {
         assertThat(picture(after)).isEqualTo(picture(before));
         assertThat(after.samePlacementAs(before)).isTrue();
         assertThat(session.cluster().members()).extracting(member -> member.server().name() + " " + member.state())
-                .containsExactlyInAnyOrderElementsOf(before.servers().stream().map(s -> s.name() + " UP").toList());
+                .containsExactlyElementsOf(before.servers().stream().map(s -> s.name() + " UP").toList());
         assertThat(session.cluster().desiredSize()).isEqualTo(before.size());
         assertThat(session.algorithm()).isEqualTo(algorithm);
         assertThat(session.cluster().replacesDead()).as("the Hold switch as it was").isEqualTo(replacesDead);
