@@ -38,9 +38,11 @@ public final class ScenarioPanelController {
     @FXML private ImageView stepChart;
 
     private final ScenarioPanelViewModel model;
+    private final LabViewModel lab;
 
-    public ScenarioPanelController(ScenarioPanelViewModel model) {
+    public ScenarioPanelController(ScenarioPanelViewModel model, LabViewModel lab) {
         this.model = model;
+        this.lab = lab;
     }
 
     @FXML
@@ -71,6 +73,16 @@ public final class ScenarioPanelController {
             }
         });
         model.chartProperty().addListener((obs, was, now) -> stepChart.setImage(now == null ? null : image(now)));
+        // The chart fits the steps' column (sized in em by lab.css), no taller than the list of steps; until
+        // a step draws one it takes no room (an empty ImageView with a fit size still asks for its height,
+        // which left the panel half empty and the ring small).
+        stepChart.fitWidthProperty().bind(stepList.widthProperty());
+        stepChart.fitHeightProperty().bind(stepList.heightProperty());
+        // In presentation mode the thumbnail is left out: too small to read from the back, and the room
+        // it takes comes off the ring (the chart itself is on the handout and the Experiments tab).
+        var shown = stepChart.imageProperty().isNotNull().and(lab.presentationProperty().not());
+        stepChart.managedProperty().bind(shown);
+        stepChart.visibleProperty().bind(shown);
         scenarioPanel.sceneProperty().addListener((obs, was, scene) -> follow(scene));
     }
 
