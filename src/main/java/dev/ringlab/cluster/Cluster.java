@@ -227,6 +227,15 @@ public final class Cluster implements AutoCloseable {
                 members.put(server, new Member(server, null, MemberState.STARTING));
             }
         }
+        join(startPlanned(planned, "could not start " + planned), null, planned.size());
+        return List.copyOf(planned);
+    }
+
+    /**
+     * Starts the servers planned (already STARTING members) side by side and waits for each one's first
+     * heartbeat; on a failure stops what started, forgets the planned members and says {@code failing}.
+     */
+    private List<Replica> startPlanned(List<Server> planned, String failing) {
         planned.forEach(server -> publish(new ClusterEvent.MemberStarting(clock.instant(), server, null)));
         List<Replica> started = new ArrayList<>();
         try {
@@ -239,12 +248,11 @@ public final class Cluster implements AutoCloseable {
             synchronized (lock) {
                 planned.forEach(members::remove);
             }
-            String message = "could not start " + planned + ": " + failure.getMessage();
+            String message = failing + ": " + failure.getMessage();
             publish(new ClusterEvent.BackendFailed(clock.instant(), message));
             throw new ClusterException(message, failure);
         }
-        join(started, null, planned.size());
-        return List.copyOf(planned);
+        return started;
     }
 
     /** Guarded by {@link #lock}. */
@@ -556,6 +564,117 @@ public final class Cluster implements AutoCloseable {
             publishTopology(after);
         }
         publishRingChange(before, after);
+    }
+
+    /** The ring and the id counter now: what {@link #restore} gives back after a loan (an experiment, a lesson). */
+    public Lineup lineup() {
+        synchronized (lock) {
+            return new Lineup(ring(), nextId);
+        }
+    }
+
+    /**
+     * Gives the cluster back exactly as {@code lineup} had it: the same servers (ids, names, weights), each
+     * virtual node on the slot it had, the same next id. Servers the loan added leave; servers it removed or
+     * killed start again under their own ids (a replacement would take a new one, and the assignment hash
+     * places a node by id); the ring is switched in one step, so no one sees a ring in between. Replacements
+     * owed or starting are dropped: the lineup's servers are all there again.
+     */
+    public void restore(Lineup lineup) {
+        RingSnapshot wanted = lineup.ring();
+        List<Member> extra = new ArrayList<>();
+        List<Member> restarted = new ArrayList<>();
+        List<Server> missing = new ArrayList<>();
+        RingSnapshot before;
+        RingSnapshot interim;
+        // a server killed but not yet declared dead would be replaced under a new id later: it starts again now
+        Set<Server> gone = new HashSet<>();
+        for (Member member : members()) {
+            if (member.state() == MemberState.UP && wanted.contains(member.server()) && !isFrozen(member.server())
+                    && !answers(member.replica())) {
+                gone.add(member.server());
+            }
+        }
+        synchronized (lock) {
+            checkOpen();
+            checkOwned();
+            owed.clear();
+            for (Member member : List.copyOf(members.values())) {
+                Server server = member.server();
+                boolean wantedHere = wanted.servers().stream().anyMatch(s -> s.equals(server) && s.weight() == server.weight());
+                if (wantedHere && member.state() == MemberState.UP && !gone.contains(server)) {
+                    continue;
+                }
+                if (member.state() != MemberState.UP) {
+                    members.remove(server); // dead, or a replacement starting: replace() stops what it started
+                } else if (wanted.servers().stream().anyMatch(s -> s.name().equals(server.name()) || s.id() == server.id())) {
+                    restarted.add(member); // the same name must stop before it starts again
+                    members.remove(server);
+                } else {
+                    extra.add(member); // serves on until the switch
+                }
+            }
+            for (Server server : wanted.servers()) {
+                if (!members.containsKey(server)) {
+                    missing.add(server);
+                    members.put(server, new Member(server, null, MemberState.STARTING));
+                }
+            }
+            before = ring();
+            interim = before;
+            for (Member member : restarted) {
+                if (interim.contains(member.server())) {
+                    interim = interim.withoutServer(member.server());
+                }
+            }
+            if (interim != before) {
+                publishTopology(interim);
+            }
+        }
+        if (interim != before) {
+            publishRingChange(before, interim);
+        }
+        restarted.forEach(member -> stopQuietly(member.replica()));
+        List<Replica> started = missing.isEmpty() ? List.of() : startPlanned(missing, "could not start " + missing + " again");
+        RingSnapshot after;
+        List<Member> joined = new ArrayList<>();
+        synchronized (lock) {
+            for (Replica replica : started) {
+                Member member = new Member(replica.server(), replica, MemberState.UP);
+                members.put(replica.server(), member);
+                joined.add(member);
+            }
+            extra.forEach(member -> members.remove(member.server()));
+            // the servers table lists members in join order: the lineup's, as before the loan
+            Map<Server, Member> inJoinOrder = new LinkedHashMap<>();
+            wanted.servers().forEach(server -> inJoinOrder.put(server, members.get(server)));
+            inJoinOrder.putAll(members);
+            members.clear();
+            members.putAll(inJoinOrder);
+            Set<Server> fresh = new HashSet<>(missing);
+            frozen.removeIf(server -> fresh.contains(server) || !members.containsKey(server));
+            faults.keySet().removeIf(server -> fresh.contains(server) || !members.containsKey(server));
+            interim = ring();
+            after = interim.backTo(wanted);
+            publishTopology(after);
+            desired = wanted.size();
+            nextId = lineup.nextId();
+        }
+        joined.forEach(member -> publish(new ClusterEvent.MemberUp(clock.instant(), member, null)));
+        publishRingChange(interim, after);
+        for (Member member : extra) {
+            stopQuietly(member.replica());
+            publish(new ClusterEvent.MemberRemoved(clock.instant(), member.server()));
+        }
+    }
+
+    /** Whether a replica still runs and answers its heartbeat; off the lock, a heartbeat takes a moment. */
+    private boolean answers(Replica replica) {
+        try {
+            return backend.ended(replica).isEmpty() && backend.heartbeat(replica);
+        } catch (RuntimeException unreachable) {
+            return false;
+        }
     }
 
     /** Stops every replica the cluster started. */

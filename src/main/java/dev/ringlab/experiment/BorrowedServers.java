@@ -54,6 +54,16 @@ final class BorrowedServers {
         giveBackFaults();
     }
 
+    /**
+     * The owner's cluster as {@code giveBack} puts it back exactly (ids, ring, algorithm: a {@link ClusterLoan}),
+     * then the owner's faults on it.
+     */
+    void restoreExactly(Runnable giveBack) {
+        owners();
+        giveBack.run();
+        giveBackFaults();
+    }
+
     private void giveBackFaults() {
         java.util.Map<String, Membership.ServerFault> now = membership.faults();
         java.util.Set<String> touched = new java.util.LinkedHashSet<>(now.keySet());

@@ -58,8 +58,9 @@ public final class InProcessTestbed implements Testbed {
 
     /**
      * Testbeds over a cluster that already runs (the window's): each one shapes that cluster to the ring
-     * and server count asked for, from the owner's own servers, and gives it back exactly as it was (same
-     * ring, same server names) when closed. The owner keeps its own health monitor, which is what
+     * and server count asked for, from the owner's own servers, and gives it back exactly as it was when closed
+     * (the same servers under the same ids and weights, every virtual node on its slot, the same placement
+     * algorithm: {@link ClusterLoan}). The owner keeps its own health monitor, which is what
      * notices A-3's kill, and keeps the cluster running.
      */
     public static TestbedFactory sharing(Cluster cluster) {
@@ -73,17 +74,18 @@ public final class InProcessTestbed implements Testbed {
     public static TestbedFactory sharing(Cluster cluster, FailoverRoute route) {
         ClusterMembership membership = new ClusterMembership(cluster);
         BorrowedServers borrowed = new BorrowedServers(membership);
-        RingConfig original = cluster.ring().config();
+        ClusterLoan loan = new ClusterLoan(cluster, route);
         return (ring, servers) -> {
+            loan.begin();
             try {
                 borrowed.shape(servers, () -> reconfigure(cluster, ring));
             } catch (ClusterException | TestbedException failure) {
-                borrowed.restore(() -> reconfigure(cluster, original));
+                borrowed.restoreExactly(loan::giveBack);
                 throw failure instanceof TestbedException testbed ? testbed
                         : new TestbedException(failure.getMessage(), failure);
             }
             return new InProcessTestbed(cluster, new Dispatcher(route, cluster.backend().client()), membership,
-                    () -> borrowed.restore(() -> reconfigure(cluster, original)), null);
+                    () -> borrowed.restoreExactly(loan::giveBack), null);
         };
     }
 

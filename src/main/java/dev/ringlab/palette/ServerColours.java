@@ -47,7 +47,44 @@ public final class ServerColours {
     /** Which palette index each live server holds; the window and chart threads ask concurrently. */
     private static final Map<String, Integer> HELD = new HashMap<>();
 
+    /**
+     * Colours kept for servers given back from a loan (an experiment, a lesson) until they are all on the
+     * ring again: the window paces ring changes, so a ring from during the loan may still be drawn after the
+     * give-back and must not free them, nor hand them to a server of the loan.
+     */
+    private static final Map<String, Integer> KEPT = new HashMap<>();
+
     private ServerColours() {
+    }
+
+    /** The colour each of {@code servers} holds now, by name (those that hold none are left out). */
+    public static synchronized Map<String, String> held(Collection<Server> servers) {
+        Map<String, String> colours = new java.util.LinkedHashMap<>();
+        servers.forEach(server -> {
+            Integer index = HELD.get(server.name());
+            if (index != null) {
+                colours.put(server.name(), PALETTE.get(index));
+            }
+        });
+        return colours;
+    }
+
+    /**
+     * Servers back from a loan take the colours {@link #held} noted before it, whoever holds them now (A-3's
+     * replacement inherited its victim's), so a class sees the same servers in the same colours again.
+     */
+    public static synchronized void giveBack(Map<String, String> colours) {
+        Map<String, Integer> indices = new HashMap<>();
+        colours.forEach((name, colour) -> {
+            int index = PALETTE.indexOf(colour);
+            if (index >= 0) {
+                indices.put(name, index);
+            }
+        });
+        HELD.entrySet().removeIf(held -> !indices.containsKey(held.getKey()) && indices.containsValue(held.getValue()));
+        HELD.putAll(indices);
+        KEPT.clear();
+        KEPT.putAll(indices);
     }
 
     public static String of(Server server) {
@@ -58,7 +95,11 @@ public final class ServerColours {
     public static synchronized String of(String name) {
         Integer index = HELD.get(name);
         if (index == null) {
+            index = KEPT.get(name);
+        }
+        if (index == null) {
             Set<Integer> taken = new HashSet<>(HELD.values());
+            taken.addAll(KEPT.values());
             index = 0;
             while (taken.contains(index) && index < PALETTE.size()) {
                 index++;
@@ -76,7 +117,10 @@ public final class ServerColours {
     public static synchronized void keepOnly(Collection<Server> live) {
         Set<String> names = new HashSet<>();
         live.forEach(server -> names.add(server.name()));
-        HELD.keySet().retainAll(names);
+        if (names.containsAll(KEPT.keySet())) {
+            KEPT.clear(); // all back on the ring: their colours are theirs as any live server's
+        }
+        HELD.keySet().removeIf(name -> !names.contains(name) && !KEPT.containsKey(name));
         live.stream().sorted().forEach(ServerColours::of);
     }
 

@@ -61,6 +61,23 @@ public final class RingSnapshot {
         return new RingSnapshot(next, version + 1, built.servers, built.nodeAtSlot);
     }
 
+    /**
+     * {@code earlier} again, every virtual node on the slot it had, as the next version of this one. Adding
+     * the same servers again would not do: where a node lands depends on the server's id and on the nodes
+     * already placed (probing), so a ring that grew and shrank cannot be rebuilt from its server list.
+     */
+    public RingSnapshot backTo(RingSnapshot earlier) {
+        return new RingSnapshot(earlier.config, version + 1, earlier.servers, earlier.nodeAtSlot);
+    }
+
+    /** Whether {@code other} places the same servers (id, name, weight) on the same slots of the same shape. */
+    public boolean samePlacementAs(RingSnapshot other) {
+        return config.equals(other.config) && Arrays.equals(nodeAtSlot, other.nodeAtSlot)
+                && servers.stream().map(Server::weight).toList()
+                        .equals(other.servers.stream().map(Server::weight).toList())
+                && servers.equals(other.servers);
+    }
+
     public RingConfig config() {
         return config;
     }

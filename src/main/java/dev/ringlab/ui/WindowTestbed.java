@@ -6,6 +6,7 @@ import dev.ringlab.experiment.LiveTally;
 import dev.ringlab.experiment.Membership;
 import dev.ringlab.experiment.Testbed;
 import dev.ringlab.experiment.TestbedFactory;
+import dev.ringlab.palette.ServerColours;
 
 /**
  * The window's own cluster as an experiment's testbed (the experiments' shared-cluster testbed, reshaped
@@ -22,11 +23,16 @@ final class WindowTestbed implements Testbed {
     /** Passive health's ejections heard for the live chart, from the stream's start to {@link #close}. */
     private AutoCloseable ejections;
 
-    private WindowTestbed(Testbed shared, LabSession session, LiveTally live, boolean held) {
+    /** The colours the window's servers had before the run, theirs again after it. */
+    private final java.util.Map<String, String> colours;
+
+    private WindowTestbed(Testbed shared, LabSession session, LiveTally live, boolean held,
+                          java.util.Map<String, String> colours) {
         this.shared = shared;
         this.session = session;
         this.live = live;
         this.held = held;
+        this.colours = colours;
     }
 
     static TestbedFactory factory(LabSession session, LiveTally live) {
@@ -34,12 +40,13 @@ final class WindowTestbed implements Testbed {
             // along the window's own route (its placement, the served column's one counter); an experiment
             // kills and waits for the replacement, so a teacher's hold is lifted for its run
             boolean held = !session.cluster().replacesDead();
+            java.util.Map<String, String> colours = ServerColours.held(session.ring().servers());
             if (held) {
                 session.holdReplacements(false);
             }
             try {
                 return new WindowTestbed(InProcessTestbed.sharing(session.cluster(), session.route())
-                        .open(ring, servers), session, live, held);
+                        .open(ring, servers), session, live, held, colours);
             } catch (RuntimeException failure) {
                 if (held) {
                     session.holdReplacements(true);
@@ -111,6 +118,7 @@ final class WindowTestbed implements Testbed {
                 restoreHysteresis.run();
             }
             shared.close();
+            ServerColours.giveBack(colours);
         } finally {
             if (held) { // untouched otherwise: the log says nothing of a hold nobody asked for
                 session.holdReplacements(true);

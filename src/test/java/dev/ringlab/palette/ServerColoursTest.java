@@ -60,4 +60,30 @@ class ServerColoursTest {
         assertThat(ServerColours.holds("p2")).isFalse();
         ServerColours.keepOnly(List.of());
     }
+
+    @Test
+    void serversBackFromALoanHaveTheirColoursAgainEvenWhileAStaleRingIsDrawn() {
+        Server one = new Server(1, "Server 1");
+        Server two = new Server(2, "Server 2");
+        Server three = new Server(3, "Server 3");
+        Server four = new Server(4, "Server 4");
+        ServerColours.keepOnly(List.of(one, two, three));
+        java.util.Map<String, String> before = ServerColours.held(List.of(one, two, three));
+        // A-3 kills Server 1; Server 4 replaces it in its colour; the run gives Server 1 back
+        ServerColours.inherit("Server 4", "Server 1");
+        ServerColours.keepOnly(List.of(two, three, four));
+
+        ServerColours.giveBack(before);
+        // the window, pacing ring changes, still draws the ring of the run, and the table asks meanwhile
+        ServerColours.keepOnly(List.of(two, three, four));
+        String fours = ServerColours.of(four);
+        ServerColours.keepOnly(List.of(one, two, three));
+
+        assertThat(ServerColours.held(List.of(one, two, three))).isEqualTo(before);
+        assertThat(fours).isNotIn(before.values());
+        // all back: nothing is kept any more, a newcomer takes the first colour free
+        ServerColours.keepOnly(List.of(two, three));
+        assertThat(ServerColours.of(four)).isEqualTo(before.get("Server 1"));
+        ServerColours.keepOnly(List.of());
+    }
 }

@@ -1,0 +1,72 @@
+package dev.ringlab.cluster;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import dev.ringlab.ring.RingConfig;
+import dev.ringlab.ring.RingHash;
+import dev.ringlab.ring.Server;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import org.junit.jupiter.api.Test;
+
+/**
+ * {@link Cluster#restore} puts a lent cluster back exactly: the servers under their own ids and weights,
+ * every virtual node on its slot, the next id, in one ring change, whatever the loan did meanwhile.
+ */
+class ClusterRestoreTest {
+
+    @Test
+    void killedRemovedAddedAndReshapedServersComeBackAsTheyWereInOneRingChange() {
+        List<ClusterEvent> events = new CopyOnWriteArrayList<>();
+        try (Cluster cluster = new Cluster(new SimBackend(), RingConfig.DEFAULT);
+             HealthMonitor monitor = new HealthMonitor(cluster, Duration.ofMillis(100), 2)) {
+            cluster.add(4, List.of());
+            cluster.remove(1, List.of("Server 1"));
+            cluster.add(1, List.of("web"), List.of(2));
+            monitor.start();
+            Lineup lent = cluster.lineup();
+
+            // the loan: a kill replaced under a new id, one more server, another hash, one removed
+            Server victim = cluster.kill("Server 3");
+            await().atMost(Duration.ofSeconds(10)).until(() -> cluster.ring().size() == 4
+                    && !cluster.ring().contains(victim));
+            cluster.add(2, List.of());
+            cluster.reconfigure(new RingConfig(512, 9, RingHash.MURMUR3, RingConfig.DEFAULT.probing()));
+            cluster.remove(1, List.of("web"));
+            cluster.subscribe(events::add);
+
+            cluster.restore(lent);
+
+            assertThat(cluster.ring().samePlacementAs(lent.ring())).isTrue();
+            assertThat(cluster.ring().version()).isGreaterThan(lent.ring().version());
+            assertThat(cluster.ring().servers()).extracting(s -> s.name() + "#" + s.id() + "x" + s.weight())
+                    .containsExactly("Server 2#2x1", "Server 3#3x1", "Server 4#4x1", "web#5x2");
+            assertThat(cluster.members()).allMatch(member -> member.state() == MemberState.UP)
+                    .extracting(member -> member.server().name())
+                    .as("in join order, as the servers table lists them")
+                    .containsExactly("Server 2", "Server 3", "Server 4", "web");
+            assertThat(cluster.desiredSize()).isEqualTo(4);
+            assertThat(events.stream().filter(ClusterEvent.RingChanged.class::isInstance).count())
+                    .as("no ring in between is shown").isEqualTo(1);
+            assertThat(cluster.add(1, List.of())).extracting(Server::name).containsExactly("Server 6");
+        }
+    }
+
+    @Test
+    void aServerKilledButNotYetDeclaredDeadStartsAgainRatherThanBeingReplacedLater() {
+        try (Cluster cluster = new Cluster(new SimBackend(), RingConfig.DEFAULT)) {
+            cluster.add(3, List.of());
+            Lineup lent = cluster.lineup();
+            // nobody watches health here: the killed server stays on the ring, its replica ended
+            cluster.kill("Server 2");
+
+            cluster.restore(lent);
+
+            assertThat(cluster.ring().samePlacementAs(lent.ring())).isTrue();
+            Server second = lent.ring().servers().get(1);
+            assertThat(cluster.backend().heartbeat(cluster.replicaOf(second))).isTrue();
+        }
+    }
+}
