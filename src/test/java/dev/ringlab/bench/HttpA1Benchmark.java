@@ -3,12 +3,11 @@ package dev.ringlab.bench;
 import dev.ringlab.cluster.HealthMonitor;
 import dev.ringlab.cluster.ProcessBackend;
 import dev.ringlab.cluster.docker.DockerBackend;
-import dev.ringlab.experiment.Delivery;
 import dev.ringlab.experiment.DistributionExperiment;
 import dev.ringlab.experiment.DistributionParameters;
 import dev.ringlab.experiment.DistributionResult;
+import dev.ringlab.experiment.ForwardingTestbed;
 import dev.ringlab.experiment.HttpTestbed;
-import dev.ringlab.experiment.Membership;
 import dev.ringlab.experiment.ProgressListener;
 import dev.ringlab.experiment.Testbed;
 import dev.ringlab.experiment.Workload;
@@ -66,22 +65,8 @@ public class HttpA1Benchmark {
     public DistributionResult a1() {
         DistributionParameters parameters = new DistributionParameters(RingConfig.DEFAULT, 3,
                 new Workload(10_000, 42, concurrency));
-        return new DistributionExperiment((ring, servers) -> new Testbed() {
-            @Override
-            public String description() {
-                return testbed.description();
-            }
-
-            @Override
-            public Delivery send(long key) {
-                return testbed.send(key);
-            }
-
-            @Override
-            public Membership membership() {
-                return testbed.membership();
-            }
-
+        // the same testbed as experiment a1 sends through (pipelined), kept open for the whole trial
+        return new DistributionExperiment((ring, servers) -> new ForwardingTestbed(testbed) {
             @Override
             public void close() {
                 // the processes live for the whole trial
