@@ -598,6 +598,12 @@ public final class Cluster implements AutoCloseable {
         synchronized (lock) {
             checkOpen();
             checkOwned();
+            if (gone.isEmpty() && owed.isEmpty() && unchangedSince(wanted)) {
+                // a run that changed nothing (A-1 on the window's own servers): no ring change to announce
+                desired = wanted.size();
+                nextId = lineup.nextId();
+                return;
+            }
             owed.clear();
             for (Member member : List.copyOf(members.values())) {
                 Server server = member.server();
@@ -666,6 +672,15 @@ public final class Cluster implements AutoCloseable {
             stopQuietly(member.replica());
             publish(new ClusterEvent.MemberRemoved(clock.instant(), member.server()));
         }
+    }
+
+    /** Under the lock: the same servers, all up, on the very ring of {@code wanted}. */
+    private boolean unchangedSince(RingSnapshot wanted) {
+        return members.size() == wanted.size()
+                && members.values().stream().allMatch(member -> member.state() == MemberState.UP)
+                && wanted.servers().stream().allMatch(server -> members.containsKey(server)
+                        && members.keySet().stream().anyMatch(own -> own.equals(server) && own.weight() == server.weight()))
+                && ring().samePlacementAs(wanted);
     }
 
     /** Whether a replica still runs and answers its heartbeat; off the lock, a heartbeat takes a moment. */

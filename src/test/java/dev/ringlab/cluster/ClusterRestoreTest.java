@@ -54,6 +54,23 @@ class ClusterRestoreTest {
         }
     }
 
+    /** An A-1 on the window's own servers changes nothing: giving them back announces no ring change. */
+    @Test
+    void aLoanThatChangedNothingGivesBackWithoutARingChange() {
+        List<ClusterEvent> events = new CopyOnWriteArrayList<>();
+        try (Cluster cluster = new Cluster(new SimBackend(), RingConfig.DEFAULT)) {
+            cluster.add(3, List.of());
+            Lineup lent = cluster.lineup();
+            cluster.subscribe(events::add);
+
+            cluster.restore(lent);
+
+            assertThat(events).noneMatch(ClusterEvent.RingChanged.class::isInstance);
+            assertThat(cluster.ring().version()).isEqualTo(lent.ring().version());
+            assertThat(cluster.add(1, List.of())).extracting(Server::name).containsExactly("Server 4");
+        }
+    }
+
     @Test
     void aServerKilledButNotYetDeclaredDeadStartsAgainRatherThanBeingReplacedLater() {
         try (Cluster cluster = new Cluster(new SimBackend(), RingConfig.DEFAULT)) {
