@@ -678,8 +678,9 @@ public final class Cluster implements AutoCloseable {
     private boolean unchangedSince(RingSnapshot wanted) {
         return members.size() == wanted.size()
                 && members.values().stream().allMatch(member -> member.state() == MemberState.UP)
-                && wanted.servers().stream().allMatch(server -> members.containsKey(server)
-                        && members.keySet().stream().anyMatch(own -> own.equals(server) && own.weight() == server.weight()))
+                // Server's equality leaves its weight out: the same server with another weight is a change
+                && wanted.servers().stream().allMatch(server -> members.keySet().stream()
+                        .anyMatch(own -> own.equals(server) && own.weight() == server.weight()))
                 && ring().samePlacementAs(wanted);
     }
 

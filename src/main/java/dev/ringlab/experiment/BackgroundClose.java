@@ -3,6 +3,7 @@ package dev.ringlab.experiment;
 import dev.ringlab.ring.RingConfig;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * Testbeds that stop behind the caller's back: a headless run prints its table and writes its PNG and
@@ -68,7 +69,7 @@ public final class BackgroundClose implements TestbedFactory, AutoCloseable {
     /** The testbed as it was, but for a close that returns at once. */
     private final class Behind extends ForwardingTestbed {
 
-        private boolean closed;
+        private final AtomicBoolean closed = new AtomicBoolean();
 
         Behind(Testbed testbed) {
             super(testbed);
@@ -76,13 +77,9 @@ public final class BackgroundClose implements TestbedFactory, AutoCloseable {
 
         @Override
         public void close() {
-            synchronized (this) {
-                if (closed) {
-                    return;
-                }
-                closed = true;
+            if (closed.compareAndSet(false, true)) {
+                closeBehind(testbed);
             }
-            closeBehind(testbed);
         }
     }
 }

@@ -90,22 +90,9 @@ public final class ServersController {
                 setText(empty ? null : line);
             }
         });
-        // Scrolled after the pulse has laid the new lines out: lines wrap to different heights, and a scroll
-        // asked during the change stops short of the last line, which then needs a scroll by hand.
-        model.status().log().addListener((ListChangeListener<String>) change -> {
-            if (!logScrollPending) {
-                logScrollPending = true;
-                javafx.application.Platform.runLater(() -> {
-                    logScrollPending = false;
-                    log.scrollTo(model.status().log().size() - 1);
-                    log.layout();
-                    log.scrollTo(model.status().log().size() - 1);
-                });
-            }
-        });
+        model.status().log().addListener((ListChangeListener<String>) change ->
+                log.scrollTo(model.status().log().size() - 1));
     }
-
-    private boolean logScrollPending;
 
     /**
      * Kill and each fault button are disabled when they cannot apply to the selected row (a dead or
