@@ -1,6 +1,5 @@
 package dev.ringlab.scenario;
 
-import dev.ringlab.experiment.ForwardingTestbed;
 import dev.ringlab.experiment.Membership;
 import dev.ringlab.experiment.Testbed;
 import dev.ringlab.experiment.TestbedException;
@@ -14,7 +13,8 @@ import java.util.stream.IntStream;
  * Server 2 and Server 3, joined in that order, on the file's ring. A testbed borrowed from a running
  * cluster (the window's) keeps the owner's names (after a kill the window has Server 1, 3 and 4), so a
  * step naming Server 2 would find nobody; wrapped here, each testbed is renamed to the lesson's servers
- * right after it opens. Its close still gives the owner's servers back.
+ * right after it opens. Its close gives the owner's servers back exactly (the window's ClusterLoan), even
+ * when the lesson kept none of them.
  */
 public final class DeclaredStart {
 
@@ -27,8 +27,7 @@ public final class DeclaredStart {
     /** Testbeds from {@code testbeds}, each holding exactly Server 1..N in that order once open. */
     public static TestbedFactory of(TestbedFactory testbeds) {
         return (ring, servers) -> {
-            Testbed opened = testbeds.open(ring, servers);
-            Testbed testbed = new GivenBack(opened, opened.membership().servers());
+            Testbed testbed = testbeds.open(ring, servers);
             try {
                 shape(testbed.membership(), servers);
                 return testbed;
@@ -76,35 +75,6 @@ public final class DeclaredStart {
         }
         if (kept < wanted.size()) {
             membership.addNamed(wanted.subList(kept, wanted.size()));
-        }
-    }
-
-    /**
-     * The testbed as opened, whose close first puts one of the owner's servers back when the lesson kept
-     * none of them: a cluster that gives its servers back by name can then let the lesson's all go
-     * (it never lets its last server go).
-     */
-    private static final class GivenBack extends ForwardingTestbed {
-
-        private final List<String> owners;
-
-        GivenBack(Testbed testbed, List<String> owners) {
-            super(testbed);
-            this.owners = owners;
-        }
-
-        @Override
-        public void close() {
-            try {
-                Membership membership = testbed.membership();
-                if (!owners.isEmpty() && membership.servers().stream().noneMatch(owners::contains)) {
-                    membership.addNamed(owners.subList(0, 1));
-                }
-            } catch (RuntimeException notBack) {
-                // the testbed's own close gives back what it can and says what it could not
-            } finally {
-                testbed.close();
-            }
         }
     }
 }
