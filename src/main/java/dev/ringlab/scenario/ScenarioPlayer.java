@@ -116,9 +116,7 @@ public final class ScenarioPlayer {
              AutoCloseable events = lab.membership().subscribe(timeline::record)) {
             timeline.note("start", scenario.servers() + " servers up: " + String.join(", ", lab.membership().servers())
                     + " (" + lab.description() + ")");
-            if (scenario.algorithm() != dev.ringlab.ring.algorithm.Algorithm.RING) {
-                lab.use(scenario.algorithm());
-            }
+            declareAlgorithm(lab);
             for (Step step : scenario.steps()) {
                 checkStopped();
                 gate.awaitTurn();
@@ -360,6 +358,21 @@ public final class ScenarioPlayer {
             throw failure.getCause() instanceof RuntimeException runtime ? runtime : new IllegalStateException(failure.getCause());
         } finally {
             senders.shutdownNow();
+        }
+    }
+
+    /**
+     * The lesson routes by its file's algorithm, the ring when it names none, as a fresh lab does: a lab
+     * borrowed from a window routes by whatever the teacher chose, and gives that back when it closes. A
+     * testbed that holds no placement of its own (a balancer reached over HTTP) routes by the ring already.
+     */
+    private void declareAlgorithm(Testbed lab) {
+        try {
+            lab.use(scenario.algorithm());
+        } catch (dev.ringlab.experiment.TestbedException cannotSwitch) {
+            if (scenario.algorithm() != dev.ringlab.ring.algorithm.Algorithm.RING) {
+                throw cannotSwitch;
+            }
         }
     }
 

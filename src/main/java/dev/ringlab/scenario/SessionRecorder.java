@@ -253,8 +253,14 @@ public final class SessionRecorder {
         }
     }
 
-    /** The balancer now routes by {@code algorithm}. */
+    /**
+     * The balancer now routes by {@code algorithm}. Not while suspended: a lesson or an analysis that
+     * borrowed the cluster gives its algorithm back when it ends.
+     */
     public synchronized void placement(Algorithm algorithm) {
+        if (suspended > 0) {
+            return;
+        }
         actions.add(new Action.Reshape(ring, algorithm));
     }
 
