@@ -274,20 +274,16 @@ public final class SessionRecorder {
     }
 
     /**
-     * The session moved to another backend and started its servers again there: {@code servers} (in
-     * the order they joined) stand for the servers the scenario had, in order.
+     * The session moved to another backend and started its servers again there, under the same names
+     * ({@code servers}): each keeps the name the scenario gave it; what was owed to the dead is not.
      */
     public synchronized void rebound(String newBackend, List<String> servers) {
         backend = Scenario.BACKENDS.contains(newBackend) ? newBackend : "auto";
-        List<String> planned = names.values().stream()
-                .sorted(java.util.Comparator.comparingInt(SessionRecorder::number)).toList();
-        names.clear();
+        names.keySet().retainAll(servers);
+        servers.forEach(server -> names.computeIfAbsent(server, unknown -> "Server " + nextId++));
         reserved.clear();
         heldDead.clear();
         expectedDeaths.clear();
-        for (int i = 0; i < servers.size(); i++) {
-            names.put(servers.get(i), i < planned.size() ? planned.get(i) : "Server " + nextId++);
-        }
     }
 
     /** How many steps so far. */
@@ -319,13 +315,5 @@ public final class SessionRecorder {
 
     private String scenarioName(String session) {
         return names.getOrDefault(session, session);
-    }
-
-    private static int number(String name) {
-        try {
-            return Integer.parseInt(name.substring(name.lastIndexOf(' ') + 1));
-        } catch (NumberFormatException notNumbered) {
-            return Integer.MAX_VALUE;
-        }
     }
 }

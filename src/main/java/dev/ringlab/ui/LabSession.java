@@ -254,7 +254,7 @@ public final class LabSession implements AutoCloseable {
 
     /**
      * Moves to another backend: opens it (which may fail, leaving everything as it was), stops every
-     * replica of the old one, and starts as many servers on the new one, on a ring of the same shape.
+     * replica of the old one, and starts the same servers on the new one (names, weights, ids), on the same ring.
      */
     public CompletableFuture<Cluster> switchTo(Supplier<Backend> backends) {
         return async(() -> {
@@ -289,7 +289,7 @@ public final class LabSession implements AutoCloseable {
     private Cluster switchDeployment(Supplier<Backend> backends) {
         Backend next = backends.get();
         Deployment old = deployment;
-        int servers = old.cluster().ring().size();
+        dev.ringlab.cluster.Lineup lineup = old.cluster().lineup();
         // Same port as before, once the old balancer let go of it.
         int port = old.balancer() == null ? balancerPort : old.balancer().port();
         Deployment fresh = Deployment.on(next, old.cluster().ring().config(), fall, this::publish);
@@ -311,8 +311,8 @@ public final class LabSession implements AutoCloseable {
         if (started) {
             fresh.lab().watchHealth();
         }
-        if (servers > 0) {
-            fresh.cluster().add(servers, List.of());
+        if (!lineup.ring().isEmpty()) {
+            fresh.cluster().restore(lineup);
         }
         return fresh.cluster();
     }
