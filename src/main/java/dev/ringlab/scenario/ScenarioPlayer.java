@@ -116,7 +116,7 @@ public final class ScenarioPlayer {
              AutoCloseable events = lab.membership().subscribe(timeline::record)) {
             timeline.note("start", scenario.servers() + " servers up: " + String.join(", ", lab.membership().servers())
                     + " (" + lab.description() + ")");
-            declareAlgorithm(lab);
+            DeclaredStart.routeBy(scenario.algorithm(), lab);
             for (Step step : scenario.steps()) {
                 checkStopped();
                 gate.awaitTurn();
@@ -163,7 +163,7 @@ public final class ScenarioPlayer {
             StepOutcome.Builder outcome = new StepOutcome.Builder(step, start);
             Action action = step.action();
             if (action instanceof Action.Add add) {
-                lab.membership().add(add.count());
+                lab.membership().add(add.count(), add.servers(), add.weights());
             } else if (action instanceof Action.Remove remove) {
                 if (remove.servers().isEmpty()) {
                     lab.membership().remove(remove.count());
@@ -358,21 +358,6 @@ public final class ScenarioPlayer {
             throw failure.getCause() instanceof RuntimeException runtime ? runtime : new IllegalStateException(failure.getCause());
         } finally {
             senders.shutdownNow();
-        }
-    }
-
-    /**
-     * The lesson routes by its file's algorithm, the ring when it names none, as a fresh lab does: a lab
-     * borrowed from a window routes by whatever the teacher chose, and gives that back when it closes. A
-     * testbed that holds no placement of its own (a balancer reached over HTTP) routes by the ring already.
-     */
-    private void declareAlgorithm(Testbed lab) {
-        try {
-            lab.use(scenario.algorithm());
-        } catch (dev.ringlab.experiment.TestbedException cannotSwitch) {
-            if (scenario.algorithm() != dev.ringlab.ring.algorithm.Algorithm.RING) {
-                throw cannotSwitch;
-            }
         }
     }
 

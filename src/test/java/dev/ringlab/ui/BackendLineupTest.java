@@ -9,7 +9,11 @@ import dev.ringlab.cluster.SimBackend;
 import dev.ringlab.ring.RingConfig;
 import dev.ringlab.ring.RingSnapshot;
 import dev.ringlab.ring.Server;
+import dev.ringlab.scenario.Action;
+import dev.ringlab.scenario.Scenario;
+import dev.ringlab.scenario.ScenarioReader;
 import java.time.Duration;
+import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -17,7 +21,7 @@ import org.junit.jupiter.api.Test;
 /**
  * Switching the window's backend carries its servers over as they are: the same names (a name of one's
  * own, S5, too), weights and ids, every virtual node on the slot it had, between the simulation and real
- * replica processes and back.
+ * replica processes and back; a session saved afterwards still names them.
  */
 class BackendLineupTest {
 
@@ -55,5 +59,13 @@ class BackendLineupTest {
         session.add(1).get(10, TimeUnit.SECONDS);
         assertThat(session.ring().servers()).extracting(Server::name).as("the id counter came along: Server 5")
                 .containsExactly("Server 1", "Server 3", "S5", "Server 5");
+
+        Scenario saved = new ScenarioReader().read("saved.yaml", session.recorder().yaml("after switching"));
+        assertThat(saved.backend()).isEqualTo("sim");
+        assertThat(saved.servers()).isEqualTo(3);
+        assertThat(saved.steps()).extracting(step -> step.action()).containsExactly(
+                new Action.Add(1, List.of("S5"), List.of(3)),
+                new Action.Remove(List.of("Server 2"), 1),
+                new Action.Add(1));
     }
 }
