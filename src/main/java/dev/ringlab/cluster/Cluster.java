@@ -578,7 +578,9 @@ public final class Cluster implements AutoCloseable {
      * virtual node on the slot it had, the same next id. Servers the loan added leave; servers it removed or
      * killed start again under their own ids (a replacement would take a new one, and the assignment hash
      * places a node by id); the ring is switched in one step, so no one sees a ring in between. Replacements
-     * owed or starting are dropped: the lineup's servers are all there again.
+     * owed or starting are dropped: the lineup's servers are all there again. When the backend will not start
+     * them again (an engine gone), the rest is still given back and those servers are owed replacements, as
+     * dead ones are, so the cluster heals to the lineup's size once the backend answers.
      */
     public void restore(Lineup lineup) {
         RingSnapshot wanted = lineup.ring();
@@ -641,10 +643,21 @@ public final class Cluster implements AutoCloseable {
             publishRingChange(before, interim);
         }
         restarted.forEach(member -> stopQuietly(member.replica()));
-        List<Replica> started = missing.isEmpty() ? List.of() : startPlanned(missing, "could not start " + missing + " again");
+        List<Replica> started = List.of();
+        List<Server> failed = List.of();
+        try {
+            started = missing.isEmpty() ? List.of() : startPlanned(missing, "could not start " + missing + " again");
+        } catch (ClusterException backendRefused) {
+            // said as BackendFailed; the lineup's size still stands: what would not start is owed, as a death is
+            failed = missing;
+        }
         RingSnapshot after;
         List<Member> joined = new ArrayList<>();
         synchronized (lock) {
+            for (Server server : failed) {
+                members.put(server, new Member(server, null, replaceDead ? MemberState.REPLACING : MemberState.DEAD));
+                owed.addLast(new Owed(server, 0, 0).failedOnce());
+            }
             for (Replica replica : started) {
                 Member member = new Member(replica.server(), replica, MemberState.UP);
                 members.put(replica.server(), member);
@@ -662,15 +675,22 @@ public final class Cluster implements AutoCloseable {
             faults.keySet().removeIf(server -> fresh.contains(server) || !members.containsKey(server));
             interim = ring();
             after = interim.backTo(wanted);
+            for (Server server : failed) {
+                after = after.withoutServer(server);
+            }
             publishTopology(after);
             desired = wanted.size();
             nextId = lineup.nextId();
         }
         joined.forEach(member -> publish(new ClusterEvent.MemberUp(clock.instant(), member, null)));
+        failed.forEach(server -> publish(new ClusterEvent.MemberDead(clock.instant(), server, "could not start again")));
         publishRingChange(interim, after);
         for (Member member : extra) {
             stopQuietly(member.replica());
             publish(new ClusterEvent.MemberRemoved(clock.instant(), member.server()));
+        }
+        if (!failed.isEmpty()) {
+            kick(0);
         }
     }
 

@@ -86,4 +86,38 @@ class ClusterRestoreTest {
             assertThat(cluster.backend().heartbeat(cluster.replicaOf(second))).isTrue();
         }
     }
+
+    /**
+     * An engine gone while a loan is given back: what it will not start again is owed, as a dead server
+     * is, and replaced once the backend answers; the rest is given back, and the cluster heals to its size.
+     */
+    @Test
+    void serversThatCannotStartAgainAreOwedAndTheClusterHealsToTheLineupsSize() {
+        UnpluggedBackend backend = new UnpluggedBackend();
+        List<ClusterEvent> events = new CopyOnWriteArrayList<>();
+        try (Cluster cluster = new Cluster(backend, RingConfig.DEFAULT)) {
+            cluster.add(3, List.of());
+            Lineup lent = cluster.lineup();
+            cluster.remove(1, List.of("Server 2"));
+            cluster.add(1, List.of("extra"));
+            cluster.subscribe(events::add);
+            backend.down.set(true);
+
+            cluster.restore(lent);
+
+            assertThat(cluster.ring().servers()).extracting(Server::name).containsExactly("Server 1", "Server 3");
+            assertThat(cluster.members()).extracting(member -> member.server().name() + " " + member.state())
+                    .containsExactly("Server 1 UP", "Server 2 REPLACING", "Server 3 UP");
+            assertThat(cluster.desiredSize()).isEqualTo(3);
+            assertThat(events).anyMatch(ClusterEvent.BackendFailed.class::isInstance)
+                    .anyMatch(event -> event instanceof ClusterEvent.MemberDead dead
+                            && dead.server().name().equals("Server 2"));
+
+            backend.down.set(false);
+            await().atMost(Duration.ofSeconds(10)).until(() -> cluster.ring().size() == 3);
+            assertThat(cluster.members()).allMatch(member -> member.state() == MemberState.UP)
+                    .extracting(member -> member.server().name())
+                    .containsExactly("Server 1", "Server 3", "Server 4");
+        }
+    }
 }
