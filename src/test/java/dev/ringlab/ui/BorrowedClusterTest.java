@@ -195,11 +195,13 @@ class BorrowedClusterTest {
         Server second = session.ring().servers().get(1);
         session.cluster().declareDead(second, "test: its heartbeat stopped");
         RingSnapshot before = session.ring();
+        String colour = dev.ringlab.palette.ServerColours.of(second.name());
         ExperimentsViewModel model = new ExperimentsViewModel(session);
         model.form().requestsProperty().set("2000");
 
         runToTheEnd(model, Analyses.A1);
 
+        assertThat(dev.ringlab.palette.ServerColours.of(second.name())).as("its colour kept").isEqualTo(colour);
         var loads = ((dev.ringlab.experiment.DistributionResult) model.outcomeProperty().get().result()).loads();
         assertThat(loads).extracting(dev.ringlab.experiment.ServerLoad::server)
                 .as("three servers up for the run; Server 2 not replaced meanwhile")
