@@ -566,11 +566,50 @@ public final class Cluster implements AutoCloseable {
         publishRingChange(before, after);
     }
 
-    /** The ring and the id counter now: what {@link #restore} gives back after a loan (an experiment, a lesson). */
+    /** The ring, the id counter and the held dead servers now: what {@link #restore} gives back after a loan. */
     public Lineup lineup() {
         synchronized (lock) {
-            return new Lineup(ring(), nextId);
+            return new Lineup(ring(), nextId, held());
         }
+    }
+
+    /**
+     * The lineup, for a loan (an experiment, a lesson): the dead servers a hold keeps dead are set aside
+     * with their debts, so that a loan which lets replacements in (A-3 kills and waits for one) does not
+     * replace them meanwhile; {@link #restore} puts them back, dead and owed, as the teacher left them.
+     */
+    public Lineup lend() {
+        synchronized (lock) {
+            Lineup lineup = new Lineup(ring(), nextId, held());
+            for (Server server : lineup.held()) {
+                members.remove(server);
+                owed.removeIf(debt -> debt.dead().equals(server));
+            }
+            return lineup;
+        }
+    }
+
+    /** Under the lock: the members dead and not being replaced (a hold), in the order they died. */
+    private List<Server> held() {
+        List<Server> held = new ArrayList<>();
+        for (Owed debt : owed) {
+            Member member = members.get(debt.dead());
+            if (member != null && member.state() == MemberState.DEAD) {
+                held.add(debt.dead());
+            }
+        }
+        return held;
+    }
+
+    /** Under the lock: the lineup's held dead servers back in the table, dead and owed again. */
+    private void takeBackHeld(Lineup lineup) {
+        for (Server server : lineup.held()) {
+            if (!members.containsKey(server)) {
+                members.put(server, new Member(server, null, replaceDead ? MemberState.REPLACING : MemberState.DEAD));
+                owed.addLast(new Owed(server, 0, 0));
+            }
+        }
+        desired = lineup.ring().size() + lineup.held().size();
     }
 
     /**
@@ -602,8 +641,8 @@ public final class Cluster implements AutoCloseable {
             checkOwned();
             if (gone.isEmpty() && owed.isEmpty() && unchangedSince(wanted)) {
                 // a run that changed nothing (A-1 on the window's own servers): no ring change to announce
-                desired = wanted.size();
                 nextId = lineup.nextId();
+                takeBackHeld(lineup);
                 return;
             }
             owed.clear();
@@ -679,8 +718,8 @@ public final class Cluster implements AutoCloseable {
                 after = after.withoutServer(server);
             }
             publishTopology(after);
-            desired = wanted.size();
             nextId = lineup.nextId();
+            takeBackHeld(lineup);
         }
         joined.forEach(member -> publish(new ClusterEvent.MemberUp(clock.instant(), member, null)));
         failed.forEach(server -> publish(new ClusterEvent.MemberDead(clock.instant(), server, "could not start again")));
@@ -689,7 +728,7 @@ public final class Cluster implements AutoCloseable {
             stopQuietly(member.replica());
             publish(new ClusterEvent.MemberRemoved(clock.instant(), member.server()));
         }
-        if (!failed.isEmpty()) {
+        if (!failed.isEmpty() || !lineup.held().isEmpty()) {
             kick(0);
         }
     }
