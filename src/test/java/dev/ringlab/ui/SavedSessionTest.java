@@ -64,4 +64,25 @@ class SavedSessionTest {
             await().atMost(Duration.ofSeconds(20)).until(() -> !lesson.runningProperty().get());
         }
     }
+
+    /**
+     * A window opened with no servers whose first Add has a name: a scenario's start cannot declare named
+     * servers, so the save is refused with why and what to do, not "nothing to save", and nothing is written.
+     */
+    @Test
+    void aSessionWhoseFirstServersHaveNamesIsRefusedWithTheReason(@TempDir Path dir) throws Exception {
+        Path file = dir.resolve("named-start.yaml");
+        try (SimulatedWindow teacher = new SimulatedWindow(0)) {
+            LabSession session = teacher.session;
+            session.add("S5", 2).get(10, TimeUnit.SECONDS);
+            session.add("", 1).get(10, TimeUnit.SECONDS);
+            ScenarioFiles files = new ScenarioFiles(teacher.lessons(dir), session::recorder, teacher.window.status(),
+                    Runnable::run);
+
+            assertThat(files.save(file)).failsWithin(Duration.ofSeconds(10));
+            assertThat(teacher.window.status().messageProperty().get())
+                    .startsWith("Cannot save this session: a scenario starts from plain servers");
+        }
+        assertThat(file).doesNotExist();
+    }
 }

@@ -30,8 +30,15 @@ final class SimulatedWindow implements AutoCloseable {
     private long now;
 
     SimulatedWindow() throws Exception {
+        this(3);
+    }
+
+    /** A window opened with {@code servers} servers ({@code --servers}); 0 opens an empty ring. */
+    SimulatedWindow(int servers) throws Exception {
         actions.start();
-        session.add(3).get(10, TimeUnit.SECONDS); // as the window opens
+        if (servers > 0) {
+            session.add(servers).get(10, TimeUnit.SECONDS); // as the window opens
+        }
     }
 
     /** The lesson panel, playing over the window's cluster and writing its handouts to {@code handouts}. */
