@@ -24,7 +24,7 @@ public final class ScenarioPanelController {
     /** The step's line, the caption and the figures, as shares of the window's height. */
     static final double STEP_SHARE = 0.036;
     static final double CAPTION_SHARE = 0.031;
-    static final double FIGURES_SHARE = 0.021;
+    static final double FIGURES_SHARE = 0.025;
 
     @FXML private HBox scenarioPanel;
     @FXML private VBox lessonText;
@@ -74,20 +74,16 @@ public final class ScenarioPanelController {
             int index = now.intValue() - 1;
             if (index >= 0 && index < stepList.getItems().size()) {
                 stepList.getSelectionModel().select(index);
-                stepList.scrollTo(Math.max(0, index - 1));
+                // after the list's next layout: wrapped steps change height, and an earlier scroll is undone
+                javafx.application.Platform.runLater(() -> stepList.scrollTo(Math.max(0, index - 1)));
             } else {
                 stepList.getSelectionModel().clearSelection();
             }
         });
         model.chartProperty().addListener((obs, was, now) -> stepChart.setImage(now == null ? null : image(now)));
-        // The chart fits the steps' column (sized in em by lab.css), no taller than the list of steps; until
-        // a step draws one it takes no room (an empty ImageView with a fit size still asks for its height,
-        // which left the panel half empty and the ring small).
-        stepChart.fitWidthProperty().bind(stepList.widthProperty());
-        stepChart.fitHeightProperty().bind(stepList.heightProperty());
-        // In presentation mode the thumbnail is left out: too small to read from the back, and the room
-        // it takes comes off the ring (the chart itself is on the handout and the Experiments tab).
-        var shown = stepChart.imageProperty().isNotNull().and(lab.presentationProperty().not());
+        // Until a step draws a chart it takes no room (an empty ImageView with a fit size still asks for its
+        // height, which left the panel half empty and the ring small); where it goes is arrange()'s.
+        var shown = stepChart.imageProperty().isNotNull();
         stepChart.managedProperty().bind(shown);
         stepChart.visibleProperty().bind(shown);
         scenarioPanel.sceneProperty().addListener((obs, was, scene) -> follow(scene));
@@ -103,16 +99,28 @@ public final class ScenarioPanelController {
     private void arrange(boolean column) {
         lessonText.getChildren().remove(lessonTitle);
         lessonBar.getChildren().remove(lessonTitle);
-        lessonText.getChildren().remove(lessonSteps);
+        lessonText.getChildren().removeAll(lessonSteps, stepChart);
+        lessonSteps.getChildren().remove(stepChart);
         scenarioPanel.getChildren().remove(lessonSteps);
         lessonTitle.setWrapText(column);
+        stepChart.fitWidthProperty().unbind();
+        stepChart.fitHeightProperty().unbind();
         if (column) {
+            // the newest chart under the caption, as wide as the column and a third of the screen high:
+            // the room reads the bars while the teacher talks (a thumbnail beside the steps is too small)
             lessonText.getChildren().add(0, lessonTitle);
-            lessonText.getChildren().add(lessonSteps);
+            lessonText.getChildren().addAll(stepChart, lessonSteps);
             VBox.setVgrow(lessonSteps, Priority.ALWAYS);
+            stepChart.fitWidthProperty().bind(lessonText.widthProperty());
+            stepChart.fitHeightProperty().bind(
+                    javafx.beans.binding.Bindings.selectDouble(scenarioPanel.sceneProperty(), "height").multiply(0.34));
         } else {
+            // a thumbnail in the steps' column (sized in em by lab.css), no taller than the list of steps
             lessonBar.getChildren().add(0, lessonTitle);
+            lessonSteps.getChildren().add(stepChart);
             scenarioPanel.getChildren().add(lessonSteps);
+            stepChart.fitWidthProperty().bind(stepList.widthProperty());
+            stepChart.fitHeightProperty().bind(stepList.heightProperty());
         }
     }
 

@@ -141,6 +141,14 @@ class ScenarioWindowTest {
                 .filter(cell -> cell.getListView() == steps && cell.getText() != null))
                 .isNotEmpty()
                 .allMatch(cell -> cell.isWrapText() && cell.getWidth() <= steps.getWidth());
+        // a step's chart shows large under the caption, which keeps every line it needs
+        robot.clickOn("#lessonStep");
+        javafx.scene.image.ImageView chart = robot.lookup("#stepChart").queryAs(javafx.scene.image.ImageView.class);
+        view.waitUntil(() -> chart.isVisible() && chart.getImage() != null && chart.getImage().getProgress() == 1, 60);
+        waitUntil(() -> chart.getBoundsInParent().getWidth() >= 0.25 * window.stage().getScene().getWidth());
+        Label caption = robot.lookup("#stepCaption").queryAs(Label.class);
+        assertThat(caption.getHeight()).as("the caption is not cut short")
+                .isGreaterThanOrEqualTo(caption.prefHeight(caption.getWidth()) - 1);
 
         robot.press(javafx.scene.input.KeyCode.F5).release(javafx.scene.input.KeyCode.F5);
         waitUntil(() -> frame.getBottom() == panel && frame.getRight() == null);
