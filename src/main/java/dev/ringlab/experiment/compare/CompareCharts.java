@@ -10,8 +10,12 @@ import java.util.List;
 import java.util.Locale;
 import org.jfree.chart.ChartFactory;
 import org.jfree.chart.JFreeChart;
+import org.jfree.chart.LegendItem;
+import org.jfree.chart.LegendItemCollection;
 import org.jfree.chart.axis.CategoryAxis;
+import org.jfree.chart.axis.CategoryLabelPosition;
 import org.jfree.chart.axis.CategoryLabelPositions;
+import org.jfree.chart.axis.CategoryLabelWidthType;
 import org.jfree.chart.axis.NumberAxis;
 import org.jfree.chart.plot.CategoryPlot;
 import org.jfree.chart.plot.PlotOrientation;
@@ -21,7 +25,7 @@ import org.jfree.chart.renderer.category.BoxAndWhiskerRenderer;
 import org.jfree.chart.renderer.category.StandardBarPainter;
 import org.jfree.chart.ui.Layer;
 import org.jfree.chart.ui.RectangleAnchor;
-import org.jfree.chart.ui.TextAnchor;
+import org.jfree.chart.text.TextBlockAnchor;
 import org.jfree.data.category.DefaultCategoryDataset;
 import org.jfree.data.statistics.DefaultBoxAndWhiskerCategoryDataset;
 
@@ -30,6 +34,15 @@ public final class CompareCharts {
 
     private static final Color ADD = new Color(0x0072B2);
     private static final Color REMOVE = new Color(0xD55E00);
+
+    /**
+     * Names level, on up to three lines, as wide as their category. At 45 degrees JFreeChart allowed a name
+     * half the plot's height and cut the rest, so in a low plot (presentation mode) "maglev(M=65537)" read
+     * "mag…", and the slanted names took the height the plot needed.
+     */
+    private static final CategoryLabelPositions LEVEL = CategoryLabelPositions.replaceBottomPosition(
+            CategoryLabelPositions.STANDARD, new CategoryLabelPosition(RectangleAnchor.TOP, TextBlockAnchor.TOP_CENTER,
+                    CategoryLabelWidthType.CATEGORY, 1.1f));
 
     private CompareCharts() {
     }
@@ -51,10 +64,11 @@ public final class CompareCharts {
             for (int load : result.loads()) {
                 relative.add(load / result.meanKeys());
             }
-            dataset.add(relative, "keys per server / mean", result.label());
+            dataset.add(relative, "keys per server / mean", lines(result.label()));
         }
         CategoryAxis axis = new CategoryAxis("algorithm");
-        NumberAxis values = new NumberAxis("keys per server / mean");
+        // Short: an axis label longer than the plot is high is cut at the chart's edge ("keys per server / me").
+        NumberAxis values = new NumberAxis("keys / mean");
         values.setAutoRangeIncludesZero(false);
         BoxAndWhiskerRenderer renderer = new BoxAndWhiskerRenderer() {
             @Override
@@ -78,7 +92,8 @@ public final class CompareCharts {
         renderer.setMaximumBarWidth(0.12);
         renderer.setWhiskerWidth(0.8);
         CategoryPlot plot = new CategoryPlot(dataset, axis, values, renderer);
-        plot.addRangeMarker(ChartStyle.reference(1.0, "1 = every server its even share"), Layer.BACKGROUND);
+        // Unlabelled: its label sat on the boxes at the right; the key below names the line.
+        plot.addRangeMarker(ChartStyle.reference(1.0, null), Layer.BACKGROUND);
         style(plot);
         plot.setFixedLegendItems(ChartStyle.items(
                 ChartStyle.boxItem("box: the middle half of the servers, line inside: the median", new Color(0, 0, 0, 60)),
@@ -102,8 +117,9 @@ public final class CompareCharts {
     public static JFreeChart keysMoved(List<ContenderResult> results, CompareSettings settings) {
         DefaultCategoryDataset dataset = new DefaultCategoryDataset();
         for (ContenderResult result : results) {
-            dataset.addValue(100 * result.movedOnAdd(), "one server joins", result.label());
-            dataset.addValue(100 * result.movedOnRemoveMean(), "one server leaves (mean over which)", result.label());
+            dataset.addValue(100 * result.movedOnAdd(), "one server joins", lines(result.label()));
+            dataset.addValue(100 * result.movedOnRemoveMean(), "one server leaves (mean over which one)",
+                    lines(result.label()));
         }
         JFreeChart chart = ChartFactory.createBarChart(title("Keys moved per membership change", results),
                 "algorithm", "keys moved (%)", dataset, PlotOrientation.VERTICAL, true, false, false);
@@ -115,11 +131,14 @@ public final class CompareCharts {
         renderer.setSeriesPaint(0, ADD);
         renderer.setSeriesPaint(1, REMOVE);
         if (!results.isEmpty()) {
+            // The ideals are named in the key, not on the plot: their labels sat on the bars they are the ideal for.
             ContenderResult first = results.get(0);
-            plot.addRangeMarker(ideal(100 * first.idealOnAdd(), String.format(Locale.ROOT,
-                    "ideal on join 1/(N+1) = %.1f %%", 100 * first.idealOnAdd()), ADD, false), Layer.FOREGROUND);
-            plot.addRangeMarker(ideal(100 * first.idealOnRemove(), String.format(Locale.ROOT,
-                    "ideal on leave 1/N = %.1f %%", 100 * first.idealOnRemove()), REMOVE, true), Layer.FOREGROUND);
+            LegendItemCollection key = plot.getLegendItems();
+            key.add(ideal(plot, 100 * first.idealOnAdd(), String.format(Locale.ROOT,
+                    "ideal on join 1/(N+1) = %.1f %%", 100 * first.idealOnAdd()), ADD));
+            key.add(ideal(plot, 100 * first.idealOnRemove(), String.format(Locale.ROOT,
+                    "ideal on leave 1/N = %.1f %%", 100 * first.idealOnRemove()), REMOVE));
+            plot.setFixedLegendItems(key);
         }
         plot.getRangeAxis().setUpperMargin(0.15);
         style(plot);
@@ -127,20 +146,22 @@ public final class CompareCharts {
         return chart;
     }
 
-    /** A dashed line in the colour of the bars it is the ideal for; one label left, the other right. */
-    private static ValueMarker ideal(double percent, String label, Color color, boolean right) {
-        ValueMarker marker = ChartStyle.reference(percent, label);
+    /** A dashed line across the plot in the colour of the bars it is the ideal for, and its entry in the key. */
+    private static LegendItem ideal(CategoryPlot plot, double percent, String label, Color color) {
+        ValueMarker marker = ChartStyle.reference(percent, null);
         marker.setPaint(color);
-        marker.setLabelPaint(color.darker());
-        marker.setLabelAnchor(right ? RectangleAnchor.TOP_RIGHT : RectangleAnchor.TOP_LEFT);
-        marker.setLabelTextAnchor(right ? TextAnchor.BOTTOM_RIGHT : TextAnchor.BOTTOM_LEFT);
-        return marker;
+        plot.addRangeMarker(marker, Layer.FOREGROUND);
+        return ChartStyle.lineItem(label, color, ChartStyle.dashed(2f));
     }
 
     private static void style(CategoryPlot plot) {
         plot.setBackgroundPaint(Color.WHITE);
         plot.setRangeGridlinePaint(ChartStyle.GRID);
-        plot.getDomainAxis().setCategoryLabelPositions(CategoryLabelPositions.UP_45);
+        plot.getDomainAxis().setCategoryLabelPositions(LEVEL);
+        plot.getDomainAxis().setMaximumCategoryLabelLines(3);
+        plot.getDomainAxis().setLowerMargin(0.01);
+        plot.getDomainAxis().setUpperMargin(0.01);
+        plot.getDomainAxis().setCategoryMargin(0.1);
         plot.getDomainAxis().setLabelFont(ChartStyle.AXIS);
         plot.getDomainAxis().setTickLabelFont(ChartStyle.LABEL);
         plot.getRangeAxis().setLabelFont(ChartStyle.AXIS);
@@ -161,6 +182,11 @@ public final class CompareCharts {
                 ChartStyle.count(settings.slots()), settings.virtualNodes().stream().map(String::valueOf)
                         .reduce((a, b) -> a + ", " + b).orElse(""), ChartStyle.count(settings.maglevTableSize()),
                 settings.loadFactor(), settings.servers(), ChartStyle.count(settings.keys()), settings.seed());
+    }
+
+    /** "bounded(V=9,c=1.25)" as "bounded / (V=9, / c=1.25)": lines a category's width holds, broken where a reader would. */
+    static String lines(String label) {
+        return label.replace("(", "\n(").replace(",", ",\n");
     }
 
     private static String title(String what, List<ContenderResult> results) {
