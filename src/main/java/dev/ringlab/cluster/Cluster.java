@@ -566,11 +566,50 @@ public final class Cluster implements AutoCloseable {
         publishRingChange(before, after);
     }
 
-    /** The ring and the id counter now: what {@link #restore} gives back after a loan (an experiment, a lesson). */
+    /** The ring, the id counter and the held dead servers now: what {@link #restore} gives back after a loan. */
     public Lineup lineup() {
         synchronized (lock) {
-            return new Lineup(ring(), nextId);
+            return new Lineup(ring(), nextId, held());
         }
+    }
+
+    /**
+     * The lineup, for a loan (an experiment, a lesson): the dead servers a hold keeps dead are set aside
+     * with their debts, so that a loan which lets replacements in (A-3 kills and waits for one) does not
+     * replace them meanwhile; {@link #restore} puts them back, dead and owed, as the teacher left them.
+     */
+    public Lineup lend() {
+        synchronized (lock) {
+            Lineup lineup = new Lineup(ring(), nextId, held());
+            for (Server server : lineup.held()) {
+                members.remove(server);
+                owed.removeIf(debt -> debt.dead().equals(server));
+            }
+            return lineup;
+        }
+    }
+
+    /** Under the lock: the members dead and not being replaced (a hold), in the order they died. */
+    private List<Server> held() {
+        List<Server> held = new ArrayList<>();
+        for (Owed debt : owed) {
+            Member member = members.get(debt.dead());
+            if (member != null && member.state() == MemberState.DEAD) {
+                held.add(debt.dead());
+            }
+        }
+        return held;
+    }
+
+    /** Under the lock: the lineup's held dead servers back in the table, dead and owed again. */
+    private void takeBackHeld(Lineup lineup) {
+        for (Server server : lineup.held()) {
+            if (!members.containsKey(server)) {
+                members.put(server, new Member(server, null, replaceDead ? MemberState.REPLACING : MemberState.DEAD));
+                owed.addLast(new Owed(server, 0, 0));
+            }
+        }
+        desired = lineup.ring().size() + lineup.held().size();
     }
 
     /**
@@ -578,7 +617,9 @@ public final class Cluster implements AutoCloseable {
      * virtual node on the slot it had, the same next id. Servers the loan added leave; servers it removed or
      * killed start again under their own ids (a replacement would take a new one, and the assignment hash
      * places a node by id); the ring is switched in one step, so no one sees a ring in between. Replacements
-     * owed or starting are dropped: the lineup's servers are all there again.
+     * owed or starting are dropped: the lineup's servers are all there again. When the backend will not start
+     * them again (an engine gone), the rest is still given back and those servers are owed replacements, as
+     * dead ones are, so the cluster heals to the lineup's size once the backend answers.
      */
     public void restore(Lineup lineup) {
         RingSnapshot wanted = lineup.ring();
@@ -600,8 +641,8 @@ public final class Cluster implements AutoCloseable {
             checkOwned();
             if (gone.isEmpty() && owed.isEmpty() && unchangedSince(wanted)) {
                 // a run that changed nothing (A-1 on the window's own servers): no ring change to announce
-                desired = wanted.size();
                 nextId = lineup.nextId();
+                takeBackHeld(lineup);
                 return;
             }
             owed.clear();
@@ -641,10 +682,21 @@ public final class Cluster implements AutoCloseable {
             publishRingChange(before, interim);
         }
         restarted.forEach(member -> stopQuietly(member.replica()));
-        List<Replica> started = missing.isEmpty() ? List.of() : startPlanned(missing, "could not start " + missing + " again");
+        List<Replica> started = List.of();
+        List<Server> failed = List.of();
+        try {
+            started = missing.isEmpty() ? List.of() : startPlanned(missing, "could not start " + missing + " again");
+        } catch (ClusterException backendRefused) {
+            // said as BackendFailed; the lineup's size still stands: what would not start is owed, as a death is
+            failed = missing;
+        }
         RingSnapshot after;
         List<Member> joined = new ArrayList<>();
         synchronized (lock) {
+            for (Server server : failed) {
+                members.put(server, new Member(server, null, replaceDead ? MemberState.REPLACING : MemberState.DEAD));
+                owed.addLast(new Owed(server, 0, 0).failedOnce());
+            }
             for (Replica replica : started) {
                 Member member = new Member(replica.server(), replica, MemberState.UP);
                 members.put(replica.server(), member);
@@ -662,15 +714,22 @@ public final class Cluster implements AutoCloseable {
             faults.keySet().removeIf(server -> fresh.contains(server) || !members.containsKey(server));
             interim = ring();
             after = interim.backTo(wanted);
+            for (Server server : failed) {
+                after = after.withoutServer(server);
+            }
             publishTopology(after);
-            desired = wanted.size();
             nextId = lineup.nextId();
+            takeBackHeld(lineup);
         }
         joined.forEach(member -> publish(new ClusterEvent.MemberUp(clock.instant(), member, null)));
+        failed.forEach(server -> publish(new ClusterEvent.MemberDead(clock.instant(), server, "could not start again")));
         publishRingChange(interim, after);
         for (Member member : extra) {
             stopQuietly(member.replica());
             publish(new ClusterEvent.MemberRemoved(clock.instant(), member.server()));
+        }
+        if (!failed.isEmpty() || !lineup.held().isEmpty()) {
+            kick(0);
         }
     }
 

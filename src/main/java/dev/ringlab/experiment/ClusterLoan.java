@@ -8,8 +8,8 @@ import dev.ringlab.ring.algorithm.Algorithm;
 
 /**
  * The window's cluster and route as an experiment or a lesson borrows them: what they were when the first
- * testbed opened (the ring with every virtual node's slot, the ids, the placement algorithm), and the
- * exact give-back. Putting the same names back is not enough: under the assignment hash and probing a
+ * testbed opened (the ring with every virtual node's slot, the ids, the placement algorithm, the dead
+ * servers a hold keeps dead, set aside meanwhile), and the exact give-back. Putting the same names back is not enough: under the assignment hash and probing a
  * server with another id, or the same servers joining in another order, make another ring.
  */
 final class ClusterLoan {
@@ -27,7 +27,7 @@ final class ClusterLoan {
     /** Notes the owner's cluster the first time; later testbeds of the same loan keep that first note. */
     synchronized void begin() {
         if (lineup == null) {
-            lineup = cluster.lineup();
+            lineup = cluster.lend();
             algorithm = route.placement().algorithm();
         }
     }

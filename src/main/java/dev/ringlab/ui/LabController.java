@@ -25,6 +25,7 @@ public final class LabController {
     @FXML private BorderPane root;
     @FXML private SplitPane split;
     @FXML private Node sidePanel;
+    @FXML private Node scenarioPanel;
     @FXML private CheckMenuItem presentationItem;
     @FXML private CheckMenuItem darkItem;
     @FXML private Menu lessonsMenu;
@@ -117,6 +118,15 @@ public final class LabController {
             root.getStyleClass().add("presentation"); // lab.css: what grows besides the text (charts)
         }
         model.fontSizeProperty().set(px);
+        // a lesson beside the ring rather than under it: the ring keeps the window's height
+        // (both cleared first: a node set in one place while still in the other is dropped from the frame)
+        root.setBottom(null);
+        root.setRight(null);
+        if (on) {
+            root.setRight(scenarioPanel);
+        } else {
+            root.setBottom(scenarioPanel);
+        }
         if (on && split.getItems().contains(sidePanel)) {
             split.getItems().remove(sidePanel);
         } else if (!on && !split.getItems().contains(sidePanel)) {

@@ -259,7 +259,10 @@ public final class LabViewModel {
         }
         // a dead server stays crossed out where it was until it is gone from the cluster, even off the ring
         down.removeIf(server -> !after.contains(server) && !dead.contains(server));
-        ServerColours.keepOnly(after.servers());
+        // a crossed-out server keeps its colour (its row, its crosses): a newcomer must not take it
+        java.util.List<Server> coloured = new java.util.ArrayList<>(after.servers());
+        coloured.addAll(down);
+        ServerColours.keepOnly(coloured);
         settings.measure(after);
         KeyProbe last = probe.get();
         if (last != null) {

@@ -31,14 +31,16 @@ public final class RingPanelController {
     private final LabViewModel model;
     private final LabActions actions;
     private final FramePump pump;
+    private final ScenarioPanelViewModel lesson;
     private boolean pictureStale = true;
     /** The fault marks on show: the table's rows change often (state, weight), the ring only when these do. */
     private Map<String, FaultMark> faultsShown = Map.of();
 
-    public RingPanelController(LabViewModel model, LabActions actions, FramePump pump) {
+    public RingPanelController(LabViewModel model, LabActions actions, FramePump pump, ScenarioPanelViewModel lesson) {
         this.model = model;
         this.actions = actions;
         this.pump = pump;
+        this.lesson = lesson;
     }
 
     @FXML
@@ -60,6 +62,7 @@ public final class RingPanelController {
         model.hotKeysProperty().addListener((obs, old, now) -> ring.showHotKeys(now));
         model.presentationProperty().addListener(changed -> present());
         model.fontSizeProperty().addListener(changed -> present());
+        lesson.loadedProperty().addListener(changed -> present());
         ringPanel.widthProperty().addListener(changed -> {
             if (model.presentationProperty().get()) {
                 present();
@@ -69,9 +72,16 @@ public final class RingPanelController {
         pump.add(this::frame);
     }
 
-    /** Presentation mode: the ring and its markers scaled with the text, the teaching panel at 30 % of the window, no footer. */
+    /**
+     * Presentation mode: the ring and its markers scaled with the text, the teaching panel at 30 % of the
+     * window, no footer. While a lesson is open its column stands beside the ring and says what each step
+     * does, so the teaching panel makes way and the ring keeps the room.
+     */
     private void present() {
         boolean on = model.presentationProperty().get();
+        boolean teach = !(on && lesson.loadedProperty().get());
+        teachScroll.setVisible(teach);
+        teachScroll.setManaged(teach);
         ring.scaleProperty().set(on ? Math.max(1.4, model.fontSizeProperty().get() / 13 * 0.75) : 1);
         ringFooter.setVisible(!on);
         ringFooter.setManaged(!on);

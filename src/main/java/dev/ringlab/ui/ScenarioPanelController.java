@@ -9,7 +9,10 @@ import javafx.scene.control.Label;
 import javafx.scene.control.ListView;
 import javafx.scene.image.Image;
 import javafx.scene.image.ImageView;
+import javafx.scene.control.ListCell;
 import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.VBox;
 
 /**
  * The lesson panel ({@code scenario-panel.fxml}): binds its controls to the {@link ScenarioPanelViewModel}
@@ -24,6 +27,9 @@ public final class ScenarioPanelController {
     static final double FIGURES_SHARE = 0.021;
 
     @FXML private HBox scenarioPanel;
+    @FXML private VBox lessonText;
+    @FXML private HBox lessonBar;
+    @FXML private VBox lessonSteps;
     @FXML private Label lessonTitle;
     @FXML private Label stepHeading;
     @FXML private Label stepCaption;
@@ -63,6 +69,7 @@ public final class ScenarioPanelController {
         lessonStop.disableProperty().bind(model.runningProperty().not());
         lessonClose.disableProperty().bind(model.runningProperty());
         stepList.setItems(model.steps());
+        stepList.setCellFactory(list -> new WrappedStep(list));
         model.currentProperty().addListener((obs, was, now) -> {
             int index = now.intValue() - 1;
             if (index >= 0 && index < stepList.getItems().size()) {
@@ -84,6 +91,46 @@ public final class ScenarioPanelController {
         stepChart.managedProperty().bind(shown);
         stepChart.visibleProperty().bind(shown);
         scenarioPanel.sceneProperty().addListener((obs, was, scene) -> follow(scene));
+        lab.presentationProperty().addListener((obs, was, on) -> arrange(on));
+        arrange(lab.presentationProperty().get());
+    }
+
+    /**
+     * Along the bottom, the title shares the buttons' row and the steps stand beside the text; in
+     * presentation mode the panel is a column beside the ring (the window's frame puts it there), so
+     * the title gets a line of its own and the steps go under the text.
+     */
+    private void arrange(boolean column) {
+        lessonText.getChildren().remove(lessonTitle);
+        lessonBar.getChildren().remove(lessonTitle);
+        lessonText.getChildren().remove(lessonSteps);
+        scenarioPanel.getChildren().remove(lessonSteps);
+        lessonTitle.setWrapText(column);
+        if (column) {
+            lessonText.getChildren().add(0, lessonTitle);
+            lessonText.getChildren().add(lessonSteps);
+            VBox.setVgrow(lessonSteps, Priority.ALWAYS);
+        } else {
+            lessonBar.getChildren().add(0, lessonTitle);
+            scenarioPanel.getChildren().add(lessonSteps);
+        }
+    }
+
+    /** A step's line wraps in the list's width rather than running off under a scroll bar. */
+    private static final class WrappedStep extends ListCell<String> {
+        WrappedStep(ListView<String> list) {
+            setWrapText(true);
+            // the list's width less its scroll bar and padding, so a long step wraps instead of scrolling sideways
+            prefWidthProperty().bind(javafx.beans.binding.Bindings.createDoubleBinding(
+                    () -> list.getWidth() - getFont().getSize() * 2.5, list.widthProperty(), fontProperty()));
+            setMaxWidth(USE_PREF_SIZE);
+        }
+
+        @Override
+        protected void updateItem(String step, boolean empty) {
+            super.updateItem(step, empty);
+            setText(empty ? null : step);
+        }
     }
 
     /** Loaded off the FX thread (background loading), so a large chart never stalls a frame. */

@@ -136,8 +136,9 @@ public final class ScenarioPanelViewModel {
         steps.setAll(next.steps().stream().map(step -> step.number() + ". " + step.action().summary()).toList());
         current.set(0);
         heading.set(next.steps().size() + " steps, ready: press Play, or Step for one at a time.");
-        caption.set("");
-        figures.set(next.description() == null ? "" : prose(next.description()));
+        // what the lesson is about, in the caption's size: the first thing the room reads
+        caption.set(next.description() == null ? "" : prose(next.description()));
+        figures.set("");
         chart.set(null);
         handout.set(null);
         loaded.set(true);
@@ -291,6 +292,7 @@ public final class ScenarioPanelViewModel {
                 heading.set("Step " + step.number() + " of " + steps.size() + ": " + step.action().summary());
                 caption.set(step.caption() == null ? "" : prose(step.caption()));
                 figures.set("");
+                message.set(""); // "Opened ..." is old news once the lesson plays
                 stepping.set(true);
             });
         }

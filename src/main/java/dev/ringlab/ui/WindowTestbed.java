@@ -40,19 +40,18 @@ final class WindowTestbed implements Testbed {
             // along the window's own route (its placement, the served column's one counter); an experiment
             // kills and waits for the replacement, so a teacher's hold is lifted for its run
             boolean held = !session.cluster().replacesDead();
-            java.util.Map<String, String> colours = ServerColours.held(session.ring().servers());
+            // the colours of the servers on the ring and of those a hold keeps dead, which come back too
+            java.util.List<dev.ringlab.ring.Server> shown = new java.util.ArrayList<>(session.ring().servers());
+            session.cluster().members().stream().filter(member -> member.state() == dev.ringlab.cluster.MemberState.DEAD)
+                    .forEach(member -> shown.add(member.server()));
+            java.util.Map<String, String> colours = ServerColours.held(shown);
+            WindowTestbed testbed = new WindowTestbed(InProcessTestbed.sharing(session.cluster(), session.route())
+                    .open(ring, servers), session, live, held, colours);
+            // lifted once the loan has set the teacher's dead servers aside (Cluster.lend): they stay dead
             if (held) {
                 session.holdReplacements(false);
             }
-            try {
-                return new WindowTestbed(InProcessTestbed.sharing(session.cluster(), session.route())
-                        .open(ring, servers), session, live, held, colours);
-            } catch (RuntimeException failure) {
-                if (held) {
-                    session.holdReplacements(true);
-                }
-                throw failure;
-            }
+            return testbed;
         };
     }
 
@@ -116,6 +115,9 @@ final class WindowTestbed implements Testbed {
         try {
             if (restoreHysteresis != null) {
                 restoreHysteresis.run();
+            }
+            if (held) { // before the give-back, which brings the teacher's dead servers back dead and owed
+                session.holdReplacements(true);
             }
             shared.close();
             ServerColours.giveBack(colours);

@@ -7,8 +7,6 @@ import dev.ringlab.ring.Server;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.concurrent.atomic.AtomicInteger;
 import dev.ringlab.testing.ClientPace;
 import org.junit.jupiter.api.Test;
 
@@ -18,50 +16,6 @@ import org.junit.jupiter.api.Test;
  * backoff (no spinning), and add/remove move the desired size.
  */
 class ClusterReconcileTest {
-
-    /** The simulation, with a switch that makes the backend "gone", as a stopped Docker engine is. */
-    private static final class Unplugged implements Backend {
-        final SimBackend sim = new SimBackend();
-        final AtomicBoolean down = new AtomicBoolean();
-        final AtomicInteger starts = new AtomicInteger();
-
-        public BackendKind kind() {
-            return sim.kind();
-        }
-
-        public Replica start(Server server) {
-            starts.incrementAndGet();
-            if (down.get()) {
-                throw new BackendException("no engine answers at unix:///test.sock");
-            }
-            return sim.start(server);
-        }
-
-        public void stop(Replica replica) {
-            sim.stop(replica);
-        }
-
-        public void kill(Replica replica) {
-            sim.kill(replica);
-        }
-
-        public List<Replica> list() {
-            return sim.list();
-        }
-
-        public ReplicaClient client() {
-            return sim.client();
-        }
-
-        @Override
-        public boolean answers() {
-            return !down.get();
-        }
-
-        public void close() {
-            sim.close();
-        }
-    }
 
     @Test
     void everyDeadServerIsReplacedAtOnceAndTheSizeIsKept() {
@@ -80,7 +34,7 @@ class ClusterReconcileTest {
 
     @Test
     void aGoneBackendIsSaidOnceRetriedWithBackoffAndUsedWhenItComesBack() {
-        Unplugged backend = new Unplugged();
+        UnpluggedBackend backend = new UnpluggedBackend();
         try (Cluster cluster = new Cluster(backend, RingConfig.DEFAULT)) {
             cluster.add(3, List.of());
             List<ClusterEvent> events = new CopyOnWriteArrayList<>();
@@ -112,7 +66,7 @@ class ClusterReconcileTest {
 
     @Test
     void addAndRemoveMoveTheDesiredSizeAndARemovalLowersWhatIsOwed() {
-        Unplugged backend = new Unplugged();
+        UnpluggedBackend backend = new UnpluggedBackend();
         try (Cluster cluster = new Cluster(backend, RingConfig.DEFAULT)) {
             cluster.add(3, List.of());
             cluster.add(1, List.of("S5"));

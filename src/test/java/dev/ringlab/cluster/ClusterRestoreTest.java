@@ -5,6 +5,7 @@ import static org.awaitility.Awaitility.await;
 
 import dev.ringlab.ring.RingConfig;
 import dev.ringlab.ring.RingHash;
+import dev.ringlab.ring.RingSnapshot;
 import dev.ringlab.ring.Server;
 import java.time.Duration;
 import java.util.List;
@@ -84,6 +85,77 @@ class ClusterRestoreTest {
             assertThat(cluster.ring().samePlacementAs(lent.ring())).isTrue();
             Server second = lent.ring().servers().get(1);
             assertThat(cluster.backend().heartbeat(cluster.replicaOf(second))).isTrue();
+        }
+    }
+
+    /**
+     * An engine gone while a loan is given back: what it will not start again is owed, as a dead server
+     * is, and replaced once the backend answers; the rest is given back, and the cluster heals to its size.
+     */
+    @Test
+    void serversThatCannotStartAgainAreOwedAndTheClusterHealsToTheLineupsSize() {
+        UnpluggedBackend backend = new UnpluggedBackend();
+        List<ClusterEvent> events = new CopyOnWriteArrayList<>();
+        try (Cluster cluster = new Cluster(backend, RingConfig.DEFAULT)) {
+            cluster.add(3, List.of());
+            Lineup lent = cluster.lineup();
+            cluster.remove(1, List.of("Server 2"));
+            cluster.add(1, List.of("extra"));
+            cluster.subscribe(events::add);
+            backend.down.set(true);
+
+            cluster.restore(lent);
+
+            assertThat(cluster.ring().servers()).extracting(Server::name).containsExactly("Server 1", "Server 3");
+            assertThat(cluster.members()).extracting(member -> member.server().name() + " " + member.state())
+                    .containsExactly("Server 1 UP", "Server 2 REPLACING", "Server 3 UP");
+            assertThat(cluster.desiredSize()).isEqualTo(3);
+            assertThat(events).anyMatch(ClusterEvent.BackendFailed.class::isInstance)
+                    .anyMatch(event -> event instanceof ClusterEvent.MemberDead dead
+                            && dead.server().name().equals("Server 2"));
+
+            backend.down.set(false);
+            await().atMost(Duration.ofSeconds(10)).until(() -> cluster.ring().size() == 3);
+            assertThat(cluster.members()).allMatch(member -> member.state() == MemberState.UP)
+                    .extracting(member -> member.server().name())
+                    .containsExactly("Server 1", "Server 3", "Server 4");
+        }
+    }
+
+    /**
+     * A teacher held replacements and killed a server, then ran an experiment that lets replacements in:
+     * the dead server is not replaced during the loan, and comes back dead, held and still owed.
+     */
+    @Test
+    void aServerAHoldKeptDeadIsSetAsideForTheLoanAndComesBackDeadAndOwed() {
+        try (Cluster cluster = new Cluster(new SimBackend(), RingConfig.DEFAULT)) {
+            cluster.add(3, List.of());
+            cluster.setReplaceDead(false);
+            Server second = cluster.kill("Server 2");
+            cluster.declareDead(second, "killed");
+            RingSnapshot withoutIt = cluster.ring();
+
+            Lineup lent = cluster.lend();
+            cluster.setReplaceDead(true); // the loan's run lets replacements in
+            cluster.add(1, List.of());
+            Server third = cluster.kill("Server 3");
+            cluster.declareDead(third, "killed");
+            await().atMost(Duration.ofSeconds(10)).until(() -> cluster.ring().size() == 3 && !cluster.ring().contains(third));
+            assertThat(cluster.members()).extracting(member -> member.server().name())
+                    .as("the held dead server is not replaced during the loan").doesNotContain("Server 2");
+            cluster.setReplaceDead(false);
+
+            cluster.restore(lent);
+
+            assertThat(lent.held()).containsExactly(second);
+            assertThat(cluster.ring().samePlacementAs(withoutIt)).isTrue();
+            assertThat(cluster.members()).extracting(member -> member.server().name() + " " + member.state())
+                    .containsExactly("Server 1 UP", "Server 3 UP", "Server 2 DEAD");
+            assertThat(cluster.desiredSize()).isEqualTo(3);
+
+            cluster.setReplaceDead(true); // the teacher releases the hold: now it is replaced
+            await().atMost(Duration.ofSeconds(10)).until(() -> cluster.ring().size() == 3);
+            assertThat(cluster.members()).allMatch(member -> member.state() == MemberState.UP).hasSize(3);
         }
     }
 }

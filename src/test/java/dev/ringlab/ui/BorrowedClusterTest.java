@@ -182,4 +182,38 @@ class BorrowedClusterTest {
         assertThat(lesson.headingProperty().get()).startsWith("Stopped after step 4");
         assertGivenBack(before, Algorithm.RING, true);
     }
+
+    /**
+     * A teacher held replacements and killed Server 2, then ran A-1 on three servers: the run had its three
+     * servers without replacing Server 2, and afterwards Server 2 is dead and held again, as it was.
+     */
+    @Test
+    void aServerTheTeacherHeldDeadIsNotReplacedByAnA1AndStaysDeadAfterIt() throws Exception {
+        open(new SimBackend());
+        session.add(3).get(30, TimeUnit.SECONDS);
+        session.holdReplacements(true);
+        Server second = session.ring().servers().get(1);
+        session.cluster().declareDead(second, "test: its heartbeat stopped");
+        RingSnapshot before = session.ring();
+        String colour = dev.ringlab.palette.ServerColours.of(second.name());
+        ExperimentsViewModel model = new ExperimentsViewModel(session);
+        model.form().requestsProperty().set("2000");
+
+        runToTheEnd(model, Analyses.A1);
+
+        assertThat(dev.ringlab.palette.ServerColours.of(second.name())).as("its colour kept").isEqualTo(colour);
+        var loads = ((dev.ringlab.experiment.DistributionResult) model.outcomeProperty().get().result()).loads();
+        assertThat(loads).extracting(dev.ringlab.experiment.ServerLoad::server)
+                .as("three servers up for the run; Server 2 not replaced meanwhile")
+                .containsExactlyInAnyOrder("Server 1", "Server 3", "Server 4");
+        assertThat(picture(session.ring())).isEqualTo(picture(before));
+        assertThat(session.cluster().members()).extracting(member -> member.server().name() + " " + member.state())
+                .containsExactly("Server 1 UP", "Server 3 UP", "Server 2 DEAD");
+        assertThat(session.cluster().replacesDead()).as("still held").isFalse();
+        assertThat(session.cluster().desiredSize()).isEqualTo(3);
+
+        session.holdReplacements(false);
+        await().atMost(Duration.ofSeconds(30)).until(() -> session.ring().size() == 3);
+        assertThat(session.ring().servers()).extracting(Server::name).containsExactly("Server 1", "Server 3", "Server 4");
+    }
 }

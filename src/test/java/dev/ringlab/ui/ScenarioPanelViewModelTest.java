@@ -18,6 +18,7 @@ class ScenarioPanelViewModelTest {
 
     private static final String LESSON = """
             title: Three steps
+            description: Two servers, then a third.
             seed: 3
             ring: {hash: murmur3}
             servers: 2
@@ -47,12 +48,16 @@ class ScenarioPanelViewModelTest {
         assertThat(model.open(file)).isTrue();
         assertThat(model.titleProperty().get()).isEqualTo("Three steps");
         assertThat(model.steps()).containsExactly("1. send 200 requests", "2. add 1 server", "3. send 200 requests");
+        assertThat(model.captionProperty().get()).as("what the lesson is about, in the caption's size")
+                .isEqualTo("Two servers, then a third.");
+        assertThat(model.messageProperty().get()).startsWith("Opened ");
 
         model.step();
         await().atMost(Duration.ofSeconds(20)).until(() -> model.currentProperty().get() == 1
                 && !model.steppingProperty().get());
         assertThat(model.headingProperty().get()).isEqualTo("Step 1 of 3: send 200 requests");
         assertThat(model.captionProperty().get()).isEqualTo("Two servers share the requests.");
+        assertThat(model.messageProperty().get()).as("\"Opened ...\" is old news once a step plays").isEmpty();
         assertThat(model.figuresProperty().get()).contains("✔ failed == 0").contains("measured 0");
         assertThat(model.chartProperty().get()).exists();
         assertThat(model.runningProperty().get()).isTrue();
@@ -78,7 +83,7 @@ class ScenarioPanelViewModelTest {
 
         assertThat(model.open(bad)).isFalse();
 
-        assertThat(model.messageProperty().get()).contains("bad.yaml:9: step 2: unknown step 'explode'");
+        assertThat(model.messageProperty().get()).contains("bad.yaml:10: step 2: unknown step 'explode'");
         assertThat(model.titleProperty().get()).isEqualTo("Why virtual nodes");
         assertThat(model.openLesson("no-such-lesson")).isFalse();
         assertThat(model.messageProperty().get()).startsWith("no bundled lesson is named 'no-such-lesson'");

@@ -111,6 +111,43 @@ class ScenarioWindowTest {
         waitUntil(() -> view.ring().picture().markers().size() == 27 && session.ring().size() == 3);
     }
 
+    /**
+     * In presentation mode a lesson stands beside the ring, not under it: the ring keeps the window's height
+     * (under it, a 1080-line screen left the ring about 300 px across), the teaching panel makes way, and
+     * every step's line wraps in the column rather than running off under a scroll bar.
+     */
+    @Test
+    void inPresentationModeTheLessonStandsBesideTheRingWhichKeepsTheWindowsHeight(FxRobot robot) throws Exception {
+        System.setProperty("ringlab.window.noFullScreen", "true"); // Monocle has no full screen to give
+        session.add(3).get(10, TimeUnit.SECONDS);
+        robot.interact(() -> window.scenarios().openLesson("failure-replaced"));
+        Region panel = robot.lookup("#scenarioPanel").queryAs(Region.class);
+        Region ring = robot.lookup("#ring").queryAs(Region.class);
+        waitUntil(panel::isVisible);
+        javafx.scene.layout.BorderPane frame = (javafx.scene.layout.BorderPane) window.stage().getScene().getRoot();
+        assertThat(frame.getBottom()).isSameAs(panel);
+
+        robot.press(javafx.scene.input.KeyCode.F5).release(javafx.scene.input.KeyCode.F5);
+
+        double height = window.stage().getScene().getHeight();
+        waitUntil(() -> frame.getRight() == panel && ring.getHeight() >= 0.6 * height);
+        assertThat(frame.getBottom()).isNull();
+        assertThat(panel.getParent()).isSameAs(frame);
+        assertThat(robot.lookup("#teachScroll").queryAs(Region.class).isVisible()).isFalse();
+        assertThat(panel.localToScene(panel.getBoundsInLocal()).getMinX())
+                .isGreaterThanOrEqualTo(ring.localToScene(ring.getBoundsInLocal()).getMaxX() - 1);
+        ListView<?> steps = robot.lookup("#stepList").queryAs(ListView.class);
+        assertThat(robot.lookup(".list-cell").queryAllAs(javafx.scene.control.ListCell.class).stream()
+                .filter(cell -> cell.getListView() == steps && cell.getText() != null))
+                .isNotEmpty()
+                .allMatch(cell -> cell.isWrapText() && cell.getWidth() <= steps.getWidth());
+
+        robot.press(javafx.scene.input.KeyCode.F5).release(javafx.scene.input.KeyCode.F5);
+        waitUntil(() -> frame.getBottom() == panel && frame.getRight() == null);
+        assertThat(panel.getParent()).as("still in the window's frame, under the ring").isSameAs(frame);
+        waitUntil(() -> robot.lookup("#teachScroll").queryAs(Region.class).isVisible());
+    }
+
     @Test
     void theKillLessonShowsTheRingWithoutTheDeadServerBeforeItsReplacementJoins(FxRobot robot) throws Exception {
         session.add(3).get(10, TimeUnit.SECONDS);

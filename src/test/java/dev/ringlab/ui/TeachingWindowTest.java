@@ -151,10 +151,16 @@ class TeachingWindowTest {
         // and it stays crossed out where its virtual nodes were until it is gone
         waitUntil(() -> view.ring().picture().fallen().size() == 9);
         assertThat(view.ring().picture().fallen()).allSatisfy(m -> assertThat(m.server()).isEqualTo(victim));
+        // a server added meanwhile takes a colour of its own: the crossed-out server keeps its colour
+        String victimColour = dev.ringlab.palette.ServerColours.of(victim);
+        dev.ringlab.ring.Server newcomer = session.add(1).get(5, TimeUnit.SECONDS).get(0);
+        waitUntil(() -> view.ring().picture().markers().size() == 27);
+        assertThat(dev.ringlab.palette.ServerColours.of(newcomer)).isNotEqualTo(victimColour);
+        assertThat(dev.ringlab.palette.ServerColours.of(victim)).isEqualTo(victimColour);
 
         robot.clickOn("#holdReplacement");
 
-        waitUntil(() -> view.ring().picture().markers().size() == 27
+        waitUntil(() -> view.ring().picture().markers().size() == 36
                 && view.rows().stream().noneMatch(row -> row.name().equals(victim.name())));
         assertThat(session.cluster().replacesDead()).isTrue();
         waitUntil(() -> view.ring().picture().fallen().isEmpty());
