@@ -13,9 +13,6 @@ import org.jfree.chart.JFreeChart;
 import org.jfree.chart.LegendItem;
 import org.jfree.chart.LegendItemCollection;
 import org.jfree.chart.axis.CategoryAxis;
-import org.jfree.chart.axis.CategoryLabelPosition;
-import org.jfree.chart.axis.CategoryLabelPositions;
-import org.jfree.chart.axis.CategoryLabelWidthType;
 import org.jfree.chart.axis.NumberAxis;
 import org.jfree.chart.plot.CategoryPlot;
 import org.jfree.chart.plot.PlotOrientation;
@@ -24,8 +21,6 @@ import org.jfree.chart.renderer.category.BarRenderer;
 import org.jfree.chart.renderer.category.BoxAndWhiskerRenderer;
 import org.jfree.chart.renderer.category.StandardBarPainter;
 import org.jfree.chart.ui.Layer;
-import org.jfree.chart.ui.RectangleAnchor;
-import org.jfree.chart.text.TextBlockAnchor;
 import org.jfree.data.category.DefaultCategoryDataset;
 import org.jfree.data.statistics.DefaultBoxAndWhiskerCategoryDataset;
 
@@ -34,15 +29,6 @@ public final class CompareCharts {
 
     private static final Color ADD = new Color(0x0072B2);
     private static final Color REMOVE = new Color(0xD55E00);
-
-    /**
-     * Names level, on up to three lines, as wide as their category. At 45 degrees JFreeChart allowed a name
-     * half the plot's height and cut the rest, so in a low plot (presentation mode) "maglev(M=65537)" read
-     * "mag…", and the slanted names took the height the plot needed.
-     */
-    private static final CategoryLabelPositions LEVEL = CategoryLabelPositions.replaceBottomPosition(
-            CategoryLabelPositions.STANDARD, new CategoryLabelPosition(RectangleAnchor.TOP, TextBlockAnchor.TOP_CENTER,
-                    CategoryLabelWidthType.CATEGORY, 1.1f));
 
     private CompareCharts() {
     }
@@ -66,8 +52,7 @@ public final class CompareCharts {
             }
             dataset.add(relative, "keys per server / mean", lines(result.label()));
         }
-        // No "algorithm" under the names: they say it, and in presentation mode the line is the plot's height.
-        CategoryAxis axis = new CategoryAxis(null);
+        CategoryAxis axis = new AlgorithmAxis();
         // Short: an axis label longer than the plot is high is cut at the chart's edge ("keys per server / me").
         NumberAxis values = new NumberAxis("keys / mean");
         values.setAutoRangeIncludesZero(false);
@@ -158,11 +143,9 @@ public final class CompareCharts {
     private static void style(CategoryPlot plot) {
         plot.setBackgroundPaint(Color.WHITE);
         plot.setRangeGridlinePaint(ChartStyle.GRID);
-        plot.getDomainAxis().setCategoryLabelPositions(LEVEL);
-        plot.getDomainAxis().setMaximumCategoryLabelLines(3);
-        plot.getDomainAxis().setLowerMargin(0.01);
-        plot.getDomainAxis().setUpperMargin(0.01);
-        plot.getDomainAxis().setCategoryMargin(0.1);
+        if (!(plot.getDomainAxis() instanceof AlgorithmAxis)) {
+            plot.setDomainAxis(new AlgorithmAxis());
+        }
         plot.getDomainAxis().setLabelFont(ChartStyle.AXIS);
         plot.getDomainAxis().setTickLabelFont(ChartStyle.LABEL);
         plot.getRangeAxis().setLabelFont(ChartStyle.AXIS);
