@@ -73,7 +73,8 @@ final class GrayFailureCharts {
         CombinedDomainXYPlot plot = new CombinedDomainXYPlot(time);
         plot.setGap(12);
 
-        LogarithmicAxis latency = new LogarithmicAxis("client latency (ms, log)");
+        // short: in a window the panel is lower than a longer label, which ran into the panel below
+        LogarithmicAxis latency = new LogarithmicAxis("latency (ms, log)");
         latency.setAllowNegativesFlag(false);
         latency.setStrictValuesFlag(false);
         XYSeriesCollection latencies = new XYSeriesCollection();
