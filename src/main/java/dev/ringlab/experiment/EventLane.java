@@ -125,17 +125,24 @@ final class EventLane {
             g2.setFont(ChartStyle.LABEL);
             FontMetrics metrics = g2.getFontMetrics();
             int[] rows = rows(data.getWidth(), metrics::stringWidth);
+            int needed = java.util.Arrays.stream(rows).max().orElse(-1) + 1;
+            // In a chart drawn lower than the lane was sized for (presentation mode's A-6) the rows close
+            // up, and nothing is drawn outside the lane: a name may touch another, never the data below.
+            double rowHeight = needed == 0 ? ROW_HEIGHT : Math.min(ROW_HEIGHT, (data.getHeight() - 3) / needed);
+            java.awt.Shape clip = g2.getClip();
+            g2.clip(data);
             for (int i = 0; i < moments.size(); i++) {
                 Moment moment = moments.get(i);
                 double x = getDomainAxis().valueToJava2D(moment.seconds(), data, RectangleEdge.BOTTOM);
                 int width = metrics.stringWidth(moment.label());
                 double left = leansLeft(moment) ? x - 4 - width : x + 4;
-                double top = data.getMinY() + 3 + rows[i] * ROW_HEIGHT;
+                double top = data.getMinY() + 3 + rows[i] * rowHeight;
                 g2.setPaint(new Color(255, 255, 255, 230));
                 g2.fill(new Rectangle2D.Double(left - 2, top, width + 4, metrics.getHeight()));
                 g2.setPaint(moment.color());
                 g2.drawString(moment.label(), (float) left, (float) (top + metrics.getAscent()));
             }
+            g2.setClip(clip);
         }
     }
 

@@ -196,6 +196,8 @@ public final class ChartView extends Region {
         boolean inDark = dark.getValue();
         double zoomed = zoom.getValue().doubleValue();
         int shownPage = page;
+        // room under the picture for "chart 1 of 2 · click for the next": over the chart it covered a caption
+        int hintRoom = (int) Math.ceil(pageHint.prefHeight(-1)) + 4;
         drawnPage = page;
         drawnWidth = width;
         drawnHeight = height;
@@ -205,8 +207,9 @@ public final class ChartView extends Region {
             try {
                 List<JFreeChart> built = List.copyOf(task.get());
                 List<JFreeChart> shown = onShow(built, zoomed, shownPage);
-                double scale = scale((double) width / Math.max(1, shown.size()), height, zoomed);
-                BufferedImage image = draw(shown, width, height, zoomed);
+                int drawn = paged(built.size(), zoomed) ? Math.max(50, height - hintRoom) : height;
+                double scale = scale((double) width / Math.max(1, shown.size()), drawn, zoomed, zoomedHeight(shown));
+                BufferedImage image = draw(shown, width, drawn, zoomed);
                 if (inDark) {
                     // the picture, not the charts: they stay ink on white for the exports
                     DarkChart.recolour(image);
@@ -226,11 +229,29 @@ public final class ChartView extends Region {
      * room (laid out smaller, down to {@link #ZOOMED_WIDTH} x {@link #ZOOMED_HEIGHT}, and enlarged).
      */
     static double scale(double width, double height, double zoom) {
+        return scale(width, height, zoom, ZOOMED_HEIGHT);
+    }
+
+    /** The same for a chart that needs {@code zoomedHeight} of layout to show its plot (see {@link #PANELLED_HEIGHT}). */
+    static double scale(double width, double height, double zoom, double zoomedHeight) {
         double fit = Math.max(SMALLEST_SCALE, Math.min(1, Math.min(width / LAYOUT_WIDTH, height / LAYOUT_HEIGHT)));
         if (zoom <= 1) {
             return fit;
         }
-        return Math.max(fit, Math.min(zoom, Math.min(width / ZOOMED_WIDTH, height / ZOOMED_HEIGHT)));
+        return Math.max(fit, Math.min(zoom, Math.min(width / ZOOMED_WIDTH, height / zoomedHeight)));
+    }
+
+    /**
+     * The smallest height a zoomed chart of several panels over one time axis (A-3, A-6, flapping) is laid
+     * out at: its title, two-line subtitle, key and caption leave 280 px of layout about 140 for three
+     * panels, and A-6's latency got 50 of them at 1920x1080; such a chart trades some text size for plots.
+     */
+    static final double PANELLED_HEIGHT = 420;
+
+    /** The layout height below which {@code charts} are not laid out when zoomed. */
+    static double zoomedHeight(List<JFreeChart> charts) {
+        return charts.stream().anyMatch(chart -> chart.getPlot() instanceof org.jfree.chart.plot.CombinedDomainXYPlot)
+                ? PANELLED_HEIGHT : ZOOMED_HEIGHT;
     }
 
     private static BufferedImage draw(List<JFreeChart> charts, int width, int height, double zoom) {
@@ -244,7 +265,7 @@ public final class ChartView extends Region {
             double each = (double) width / charts.size();
             // The charts' fonts are sized for a slide: in a small view, lay each chart out at a size it
             // reads at and scale the drawing down, rather than let the titles crowd the plot out.
-            double scale = scale(each, height, zoom);
+            double scale = scale(each, height, zoom, zoomedHeight(charts));
             graphics.scale(scale, scale);
             for (int i = 0; i < charts.size(); i++) {
                 charts.get(i).draw(graphics, new Rectangle2D.Double(i * each / scale, 0, each / scale, height / scale));

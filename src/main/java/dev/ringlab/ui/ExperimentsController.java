@@ -100,6 +100,8 @@ public final class ExperimentsController {
         PresentationFold.fold(victimGroup, lab.presentationProperty(), victim.disabledProperty());
         PresentationFold.fold(rateGroup, lab.presentationProperty(),
                 rate.disabledProperty().and(duration.disabledProperty()));
+        // the teacher says what the analysis does; once its chart shows, the chart has the lines
+        PresentationFold.fold(description, lab.presentationProperty(), model.chartsProperty().isNotNull());
         // exports are made at the desk (F5 leaves presentation mode), not in front of the room
         PresentationFold.fold(exports, lab.presentationProperty());
         run.disableProperty().bind(model.runningProperty());

@@ -52,6 +52,15 @@ class ChartViewScaleTest {
     }
 
     @Test
+    void aChartOfSeveralPanelsKeepsRoomForItsPlots() {
+        // A-6 in presentation mode: three panels over one time axis get a taller layout, so smaller text
+        assertThat(ChartView.scale(1900, 640, 2.4, ChartView.PANELLED_HEIGHT)).isCloseTo(640 / 420.0, within(1e-9));
+        assertThat(ChartView.scale(1900, 640, 2.4, ChartView.PANELLED_HEIGHT)).isLessThan(ChartView.scale(1900, 640, 2.4));
+        // and never below what a desk draws
+        assertThat(ChartView.scale(700, 300, 2.4, ChartView.PANELLED_HEIGHT)).isEqualTo(ChartView.scale(700, 300, 1));
+    }
+
+    @Test
     void presentationModeNeverDrawsSmallerThanADeskWould() {
         assertThat(ChartView.scale(400, 250, 2.4)).isGreaterThanOrEqualTo(ChartView.scale(400, 250, 1));
         assertThat(ChartView.scale(700, 440, 2.4)).isGreaterThanOrEqualTo(ChartView.scale(700, 440, 1));
