@@ -90,6 +90,14 @@ class PresentationChartsTest {
         waitUntil(() -> robot.lookup("#rangeGroup").query().isManaged());
         assertThat(robot.lookup("#serversGroup").query().isManaged()).as("A-2 reads N from .. to instead").isFalse();
 
+        // the longest analysis' name reads whole in presentation mode's type (it read "passi…")
+        robot.interact(() -> choice.setValue(Analyses.A6));
+        waitUntil(() -> robot.lookup("#experimentChoice .label").queryAs(javafx.scene.control.Label.class).getText()
+                .equals(Analyses.A6.toString()));
+        Label shown = robot.lookup("#experimentChoice .label").queryAs(Label.class);
+        waitUntil(() -> shown.lookup(".text") instanceof javafx.scene.text.Text text
+                && text.getText().equals(Analyses.A6.toString()));
+
         present(false);
         waitUntil(() -> robot.lookup("#serversGroup").query().isManaged());
         for (String group : new String[] {"#requestsGroup", "#concurrencyGroup", "#rangeGroup", "#victimGroup",
