@@ -38,6 +38,15 @@ public final class ClusterMembership implements Membership {
     }
 
     @Override
+    public void add(int n, List<String> hostnames, List<Integer> weights) {
+        try {
+            cluster.add(n, List.copyOf(hostnames), List.copyOf(weights));
+        } catch (ClusterException failure) {
+            throw new TestbedException(failure.getMessage(), failure);
+        }
+    }
+
+    @Override
     public void remove(int n) {
         List<String> names = servers();
         if (n > names.size()) {

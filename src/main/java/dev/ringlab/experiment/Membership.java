@@ -21,6 +21,19 @@ public interface Membership {
     /** Adds {@code n} servers with generated names and returns once they are on the ring. */
     void add(int n);
 
+    /**
+     * Adds {@code n} servers as the classic {@code /add} does: the {@code hostnames} first, then generated
+     * names, each of the weight at its place in {@code weights} (1 past its end); returns once they are on
+     * the ring. A testbed that can only add by count refuses names and weights.
+     */
+    default void add(int n, List<String> hostnames, List<Integer> weights) {
+        if (!hostnames.isEmpty() || weights.stream().anyMatch(weight -> weight != 1)) {
+            throw new TestbedException("this testbed can only add servers by count, not " + hostnames + " weighing "
+                    + weights);
+        }
+        add(n);
+    }
+
     /** Removes {@code n} servers, the most recently joined first. */
     void remove(int n);
 

@@ -49,6 +49,16 @@ final class RemoteMembership implements Membership {
         call(admin("/add").post(body(Map.of("n", n))));
     }
 
+    /** One {@code /add}; the classic body when nothing is named or weighted, understood by any balancer. */
+    @Override
+    public void add(int n, List<String> hostnames, List<Integer> weights) {
+        if (weights.stream().allMatch(weight -> weight == 1)) {
+            call(admin("/add").post(body(hostnames.isEmpty() ? Map.of("n", n) : Map.of("n", n, "hostnames", hostnames))));
+        } else {
+            call(admin("/add").post(body(Map.of("n", n, "hostnames", hostnames, "weights", weights))));
+        }
+    }
+
     @Override
     public void remove(int n) {
         List<String> names = servers();

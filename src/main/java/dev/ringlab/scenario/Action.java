@@ -35,14 +35,85 @@ public sealed interface Action {
         }
     }
 
-    /** Starts {@code count} servers with generated names (Server 4, Server 5, ...). */
-    record Add(int count) implements Action {
+    /**
+     * Starts {@code count} servers, as the classic {@code /add} does: first the {@code servers} named (names
+     * of one's own, {@code S5}), then generated names (Server 4, Server 5, ...), each of the weight at its
+     * place in {@code weights} (1 past the list's end; a list of only 1s is kept as none).
+     */
+    record Add(int count, List<String> servers, List<Integer> weights) implements Action {
+        public Add {
+            servers = List.copyOf(servers);
+            weights = weights.stream().allMatch(weight -> weight == 1) ? List.of() : List.copyOf(weights);
+            if (count < Math.max(1, servers.size()) || weights.size() > count) {
+                throw new IllegalArgumentException("an add of " + count + " servers cannot name " + servers
+                        + " or weigh " + weights);
+            }
+        }
+
+        /** {@code count} servers with generated names, each of weight 1. */
+        public Add(int count) {
+            this(count, List.of(), List.of());
+        }
+
         public String name() {
             return "add";
         }
 
+        /** The weight of the {@code index}th server this step starts, the named ones first. */
+        public int weightOf(int index) {
+            return index < weights.size() ? weights.get(index) : 1;
+        }
+
+        int totalWeight() {
+            int total = 0;
+            for (int i = 0; i < count; i++) {
+                total += weightOf(i);
+            }
+            return total;
+        }
+
+        /** Whether it names no server and weighs every one 1: the file's plain {@code add: N}. */
+        public boolean plain() {
+            return servers.isEmpty() && weights.isEmpty();
+        }
+
+        /**
+         * This step with one more server after its own ({@code name} null: a generated one), or null when one
+         * step cannot start them in that order: a step starts its named servers before its generated ones.
+         */
+        public Add then(String name, int weight) {
+            if (name != null && count > servers.size()) {
+                return null;
+            }
+            List<String> names = new java.util.ArrayList<>(servers);
+            List<Integer> all = new java.util.ArrayList<>();
+            for (int i = 0; i < count; i++) {
+                all.add(weightOf(i));
+            }
+            if (name != null) {
+                names.add(name);
+            }
+            all.add(weight); // named ones only join a step of named ones: either way, last
+            return new Add(count + 1, names, all);
+        }
+
         public String summary() {
-            return "add " + count + (count == 1 ? " server" : " servers");
+            List<String> parts = new java.util.ArrayList<>();
+            for (int i = 0; i < servers.size(); i++) {
+                parts.add(servers.get(i) + (weightOf(i) == 1 ? "" : " (weight " + weightOf(i) + ")"));
+            }
+            int generated = count - servers.size();
+            if (generated > 0) {
+                List<Integer> generatedWeights = new java.util.ArrayList<>();
+                for (int i = servers.size(); i < count; i++) {
+                    generatedWeights.add(weightOf(i));
+                }
+                parts.add(generated + (generated == 1 ? " server" : " servers")
+                        + (generatedWeights.stream().allMatch(weight -> weight == 1) ? ""
+                        : " (weight" + (generated == 1 ? " " : "s ") + generatedWeights.stream().map(String::valueOf)
+                        .collect(java.util.stream.Collectors.joining(", ")) + ")"));
+            }
+            return "add " + String.join(" and ", parts);
         }
 
         public Set<String> metrics() {

@@ -40,6 +40,21 @@ public final class DeclaredStart {
         };
     }
 
+    /**
+     * The lesson routes by its file's algorithm, the ring when it names none, as a fresh lab does: a lab
+     * borrowed from a window routes by whatever the teacher chose, and gives that back when it closes. A
+     * testbed that holds no placement of its own (a balancer reached over HTTP) routes by the ring already.
+     */
+    static void routeBy(dev.ringlab.ring.algorithm.Algorithm algorithm, Testbed lab) {
+        try {
+            lab.use(algorithm);
+        } catch (TestbedException cannotSwitch) {
+            if (algorithm != dev.ringlab.ring.algorithm.Algorithm.RING) {
+                throw cannotSwitch;
+            }
+        }
+    }
+
     /** Server 1..n, the names a fresh lab's servers get. */
     static List<String> names(int n) {
         return IntStream.rangeClosed(1, n).mapToObj(Server::defaultName).toList();

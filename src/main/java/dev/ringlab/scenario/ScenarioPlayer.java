@@ -63,6 +63,8 @@ public final class ScenarioPlayer {
     private volatile boolean stopped;
     private volatile Runnable cancelAnalysis = () -> { };
     private volatile Thread playing;
+    /** Guards {@link #playing} between a stop's interrupt and the give-back, which must not be interrupted. */
+    private final Object interrupting = new Object();
     /** Each send's requests per server, by step, for the side-by-side chart. */
     private final Map<String, List<ServerLoad>> sends = new LinkedHashMap<>();
     /** The answering server of each request of the last send, by its seed and count, to see which keys moved. */
@@ -99,10 +101,24 @@ public final class ScenarioPlayer {
     public void stop() {
         stopped = true;
         cancelAnalysis.run();
-        Thread thread = playing;
-        if (thread != null) {
-            thread.interrupt();
+        synchronized (interrupting) {
+            Thread thread = playing;
+            if (thread != null) {
+                thread.interrupt();
+            }
         }
+    }
+
+    /**
+     * Ends the part of a run that a stop interrupts, before the lab is given back: giving a window its
+     * servers back starts processes and containers and waits for their heartbeats, which an interrupt
+     * left pending would cut short, leaving the window half given back.
+     */
+    private void uninterruptible() {
+        synchronized (interrupting) {
+            playing = null;
+        }
+        Thread.interrupted();
     }
 
     public ScenarioRun play() throws IOException {
@@ -113,12 +129,11 @@ public final class ScenarioPlayer {
         List<StepOutcome> outcomes = new ArrayList<>();
         String error = null;
         try (Testbed lab = testbeds.open(scenario.ring(), scenario.servers());
-             AutoCloseable events = lab.membership().subscribe(timeline::record)) {
+             AutoCloseable events = lab.membership().subscribe(timeline::record);
+             AutoCloseable givingBack = this::uninterruptible) { // closed first: the lab closes uninterrupted
             timeline.note("start", scenario.servers() + " servers up: " + String.join(", ", lab.membership().servers())
                     + " (" + lab.description() + ")");
-            if (scenario.algorithm() != dev.ringlab.ring.algorithm.Algorithm.RING) {
-                lab.use(scenario.algorithm());
-            }
+            DeclaredStart.routeBy(scenario.algorithm(), lab);
             for (Step step : scenario.steps()) {
                 checkStopped();
                 gate.awaitTurn();
@@ -165,7 +180,7 @@ public final class ScenarioPlayer {
             StepOutcome.Builder outcome = new StepOutcome.Builder(step, start);
             Action action = step.action();
             if (action instanceof Action.Add add) {
-                lab.membership().add(add.count());
+                lab.membership().add(add.count(), add.servers(), add.weights());
             } else if (action instanceof Action.Remove remove) {
                 if (remove.servers().isEmpty()) {
                     lab.membership().remove(remove.count());

@@ -144,14 +144,7 @@ public final class ScenarioReader {
     private Action action(String action, Fields.Where where, Fields step, PlannedCluster planned) {
         YamlNode value = step.node(action);
         return switch (action) {
-            case "add" -> {
-                int count = Fields.integer(where, value, "add", 1, Math.max(1, planned.room()));
-                if (count > planned.room()) {
-                    throw where.error(value.line(), "no room for " + count + " more server(s): " + planned.describe());
-                }
-                planned.add(count);
-                yield new Action.Add(count);
-            }
+            case "add" -> AddStep.read(where, value, planned);
             case "remove" -> remove(where, value, planned);
             case "kill" -> {
                 String server = planned.known(where, value, Fields.text(where, value, "kill"));
@@ -197,8 +190,8 @@ public final class ScenarioReader {
             case "ring" -> {
                 Fields fields = Fields.of(where, value, "the ring").allow(RING);
                 RingConfig ring = ring(fields, planned.ring);
-                if (planned.names.size() > ring.maxServers()) {
-                    throw where.error(value.line(), planned.names.size() + " servers do not fit on a ring of "
+                if (planned.weight() > ring.maxServers()) {
+                    throw where.error(value.line(), planned.describeWeight() + " do not fit on a ring of "
                             + ring.slots() + " slots with " + ring.virtualNodesPerServer() + " virtual nodes each (at most "
                             + ring.maxServers() + ")");
                 }
@@ -239,8 +232,7 @@ public final class ScenarioReader {
             throw where.error(value.line(), "cannot remove " + names.size() + " of " + planned.names.size()
                     + " servers: at least one must stay, and at least one must go");
         }
-        names.forEach(planned.names::remove);
-        planned.frozen.removeAll(names);
+        names.forEach(planned::remove);
         return new Action.Remove(List.copyOf(names), names.size());
     }
 
@@ -332,74 +324,6 @@ public final class ScenarioReader {
             return Algorithm.byName(fields.text("algorithm", null));
         } catch (IllegalArgumentException unknown) {
             throw fields.where().error(fields.lineOf("algorithm"), unknown.getMessage());
-        }
-    }
-
-    /**
-     * The servers the steps so far leave on the ring, named as the cluster names them ("Server N", N
-     * counting up from 1, a killed server's replacement taking the next N, or under a hold the next N at
-     * the release), so a step that names a server can be checked before anything runs.
-     */
-    private static final class PlannedCluster {
-        final List<String> names = new ArrayList<>();
-        final Set<String> killed = new HashSet<>();
-        /** Frozen by a step and not yet thawed, cleared or waited for (then it counts as dead). */
-        final Set<String> frozen = new LinkedHashSet<>();
-        /** Whether a step holds the replacement of dead servers and none has released it since. */
-        boolean held;
-        /** Servers killed while held: their replacements are named at the release, when the cluster starts them. */
-        int owed;
-        RingConfig ring;
-        int nextId = 1;
-
-        PlannedCluster(int servers, RingConfig ring) {
-            this.ring = ring;
-            add(servers);
-        }
-
-        int room() {
-            return ring.maxServers() - names.size();
-        }
-
-        void add(int count) {
-            for (int i = 0; i < count; i++) {
-                names.add("Server " + nextId++);
-            }
-        }
-
-        void removeNewest(int count) {
-            frozen.removeAll(names.subList(names.size() - count, names.size()));
-            names.subList(names.size() - count, names.size()).clear();
-        }
-
-        void kill(String server) {
-            frozen.remove(server);
-            names.remove(server);
-            killed.add(server);
-            if (held) {
-                owed++; // the cluster numbers a replacement when it starts it, so a server added meanwhile comes first
-            } else {
-                add(1);
-            }
-        }
-
-        void hold(boolean hold) {
-            held = hold;
-            if (!hold) {
-                add(owed);
-                owed = 0;
-            }
-        }
-
-        String known(Fields.Where where, YamlNode node, String name) {
-            if (!names.contains(name)) {
-                throw where.error(node.line(), "unknown server '" + name + "' (" + describe() + ")");
-            }
-            return name;
-        }
-
-        String describe() {
-            return "servers then: " + String.join(", ", names) + "; the ring has room for " + ring.maxServers();
         }
     }
 }

@@ -74,7 +74,7 @@ public final class ScenarioWriter {
 
     private static Object value(Action action) {
         if (action instanceof Action.Add add) {
-            return add.count();
+            return add(add);
         } else if (action instanceof Action.Remove remove) {
             return remove.servers().isEmpty() ? remove.count()
                     : remove.servers().size() == 1 ? remove.servers().get(0) : remove.servers();
@@ -100,6 +100,25 @@ public final class ScenarioWriter {
             return ring(reshape.ring(), reshape.algorithm());
         }
         return ((Action.Analysis) action).plan().code();
+    }
+
+    /** {@code add: 2}, {@code add: S5}, {@code add: [S5, S6]}, or the map with count and weights. */
+    private static Object add(Action.Add add) {
+        if (add.plain()) {
+            return add.count();
+        }
+        if (add.weights().isEmpty() && add.count() == add.servers().size()) {
+            return add.servers().size() == 1 ? add.servers().get(0) : add.servers();
+        }
+        Map<String, Object> map = new LinkedHashMap<>();
+        if (!add.servers().isEmpty()) {
+            map.put("servers", add.servers());
+        }
+        map.put("count", add.count());
+        if (!add.weights().isEmpty()) {
+            map.put("weights", add.weights());
+        }
+        return map;
     }
 
     private static Map<String, Object> send(Action.Send send) {

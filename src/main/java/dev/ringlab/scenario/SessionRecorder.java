@@ -24,8 +24,8 @@ import java.util.function.Function;
  * <p>Names: a scenario names servers as the cluster will when it is played ({@code Server 1..n}, a
  * newcomer or a replacement taking the next number, a killed server's replacement reserved at the
  * kill, or under a hold at the release, as {@link ScenarioReader} plans it), so each server of the session is mapped to that name; a
- * server added as {@code S5} is {@code Server 4} in the file. Thread-safe: events come on the
- * cluster's threads, the rest on the window's.
+ * server added under a name of one's own ({@code S5}) keeps it, and its weight, in the file's {@code add}
+ * step. Thread-safe: events come on the cluster's threads, the rest on the window's.
  *
  * <p>Holding replacements: the cluster says nothing when its switch turns, so the window tells
  * ({@link #replacement}), and the file gets {@code replacement: hold} / {@code release} where it
@@ -40,7 +40,8 @@ public final class SessionRecorder {
     private final long seed;
     private final RingConfig startRing;
     private final Algorithm startAlgorithm;
-    private final int startServers;
+    /** The scenario's {@code servers:}: the servers the session had when it started. */
+    private int startServers;
     private final Function<String, Fault> faults;
     private String backend;
     private RingConfig ring;
@@ -129,12 +130,7 @@ public final class SessionRecorder {
         if (event instanceof ClusterEvent.MemberUp up) {
             String name = up.member().server().name();
             if (up.replaces() == null) {
-                names.put(name, "Server " + nextId++);
-                if (!actions.isEmpty() && actions.get(actions.size() - 1) instanceof Action.Add add) {
-                    actions.set(actions.size() - 1, new Action.Add(add.count() + 1));
-                } else {
-                    actions.add(new Action.Add(1));
-                }
+                joined(up.member().server());
                 return;
             }
             String dead = up.replaces().name();
@@ -164,6 +160,35 @@ public final class SessionRecorder {
             fault(faulted.server().name(), faulted.what());
         } else if (event instanceof ClusterEvent.RingChanged changed) {
             reshaped(changed.before(), changed.after());
+        }
+    }
+
+    /**
+     * A server joined, not as a replacement: a generated name ({@code /add} refuses "Server 4" as a hostname)
+     * is the file's next Server N; a name of one's own ({@code S5}) stays, with its weight, and takes an
+     * id as the cluster gives it one. Consecutive adds are one step.
+     */
+    private void joined(dev.ringlab.ring.Server server) {
+        String own = dev.ringlab.cluster.Cluster.HOSTNAME.matcher(server.name()).matches() ? server.name() : null;
+        names.put(server.name(), own != null ? own : "Server " + nextId);
+        nextId++;
+        Action.Add merged = actions.isEmpty() || !(actions.get(actions.size() - 1) instanceof Action.Add add) ? null
+                : add.then(own, server.weight());
+        if (merged != null) {
+            actions.set(actions.size() - 1, merged);
+        } else {
+            actions.add(new Action.Add(1, own == null ? List.of() : List.of(own), List.of(server.weight())));
+        }
+    }
+
+    /**
+     * The servers on the ring now are the scenario's start ({@code servers:}), not a step: told once the
+     * window's first servers joined, so an add after them is a step of its own, with its names and weights.
+     */
+    public synchronized void started() {
+        if (startServers == 0 && actions.size() == 1 && actions.get(0) instanceof Action.Add first && first.plain()) {
+            startServers = first.count();
+            actions.clear();
         }
     }
 
@@ -253,8 +278,14 @@ public final class SessionRecorder {
         }
     }
 
-    /** The balancer now routes by {@code algorithm}. */
+    /**
+     * The balancer now routes by {@code algorithm}. Not while suspended: a lesson or an analysis that
+     * borrowed the cluster gives its algorithm back when it ends.
+     */
     public synchronized void placement(Algorithm algorithm) {
+        if (suspended > 0) {
+            return;
+        }
         actions.add(new Action.Reshape(ring, algorithm));
     }
 
@@ -268,20 +299,16 @@ public final class SessionRecorder {
     }
 
     /**
-     * The session moved to another backend and started its servers again there: {@code servers} (in
-     * the order they joined) stand for the servers the scenario had, in order.
+     * The session moved to another backend and started its servers again there, under the same names
+     * ({@code servers}): each keeps the name the scenario gave it; what was owed to the dead is not.
      */
     public synchronized void rebound(String newBackend, List<String> servers) {
         backend = Scenario.BACKENDS.contains(newBackend) ? newBackend : "auto";
-        List<String> planned = names.values().stream()
-                .sorted(java.util.Comparator.comparingInt(SessionRecorder::number)).toList();
-        names.clear();
+        names.keySet().retainAll(servers);
+        servers.forEach(server -> names.computeIfAbsent(server, unknown -> "Server " + nextId++));
         reserved.clear();
         heldDead.clear();
         expectedDeaths.clear();
-        for (int i = 0; i < servers.size(); i++) {
-            names.put(servers.get(i), i < planned.size() ? planned.get(i) : "Server " + nextId++);
-        }
     }
 
     /** How many steps so far. */
@@ -293,7 +320,7 @@ public final class SessionRecorder {
     public synchronized Scenario scenario(String title, String source) {
         List<Action> played = actions;
         int servers = startServers;
-        if (servers == 0 && !actions.isEmpty() && actions.get(0) instanceof Action.Add first) {
+        if (servers == 0 && !actions.isEmpty() && actions.get(0) instanceof Action.Add first && first.plain()) {
             servers = first.count(); // the window's first servers, started before anything else happened
             played = actions.subList(1, actions.size());
         }
@@ -313,13 +340,5 @@ public final class SessionRecorder {
 
     private String scenarioName(String session) {
         return names.getOrDefault(session, session);
-    }
-
-    private static int number(String name) {
-        try {
-            return Integer.parseInt(name.substring(name.lastIndexOf(' ') + 1));
-        } catch (NumberFormatException notNumbered) {
-            return Integer.MAX_VALUE;
-        }
     }
 }

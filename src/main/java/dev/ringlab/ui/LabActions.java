@@ -238,14 +238,15 @@ final class LabActions {
     }
 
     /**
-     * The balancer's {@code POST /algorithm} switches the same route the window uses: the strip, the ring's
+     * The balancer's {@code POST /algorithm} and a lesson's {@code algorithm} switch the same route the window
+     * uses (and a lesson's end switches it back): the strip, the ring's
      * band and the probe follow it, so the window never shows one algorithm while requests go by another.
      */
     private void followAlgorithm() {
         Algorithm live = session.algorithm();
         if (!choosingAlgorithm && live != model.algorithmProperty().get()) {
             model.algorithmProperty().set(live);
-            model.status().log("placement: " + live.label() + " (switched through the balancer's /algorithm)");
+            model.status().log("placement: " + live.label() + " (switched by a lesson or the balancer's /algorithm)");
         }
     }
 

@@ -197,8 +197,7 @@ public final class LabSession implements AutoCloseable {
 
     /** Adds one server, named {@code name} when it is not blank. */
     public CompletableFuture<List<Server>> add(String name) {
-        List<String> names = name == null || name.isBlank() ? List.of() : List.of(name.trim());
-        return async(() -> cluster().add(1, names));
+        return add(name, Server.DEFAULT_WEIGHT);
     }
 
     /** Adds one server of capacity {@code weight} (weight times the virtual nodes), named {@code name} when it is not blank. */
@@ -207,8 +206,13 @@ public final class LabSession implements AutoCloseable {
         return async(() -> cluster().add(1, names, List.of(weight)));
     }
 
+    /** Adds {@code n} servers; the window's first ones are a saved scenario's {@code servers:}, not a step. */
     public CompletableFuture<List<Server>> add(int n) {
-        return async(() -> cluster().add(n, List.of()));
+        return async(() -> {
+            List<Server> added = cluster().add(n, List.of());
+            recorder.started();
+            return added;
+        });
     }
 
     public CompletableFuture<List<Server>> remove(String name) {
@@ -254,7 +258,7 @@ public final class LabSession implements AutoCloseable {
 
     /**
      * Moves to another backend: opens it (which may fail, leaving everything as it was), stops every
-     * replica of the old one, and starts as many servers on the new one, on a ring of the same shape.
+     * replica of the old one, and starts the same servers on the new one (names, weights, ids), on the same ring.
      */
     public CompletableFuture<Cluster> switchTo(Supplier<Backend> backends) {
         return async(() -> {
@@ -289,7 +293,7 @@ public final class LabSession implements AutoCloseable {
     private Cluster switchDeployment(Supplier<Backend> backends) {
         Backend next = backends.get();
         Deployment old = deployment;
-        int servers = old.cluster().ring().size();
+        dev.ringlab.cluster.Lineup lineup = old.cluster().lineup();
         // Same port as before, once the old balancer let go of it.
         int port = old.balancer() == null ? balancerPort : old.balancer().port();
         Deployment fresh = Deployment.on(next, old.cluster().ring().config(), fall, this::publish);
@@ -311,8 +315,8 @@ public final class LabSession implements AutoCloseable {
         if (started) {
             fresh.lab().watchHealth();
         }
-        if (servers > 0) {
-            fresh.cluster().add(servers, List.of());
+        if (!lineup.ring().isEmpty()) {
+            fresh.cluster().restore(lineup);
         }
         return fresh.cluster();
     }
@@ -349,12 +353,8 @@ public final class LabSession implements AutoCloseable {
     public Dispatch send(long key) {
         Deployment current = deployment;
         Dispatch dispatch = current.dispatcher().dispatch(key, "/home");
-        record(current.cluster().ring(), dispatch);
+        record(current.cluster().ring(), dispatch.slot(), dispatch.server());
         return dispatch;
-    }
-
-    private void record(RingSnapshot ring, Dispatch dispatch) {
-        record(ring, dispatch.slot(), dispatch.server());
     }
 
     /**

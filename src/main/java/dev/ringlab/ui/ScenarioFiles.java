@@ -100,7 +100,12 @@ final class ScenarioFiles {
         try {
             steps = new ScenarioReader().read(name, text).steps().size();
         } catch (ScenarioFileException unplayable) {
-            status.error("Nothing to save yet: add, remove, kill or send something first (" + unplayable.getMessage() + ")");
+            boolean namedStart = recorder.get().scenario(title, name).servers() == 0 && recorder.get().steps() > 0;
+            status.error(namedStart
+                    ? "Cannot save this session: a scenario starts from plain servers (servers: N, named Server 1..N), "
+                            + "and this window's first servers had names or weights of their own. Start the window "
+                            + "with servers, or add plain ones first, then add named ones."
+                    : "Nothing to save yet: add, remove, kill or send something first (" + unplayable.getMessage() + ")");
             return CompletableFuture.failedFuture(unplayable);
         }
         return CompletableFuture.supplyAsync(() -> {

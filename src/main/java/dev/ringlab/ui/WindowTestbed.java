@@ -86,6 +86,16 @@ final class WindowTestbed implements Testbed {
         return shared.membership();
     }
 
+    /**
+     * A lesson's {@code algorithm}: the window's own route switches, as its chooser does (which then shows
+     * it); the loan gives the window's algorithm back when this testbed closes. Not recorded: a lesson
+     * plays while the session's recorder is suspended, and what it switched it also switches back.
+     */
+    @Override
+    public void use(dev.ringlab.ring.algorithm.Algorithm algorithm) {
+        shared.use(algorithm);
+    }
+
     /** The run's own route over the window's cluster: A-6 sets its try timeout and passive health there. */
     @Override
     public dev.ringlab.balancer.FailoverRoute route() {

@@ -43,7 +43,7 @@ class SessionRecorderTest {
             try (AutoCloseable events = cluster.subscribe(recorder::record)) {
                 recorder.sent(1);
                 recorder.sent(1); // two clicks of "send one": one step
-                cluster.add(1, List.of("S5")); // a hostname of the user's: Server 4 in the file
+                cluster.add(1, List.of("S5")); // a hostname of the user's: S5 in the file too, id 4 as played
                 cluster.kill("Server 2");
                 await().atMost(Duration.ofSeconds(20)).until(() -> names(cluster).size() == 4
                         && !names(cluster).contains("Server 2"));
@@ -64,14 +64,14 @@ class SessionRecorderTest {
                 recorder.sent(5);
                 expected = List.of(
                         new Action.Send(2, null, 1, 0),
-                        new Action.Add(1),
+                        new Action.Add(1, List.of("S5"), List.of()),
                         new Action.Kill("Server 2"),
                         new Action.Wait(null, Action.Wait.Until.REPLACED, "Server 2", SessionRecorder.REPLACEMENT_TIMEOUT),
                         new Action.Freeze("Server 3"),
                         new Action.Wait(null, Action.Wait.Until.REPLACED, "Server 3", SessionRecorder.REPLACEMENT_TIMEOUT),
                         new Action.Slow("Server 1", 120, 0.25),
                         new Action.Clear("Server 1"),
-                        new Action.Remove(List.of("Server 4"), 1),
+                        new Action.Remove(List.of("S5"), 1),
                         new Action.Reshape(new RingConfig(512, 4, RING.hash(), RING.probing()), null),
                         new Action.Reshape(new RingConfig(512, 4, RING.hash(), RING.probing()), Algorithm.MAGLEV),
                         new Action.Analysis(RegisteredAnalyses.planOf("a1", a1)),

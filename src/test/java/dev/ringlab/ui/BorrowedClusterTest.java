@@ -216,4 +216,29 @@ class BorrowedClusterTest {
         await().atMost(Duration.ofSeconds(30)).until(() -> session.ring().size() == 3);
         assertThat(session.ring().servers()).extracting(Server::name).containsExactly("Server 1", "Server 3", "Server 4");
     }
+
+    /**
+     * Stop pressed while a lesson waits for its next step, over real processes: the give-back restarts the
+     * window's own Server 4 (the lesson had Server 1..3), and a stop's interrupt must not cut that short.
+     */
+    @Test
+    void aLessonStoppedOverRealProcessesGivesTheWindowItsOwnServersBack() throws Exception {
+        open(new ProcessBackend(Duration.ofMillis(200)));
+        session.add(3).get(60, TimeUnit.SECONDS);
+        session.remove("Server 1").get(60, TimeUnit.SECONDS);
+        session.add(1).get(60, TimeUnit.SECONDS); // the window: Server 2, Server 3, Server 4
+        RingSnapshot before = session.ring();
+        ScenarioPanelViewModel lesson = new ScenarioPanelViewModel(WindowTestbed.factory(session, new LiveTally()),
+                () -> "process", Runnable::run, folder, playing -> { });
+        assertThat(lesson.openLesson("why-virtual-nodes")).isTrue();
+        lesson.step();
+        await().atMost(Duration.ofSeconds(60)).until(() -> lesson.currentProperty().get() == 1
+                && !lesson.steppingProperty().get());
+        assertThat(session.ring().servers()).extracting(Server::name).contains("Server 1").doesNotContain("Server 4");
+
+        lesson.stop();
+        await().atMost(Duration.ofSeconds(60)).until(() -> !lesson.runningProperty().get());
+
+        assertGivenBack(before, Algorithm.RING, true);
+    }
 }

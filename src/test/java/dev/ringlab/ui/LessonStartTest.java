@@ -3,9 +3,6 @@ package dev.ringlab.ui;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import dev.ringlab.cluster.BackendKind;
-import dev.ringlab.cluster.SimBackend;
-import dev.ringlab.experiment.LiveTally;
 import dev.ringlab.ring.RingConfig;
 import dev.ringlab.ring.RingHash;
 import dev.ringlab.ring.Server;
@@ -25,42 +22,28 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class LessonStartTest {
 
-    private final LabSession session = new LabSession(new SimBackend(), RingConfig.DEFAULT, 0).start();
-    private final BackendChoice backends = new BackendChoice(List.of(BackendKind.SIM), kind -> {
-        throw new IllegalStateException("only the simulation here");
-    });
-    private final LabViewModel window = new LabViewModel(session.ring(), session::placement,
-            new BackendViewModel(BackendKind.SIM, backends.offered()));
-    private final LabActions actions = new LabActions(session, backends, window);
-    private long now;
+    private final SimulatedWindow lab = new SimulatedWindow();
+    private final LabSession session = lab.session;
+    private final LabViewModel window = lab.window;
 
     LessonStartTest() throws Exception {
-        actions.start();
-        session.add(3).get(10, TimeUnit.SECONDS); // as the window opens
     }
 
     @AfterEach
     void close() {
-        actions.stop();
-        session.close();
+        lab.close();
     }
 
     private ScenarioPanelViewModel lessons(Path handouts) {
-        return new ScenarioPanelViewModel(WindowTestbed.factory(session, new LiveTally()), () -> "sim",
-                Runnable::run, handouts, playing -> { });
+        return lab.lessons(handouts);
     }
 
     private List<String> servers() {
-        return session.ring().servers().stream().map(Server::name).toList();
+        return lab.servers();
     }
 
-    /** Runs frames, as the window's pump does, until {@code condition} holds. */
     private void framesUntil(BooleanSupplier condition) {
-        await().atMost(Duration.ofSeconds(20)).until(() -> {
-            now += 300_000_000L;
-            actions.frame(now);
-            return condition.getAsBoolean();
-        });
+        lab.framesUntil(condition);
     }
 
     private void killServer2AndAwaitItsReplacement() throws Exception {
