@@ -251,6 +251,9 @@ public final class ScenarioPanelViewModel {
             running.set(false);
             playing.set(false);
             handout.set(page);
+            // the ring is the window's own again: the last step's caption no longer describes it
+            caption.set(ended == null ? "" : "The window has its own servers and ring back, as before the lesson.");
+            figures.set("");
             if (ended == null) {
                 heading.set("The lesson could not be played");
                 message.set(why);
@@ -258,7 +261,8 @@ public final class ScenarioPanelViewModel {
                 heading.set("Stopped after step " + ended.outcomes().size() + " of " + steps.size());
                 message.set(ended.error());
             } else {
-                heading.set("Done: " + (ended.passed() ? "every expectation held"
+                heading.set("Done: " + (ended.checks() == 0 ? "every step played"
+                        : ended.passed() ? "every expectation held"
                         : ended.failedChecks() + " of " + ended.checks() + " expectations failed"));
                 message.set("Handout: " + page);
             }

@@ -82,7 +82,7 @@ class LessonAlgorithmTest {
         await().atMost(Duration.ofSeconds(20)).until(() -> !model.runningProperty().get());
 
         assertThat(model.headingProperty().get()).as(model.messageProperty().get())
-                .isEqualTo("Done: every expectation held");
+                .isEqualTo("Done: every step played");
         assertThat(session.algorithm()).as("the teacher's algorithm, back").isEqualTo(Algorithm.JUMP);
         chooserShows(Algorithm.JUMP);
     }

@@ -70,6 +70,8 @@ class ScenarioPanelViewModelTest {
         await().atMost(Duration.ofSeconds(20)).until(() -> !model.runningProperty().get());
         assertThat(model.currentProperty().get()).isEqualTo(3);
         assertThat(model.headingProperty().get()).isEqualTo("Done: every expectation held");
+        assertThat(model.captionProperty().get()).as("the last step's caption no longer describes the ring")
+                .isEqualTo("The window has its own servers and ring back, as before the lesson.");
         assertThat(model.handoutProperty().get()).exists().hasFileName("handout.html");
         assertThat(playingChanges).containsExactly(true, false);
     }

@@ -179,14 +179,14 @@ class ScenarioWindowTest {
         session.add(2).get(10, TimeUnit.SECONDS);
         robot.interact(() -> window.scenarios().openLesson("gray-failure"));
         robot.clickOn("#lessonStep");
-        waitUntil(() -> view.text("#stepHeading").startsWith("Step 1 of 7") && !window.lesson().steppingProperty().get());
+        waitUntil(() -> view.text("#stepHeading").startsWith("Step 1 of 9") && !window.lesson().steppingProperty().get());
 
         window.closeSession();
 
         waitUntil(() -> !window.lesson().runningProperty().get());
         waitUntil(() -> Thread.getAllStackTraces().keySet().stream()
                 .noneMatch(thread -> thread.getName().equals("ringlab-scenario") && thread.isAlive()));
-        assertThat(view.text("#stepHeading")).isEqualTo("Stopped after step 1 of 7");
+        assertThat(view.text("#stepHeading")).isEqualTo("Stopped after step 1 of 9");
     }
 
     @Test
