@@ -167,6 +167,18 @@ public final class ChartStyle {
         return marker;
     }
 
+    /**
+     * {@code line} across {@code plot}, unlabelled, and named in the key after the plot's series instead: a
+     * label on the plot sits on whatever data runs near the line (A-5's bounded loads under its cap, A-6's
+     * 99th percentile along its try timeout).
+     */
+    public static void keyedLine(XYPlot plot, ValueMarker line, String name) {
+        LegendItemCollection key = plot.getLegendItems();
+        key.add(lineItem(name, line.getPaint(), (BasicStroke) line.getStroke()));
+        plot.setFixedLegendItems(key);
+        plot.addRangeMarker(line, org.jfree.chart.ui.Layer.FOREGROUND);
+    }
+
     /** A legend entry for a line (a reference, a mean). */
     public static LegendItem lineItem(String label, Paint paint, BasicStroke stroke) {
         LegendItem item = new LegendItem(label, null, null, null, new java.awt.geom.Line2D.Double(-9, 0, 9, 0),

@@ -73,7 +73,8 @@ final class GrayFailureCharts {
         CombinedDomainXYPlot plot = new CombinedDomainXYPlot(time);
         plot.setGap(12);
 
-        LogarithmicAxis latency = new LogarithmicAxis("client latency (ms, log)");
+        // short: in a window the panel is lower than a longer label, which ran into the panel below
+        LogarithmicAxis latency = new LogarithmicAxis("latency (ms, log)");
         latency.setAllowNegativesFlag(false);
         latency.setStrictValuesFlag(false);
         XYSeriesCollection latencies = new XYSeriesCollection();
@@ -85,26 +86,28 @@ final class GrayFailureCharts {
         XYPlot top = new XYPlot(latencies, null, latency, latencyLines);
         ChartStyle.styleXy(top);
         latency.setAutoRangeIncludesZero(false);
-        latency.setUpperMargin(0.6); // room for the event labels above the lines
+        latency.setUpperMargin(0.15);
         latency.setAutoRangeMinimumSize(10);
-        top.addRangeMarker(ChartStyle.reference(tryTimeoutMs, "try timeout " + Math.round(tryTimeoutMs) + " ms"),
-                Layer.FOREGROUND);
+        ChartStyle.keyedLine(top, ChartStyle.reference(tryTimeoutMs, null), "try timeout " + Math.round(tryTimeoutMs) + " ms");
 
         XYPlot bottom = trouble(retried, failed);
-        plot.add(top, 3);
-        plot.add(bottom, 2);
-
-        int row = 0;
+        EventLane lane = new EventLane(end);
         for (TimelineEvent event : events) {
             double seconds = event.atMillis() / 1000.0;
             if (seconds < 0 || seconds > end) {
                 continue;
             }
             Color color = colorOf(event.kind());
-            top.addDomainMarker(marker(seconds, color, event.kind() + " " + event.server(), row++ % 6, end),
-                    Layer.FOREGROUND);
+            lane.add(seconds, color, event.kind() + " " + event.server());
+            top.addDomainMarker(new ValueMarker(seconds, color, new BasicStroke(1.5f)), Layer.FOREGROUND);
             bottom.addDomainMarker(new ValueMarker(seconds, color, new BasicStroke(1.5f)), Layer.FOREGROUND);
         }
+        // The events' names in a lane of their own above the latency: inside the latency plot they sat on its lines.
+        if (lane.rowCount() > 0) {
+            plot.add(lane.plot(), lane.weight());
+        }
+        plot.add(top, 6);
+        plot.add(bottom, 4);
         JFreeChart chart = new JFreeChart(title, ChartStyle.TITLE, plot, true);
         ChartStyle.slide(chart);
         chart.addSubtitle(ChartStyle.subtitle(subtitle));
@@ -167,9 +170,6 @@ final class GrayFailureCharts {
         };
     }
 
-    private static ValueMarker marker(double seconds, Color color, String label, int row, double end) {
-        return ChartStyle.moment(seconds, color, 1.5f, label, row, 20, end);
-    }
 
     /** The lower panel of the fault lessons: retried (solid) and failed (dashed) requests per second. */
     static XYPlot trouble(XYSeries retried, XYSeries failed) {

@@ -29,7 +29,7 @@ import org.jfree.chart.JFreeChart;
  */
 public final class ChartView extends Region {
 
-    private record Rendered(List<JFreeChart> charts, Image image) {
+    private record Rendered(List<JFreeChart> charts, Image image, double scale) {
     }
 
     private static final ExecutorService RENDERER = Executors.newSingleThreadExecutor(runnable -> {
@@ -46,19 +46,28 @@ public final class ChartView extends Region {
      * the plot gives up room instead, since a chart whose ticks and legend cannot be read teaches nothing.
      */
     static final double SMALLEST_SCALE = 0.75;
-    /** The smallest size a zoomed chart is laid out at: its text grows as long as the plot keeps this room. */
+    /**
+     * The smallest size a zoomed chart is laid out at: its text grows as long as the plot keeps this room.
+     * 280 high, so that a chart under presentation mode's form (about 620 px of 1080) still gets text
+     * about twice its desk size, as the window's own text is (13 to 35 px), rather than 1.6 times.
+     */
     static final double ZOOMED_WIDTH = 480;
-    static final double ZOOMED_HEIGHT = 300;
+    static final double ZOOMED_HEIGHT = 280;
 
     private final ImageView view = new ImageView();
     private final AtomicReference<Rendered> ready = new AtomicReference<>();
     private final AtomicBoolean drawing = new AtomicBoolean();
     private Supplier<List<JFreeChart>> pending;
     private volatile List<JFreeChart> charts = List.of();
+    private double shownScale = 1;
     private double drawnWidth;
     private double drawnHeight;
     private boolean drawnDark;
     private double drawnZoom = 1;
+    /** Which chart presentation mode shows, of several; a click shows the next. */
+    private int page;
+    private int drawnPage;
+    private final javafx.scene.control.Label pageHint = new javafx.scene.control.Label();
 
     private static final StyleablePropertyFactory<ChartView> STYLES =
             new StyleablePropertyFactory<>(Region.getClassCssMetaData());
@@ -79,8 +88,30 @@ public final class ChartView extends Region {
             STYLES.createStyleableNumberProperty(this, "zoom", "-rl-zoom", chart -> chart.zoom, 1.0);
 
     public ChartView() {
-        getChildren().add(view);
+        pageHint.getStyleClass().add("chart-page-hint");
+        pageHint.setVisible(false);
+        getChildren().addAll(view, pageHint);
         getStyleClass().add("chart-view");
+        setOnMouseClicked(click -> {
+            if (paged(charts.size(), zoom.getValue().doubleValue())) {
+                page = (page + 1) % charts.size();
+                frame();
+            }
+        });
+    }
+
+    /**
+     * Whether the charts are shown one at a time: in presentation mode, when there are several. Two charts
+     * side by side at a size read from the back row left each plot about 130 px of 1080 and cut the
+     * category names; one at a time, each has the whole area.
+     */
+    static boolean paged(int count, double zoom) {
+        return zoom > 1 && count > 1;
+    }
+
+    /** The charts drawn: all of them side by side, or in presentation mode the {@code page}-th alone. */
+    static <T> List<T> onShow(List<T> all, double zoom, int page) {
+        return paged(all.size(), zoom) ? List.of(all.get(Math.floorMod(page, all.size()))) : all;
     }
 
     public static List<CssMetaData<? extends Styleable, ?>> getClassCssMetaData() {
@@ -118,6 +149,14 @@ public final class ChartView extends Region {
         return view.getImage();
     }
 
+    /**
+     * How much larger than their own sizes the charts on show are drawn (their fonts' points are pixels
+     * at 1): a chart's tick labels are {@code ChartStyle.TICKS} times this on screen. For tests and the tour.
+     */
+    double shownScale() {
+        return shownScale;
+    }
+
     /** Whether a drawing is under way, waiting, or done but not yet on show. */
     boolean busy() {
         return drawing.get() || pending != null || ready.get() != null;
@@ -128,10 +167,17 @@ public final class ChartView extends Region {
         Rendered done = ready.getAndSet(null);
         if (done != null) {
             charts = done.charts();
+            shownScale = done.scale();
             view.setImage(done.image());
         }
         boolean resized = Math.abs(getWidth() - drawnWidth) > 1 || Math.abs(getHeight() - drawnHeight) > 1
-                || drawnDark != dark.getValue() || drawnZoom != zoom.getValue().doubleValue();
+                || drawnDark != dark.getValue() || drawnZoom != zoom.getValue().doubleValue() || drawnPage != page;
+        boolean paging = paged(charts.size(), zoom.getValue().doubleValue());
+        pageHint.setVisible(paging);
+        if (paging) {
+            pageHint.setText("chart " + (Math.floorMod(page, charts.size()) + 1) + " of " + charts.size()
+                    + " · click for the next");
+        }
         if (resized && pending == null && !charts.isEmpty() && !drawing.get()) {
             List<JFreeChart> again = charts;
             pending = () -> again;
@@ -149,6 +195,10 @@ public final class ChartView extends Region {
         int height = (int) getHeight();
         boolean inDark = dark.getValue();
         double zoomed = zoom.getValue().doubleValue();
+        int shownPage = page;
+        // room under the picture for "chart 1 of 2 · click for the next": over the chart it covered a caption
+        int hintRoom = (int) Math.ceil(pageHint.prefHeight(-1)) + 4;
+        drawnPage = page;
         drawnWidth = width;
         drawnHeight = height;
         drawnDark = inDark;
@@ -156,12 +206,15 @@ public final class ChartView extends Region {
         RENDERER.execute(() -> {
             try {
                 List<JFreeChart> built = List.copyOf(task.get());
-                BufferedImage image = draw(built, width, height, zoomed);
+                List<JFreeChart> shown = onShow(built, zoomed, shownPage);
+                int drawn = paged(built.size(), zoomed) ? Math.max(50, height - hintRoom) : height;
+                double scale = scale((double) width / Math.max(1, shown.size()), drawn, zoomed, zoomedHeight(shown));
+                BufferedImage image = draw(shown, width, drawn, zoomed);
                 if (inDark) {
                     // the picture, not the charts: they stay ink on white for the exports
                     DarkChart.recolour(image);
                 }
-                ready.set(new Rendered(built, SwingFXUtils.toFXImage(image, null)));
+                ready.set(new Rendered(built, SwingFXUtils.toFXImage(image, null), scale));
             } catch (RuntimeException | LinkageError failure) {
                 org.slf4j.LoggerFactory.getLogger(ChartView.class).warn("chart not drawn: {}", failure.toString());
             } finally {
@@ -176,11 +229,29 @@ public final class ChartView extends Region {
      * room (laid out smaller, down to {@link #ZOOMED_WIDTH} x {@link #ZOOMED_HEIGHT}, and enlarged).
      */
     static double scale(double width, double height, double zoom) {
+        return scale(width, height, zoom, ZOOMED_HEIGHT);
+    }
+
+    /** The same for a chart that needs {@code zoomedHeight} of layout to show its plot (see {@link #PANELLED_HEIGHT}). */
+    static double scale(double width, double height, double zoom, double zoomedHeight) {
         double fit = Math.max(SMALLEST_SCALE, Math.min(1, Math.min(width / LAYOUT_WIDTH, height / LAYOUT_HEIGHT)));
         if (zoom <= 1) {
             return fit;
         }
-        return Math.max(fit, Math.min(zoom, Math.min(width / ZOOMED_WIDTH, height / ZOOMED_HEIGHT)));
+        return Math.max(fit, Math.min(zoom, Math.min(width / ZOOMED_WIDTH, height / zoomedHeight)));
+    }
+
+    /**
+     * The smallest height a zoomed chart of several panels over one time axis (A-3, A-6, flapping) is laid
+     * out at: its title, two-line subtitle, key and caption leave 280 px of layout about 140 for three
+     * panels, and A-6's latency got 50 of them at 1920x1080; such a chart trades some text size for plots.
+     */
+    static final double PANELLED_HEIGHT = 420;
+
+    /** The layout height below which {@code charts} are not laid out when zoomed. */
+    static double zoomedHeight(List<JFreeChart> charts) {
+        return charts.stream().anyMatch(chart -> chart.getPlot() instanceof org.jfree.chart.plot.CombinedDomainXYPlot)
+                ? PANELLED_HEIGHT : ZOOMED_HEIGHT;
     }
 
     private static BufferedImage draw(List<JFreeChart> charts, int width, int height, double zoom) {
@@ -194,7 +265,7 @@ public final class ChartView extends Region {
             double each = (double) width / charts.size();
             // The charts' fonts are sized for a slide: in a small view, lay each chart out at a size it
             // reads at and scale the drawing down, rather than let the titles crowd the plot out.
-            double scale = scale(each, height, zoom);
+            double scale = scale(each, height, zoom, zoomedHeight(charts));
             graphics.scale(scale, scale);
             for (int i = 0; i < charts.size(); i++) {
                 charts.get(i).draw(graphics, new Rectangle2D.Double(i * each / scale, 0, each / scale, height / scale));
@@ -229,5 +300,9 @@ public final class ChartView extends Region {
     @Override
     protected void layoutChildren() {
         view.relocate(0, 0);
+        pageHint.autosize();
+        // bottom right: at the top it covered the end of a long title
+        pageHint.relocate(Math.max(0, getWidth() - pageHint.getWidth() - 4),
+                Math.max(0, getHeight() - pageHint.getHeight() - 4));
     }
 }

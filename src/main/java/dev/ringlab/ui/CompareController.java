@@ -39,8 +39,11 @@ public final class CompareController {
     @FXML private PlacementStrip strip;
     @FXML private Label stripDetail;
 
-    public CompareController(LabSession session) {
+    private final LabViewModel lab;
+
+    public CompareController(LabSession session, LabViewModel lab) {
         this.session = session;
+        this.lab = lab;
         this.model = new CompareViewModel(task -> session.async(() -> {
             task.run();
             return null;
@@ -57,6 +60,9 @@ public final class CompareController {
         runComparison.disableProperty().bind(model.runningProperty());
         exportCharts.disableProperty().bind(model.lastProperty().isNull());
         compareStatus.textProperty().bind(model.statusProperty());
+        // Presentation mode: the form in one line and no status repeating the charts, so the plots get the room.
+        PresentationFold.fold(exportCharts, lab.presentationProperty());
+        PresentationFold.fold(compareStatus, lab.presentationProperty(), model.statusRepeatsChartsProperty());
         model.lastProperty().addListener((obs, old, outcome) -> {
             if (outcome != null) {
                 // the same charts as the exports and `experiment compare`: title, legend and the caption of the run

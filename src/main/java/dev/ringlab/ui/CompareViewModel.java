@@ -16,6 +16,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
+import javafx.beans.binding.Bindings;
+import javafx.beans.binding.BooleanBinding;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.beans.property.ReadOnlyObjectProperty;
@@ -71,6 +73,9 @@ public final class CompareViewModel {
     private final ReadOnlyBooleanWrapper running = new ReadOnlyBooleanWrapper(this, "running");
     private final ReadOnlyStringWrapper status = new ReadOnlyStringWrapper(this, "status", INTRO);
     private final ReadOnlyObjectWrapper<Outcome> last = new ReadOnlyObjectWrapper<>(this, "last");
+    /** The status says only what the last comparison's charts show (not a run under way, an error, a file written). */
+    private final BooleanBinding statusRepeatsCharts = Bindings.createBooleanBinding(
+            () -> last.get() != null && status.get().equals(summary(last.get().results())), status, last);
 
     public CompareViewModel(Executor work, Executor fx) {
         this.work = work;
@@ -96,6 +101,14 @@ public final class CompareViewModel {
 
     public ReadOnlyStringProperty statusProperty() {
         return status.getReadOnlyProperty();
+    }
+
+    /**
+     * Whether the status line repeats the figures the charts on show already draw, so that presentation
+     * mode can give its lines to the charts; false while a comparison runs, after an error or an export.
+     */
+    public BooleanBinding statusRepeatsChartsProperty() {
+        return statusRepeatsCharts;
     }
 
     /** The last comparison that finished, or null before the first. */

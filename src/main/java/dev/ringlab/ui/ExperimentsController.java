@@ -20,6 +20,7 @@ import javafx.scene.control.ChoiceBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.ProgressBar;
 import javafx.scene.control.TextField;
+import javafx.scene.layout.HBox;
 import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
 import javafx.stage.FileChooser;
@@ -32,6 +33,13 @@ import org.jfree.chart.JFreeChart;
 public final class ExperimentsController {
 
     @FXML private VBox panel;
+    @FXML private HBox requestsGroup;
+    @FXML private HBox concurrencyGroup;
+    @FXML private HBox serversGroup;
+    @FXML private HBox rangeGroup;
+    @FXML private HBox victimGroup;
+    @FXML private HBox rateGroup;
+    @FXML private HBox exports;
     @FXML private ChoiceBox<Analysis<?, ?>> experimentChoice;
     @FXML private TextField requests;
     @FXML private TextField concurrency;
@@ -54,8 +62,11 @@ public final class ExperimentsController {
     private final ExperimentsViewModel model;
     private final ChartView chartView = new ChartView();
 
-    public ExperimentsController(LabSession session) {
+    private final LabViewModel lab;
+
+    public ExperimentsController(LabSession session, LabViewModel lab) {
         this.model = new ExperimentsViewModel(session);
+        this.lab = lab;
     }
 
     @FXML
@@ -81,6 +92,18 @@ public final class ExperimentsController {
         victim.disableProperty().bind(model.form().readsVictim().not());
         rate.disableProperty().bind(model.form().readsRate().not());
         duration.disableProperty().bind(model.form().readsDuration().not());
+        // Presentation mode: a field the analysis does not read takes no line from the chart.
+        PresentationFold.fold(requestsGroup, lab.presentationProperty(), requests.disabledProperty());
+        PresentationFold.fold(concurrencyGroup, lab.presentationProperty(), concurrency.disabledProperty());
+        PresentationFold.fold(serversGroup, lab.presentationProperty(), serverCount.disabledProperty());
+        PresentationFold.fold(rangeGroup, lab.presentationProperty(), fromServers.disabledProperty());
+        PresentationFold.fold(victimGroup, lab.presentationProperty(), victim.disabledProperty());
+        PresentationFold.fold(rateGroup, lab.presentationProperty(),
+                rate.disabledProperty().and(duration.disabledProperty()));
+        // the teacher says what the analysis does; once its chart shows, the chart has the lines
+        PresentationFold.fold(description, lab.presentationProperty(), model.chartsProperty().isNotNull());
+        // exports are made at the desk (F5 leaves presentation mode), not in front of the room
+        PresentationFold.fold(exports, lab.presentationProperty());
         run.disableProperty().bind(model.runningProperty());
         cancel.disableProperty().bind(model.runningProperty().not());
         experimentChoice.disableProperty().bind(model.runningProperty());

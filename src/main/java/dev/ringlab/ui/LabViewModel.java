@@ -240,11 +240,12 @@ public final class LabViewModel {
                     owner.serverName(), owner.virtualNode(), owner.slot());
         }
         return String.format("Slot %d%s%nServed by %s, virtual node j=%d at slot %d%s%n"
-                        + "That node owns an arc of %d slots (%.1f%% of the ring); %s owns %.1f%% in all.",
+                        + "That node owns an arc of %d slot%s (%.1f%% of the ring); %s owns %.1f%% in all.",
                 detail.slot(), detail.markerAtSlot() ? " (a virtual node sits here)" : "",
                 owner.serverName(), owner.virtualNode(), owner.slot(),
                 owner.homeSlot() != owner.slot() ? " (hashed to " + owner.homeSlot() + ", probed on)" : "",
-                owner.arcLength(), 100 * owner.arcShare(), owner.serverName(), 100 * detail.serverShare());
+                owner.arcLength(), owner.arcLength() == 1 ? "" : "s", 100 * owner.arcShare(), owner.serverName(),
+                100 * detail.serverShare());
     }
 
     private static String capitalised(String text) {

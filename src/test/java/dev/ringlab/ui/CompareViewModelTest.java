@@ -81,6 +81,24 @@ class CompareViewModelTest {
                 .contains(Algorithm.values());
         assertThat(model.statusProperty().get()).startsWith("Busiest server / mean: ")
                 .contains("Keys moved on removal (ideal 20.0 %)");
+        // presentation mode may give the status line's room to the charts: it says only what they draw
+        assertThat(model.statusRepeatsChartsProperty().get()).isTrue();
+    }
+
+    @Test
+    void theStatusRepeatsTheChartsOnlyWhenItIsTheirSummary() {
+        assertThat(model.statusRepeatsChartsProperty().get()).as("the introduction, before any comparison").isFalse();
+        model.serversProperty().set("4");
+        model.keysProperty().set("1000");
+        model.virtualNodesProperty().set("9");
+        model.compare();
+        assertThat(model.statusRepeatsChartsProperty().get()).as("while it runs").isFalse();
+        runQueued();
+        assertThat(model.statusRepeatsChartsProperty().get()).isTrue();
+
+        model.serversProperty().set("1");
+        model.compare();
+        assertThat(model.statusRepeatsChartsProperty().get()).as("an error, with the last charts still on show").isFalse();
     }
 
     @Test

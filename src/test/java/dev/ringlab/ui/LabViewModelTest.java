@@ -344,4 +344,16 @@ class LabViewModelTest {
                     .contains("ring v" + cluster.ring().version() + ": ");
         }
     }
+
+    @Test
+    void theSlotPanelCountsOneSlotAsOneSlot() {
+        Server server = new Server(2, "Server 2", 1);
+        RingPicture.Marker alone = new RingPicture.Marker(165, server, 8, 165, 1, 1 / 512.0, "#D55E00");
+        RingPicture.Marker arc = new RingPicture.Marker(104, server, 6, 104, 21, 21 / 512.0, "#D55E00");
+
+        assertThat(LabViewModel.describe(new RingPicture.SlotDetail(165, alone, true, 0.018, null)))
+                .contains("an arc of 1 slot (0.2% of the ring)");
+        assertThat(LabViewModel.describe(new RingPicture.SlotDetail(88, arc, false, 0.018, null)))
+                .contains("an arc of 21 slots (4.1% of the ring)");
+    }
 }

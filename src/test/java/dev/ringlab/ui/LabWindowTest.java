@@ -145,6 +145,12 @@ class LabWindowTest {
     @Test
     void pointingAtAMarkerDescribesItsSlotServerAndArc(FxRobot robot) throws Exception {
         session.add(3).get(5, TimeUnit.SECONDS);
+        // the size the window opens at on a 1280x800 screen, where the slot panel's text was cut to one line
+        WaitForAsyncUtils.asyncFx(() -> {
+            window.stage().setWidth(1024);
+            window.stage().setHeight(700);
+        }).get(5, TimeUnit.SECONDS);
+        waitUntil(() -> window.stage().getHeight() == 700);
         waitUntil(() -> view.ring().picture().markers().size() == 27);
         RingPicture.Marker marker = view.ring().picture().markersOf("Server 3").get(0);
 
@@ -160,7 +166,10 @@ class LabWindowTest {
         waitUntil(() -> view.text("#slotDetail").startsWith("Slot " + focus.slot()));
         assertThat(view.text("#slotDetail")).contains("Served by " + owner.serverName())
                 .contains("virtual node j=" + owner.virtualNode() + " at slot " + owner.slot())
-                .contains("arc of " + owner.arcLength() + " slots");
+                .contains("arc of " + owner.arcLength() + (owner.arcLength() == 1 ? " slot " : " slots "));
+        // shown whole: the text the label draws is its text, not cut short with "…" (it was, at 1280x800)
+        waitUntil(() -> robot.lookup("#slotDetail .text").queryAs(javafx.scene.text.Text.class).getText()
+                .equals(view.text("#slotDetail")));
     }
 
     @Test

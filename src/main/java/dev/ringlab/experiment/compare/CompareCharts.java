@@ -10,8 +10,9 @@ import java.util.List;
 import java.util.Locale;
 import org.jfree.chart.ChartFactory;
 import org.jfree.chart.JFreeChart;
+import org.jfree.chart.LegendItem;
+import org.jfree.chart.LegendItemCollection;
 import org.jfree.chart.axis.CategoryAxis;
-import org.jfree.chart.axis.CategoryLabelPositions;
 import org.jfree.chart.axis.NumberAxis;
 import org.jfree.chart.plot.CategoryPlot;
 import org.jfree.chart.plot.PlotOrientation;
@@ -20,8 +21,6 @@ import org.jfree.chart.renderer.category.BarRenderer;
 import org.jfree.chart.renderer.category.BoxAndWhiskerRenderer;
 import org.jfree.chart.renderer.category.StandardBarPainter;
 import org.jfree.chart.ui.Layer;
-import org.jfree.chart.ui.RectangleAnchor;
-import org.jfree.chart.ui.TextAnchor;
 import org.jfree.data.category.DefaultCategoryDataset;
 import org.jfree.data.statistics.DefaultBoxAndWhiskerCategoryDataset;
 
@@ -51,10 +50,11 @@ public final class CompareCharts {
             for (int load : result.loads()) {
                 relative.add(load / result.meanKeys());
             }
-            dataset.add(relative, "keys per server / mean", result.label());
+            dataset.add(relative, "keys per server / mean", lines(result.label()));
         }
-        CategoryAxis axis = new CategoryAxis("algorithm");
-        NumberAxis values = new NumberAxis("keys per server / mean");
+        CategoryAxis axis = new AlgorithmAxis();
+        // Short: an axis label longer than the plot is high is cut at the chart's edge ("keys per server / me").
+        NumberAxis values = new NumberAxis("keys / mean");
         values.setAutoRangeIncludesZero(false);
         BoxAndWhiskerRenderer renderer = new BoxAndWhiskerRenderer() {
             @Override
@@ -78,7 +78,8 @@ public final class CompareCharts {
         renderer.setMaximumBarWidth(0.12);
         renderer.setWhiskerWidth(0.8);
         CategoryPlot plot = new CategoryPlot(dataset, axis, values, renderer);
-        plot.addRangeMarker(ChartStyle.reference(1.0, "1 = every server its even share"), Layer.BACKGROUND);
+        // Unlabelled: its label sat on the boxes at the right; the key below names the line.
+        plot.addRangeMarker(ChartStyle.reference(1.0, null), Layer.BACKGROUND);
         style(plot);
         plot.setFixedLegendItems(ChartStyle.items(
                 ChartStyle.boxItem("box: the middle half of the servers, line inside: the median", new Color(0, 0, 0, 60)),
@@ -102,11 +103,12 @@ public final class CompareCharts {
     public static JFreeChart keysMoved(List<ContenderResult> results, CompareSettings settings) {
         DefaultCategoryDataset dataset = new DefaultCategoryDataset();
         for (ContenderResult result : results) {
-            dataset.addValue(100 * result.movedOnAdd(), "one server joins", result.label());
-            dataset.addValue(100 * result.movedOnRemoveMean(), "one server leaves (mean over which)", result.label());
+            dataset.addValue(100 * result.movedOnAdd(), "one server joins", lines(result.label()));
+            dataset.addValue(100 * result.movedOnRemoveMean(), "one server leaves (mean)",
+                    lines(result.label()));
         }
         JFreeChart chart = ChartFactory.createBarChart(title("Keys moved per membership change", results),
-                "algorithm", "keys moved (%)", dataset, PlotOrientation.VERTICAL, true, false, false);
+                null, "keys moved (%)", dataset, PlotOrientation.VERTICAL, true, false, false);
         CategoryPlot plot = chart.getCategoryPlot();
         BarRenderer renderer = (BarRenderer) plot.getRenderer();
         renderer.setBarPainter(new StandardBarPainter());
@@ -115,11 +117,14 @@ public final class CompareCharts {
         renderer.setSeriesPaint(0, ADD);
         renderer.setSeriesPaint(1, REMOVE);
         if (!results.isEmpty()) {
+            // The ideals are named in the key, not on the plot: their labels sat on the bars they are the ideal for.
             ContenderResult first = results.get(0);
-            plot.addRangeMarker(ideal(100 * first.idealOnAdd(), String.format(Locale.ROOT,
-                    "ideal on join 1/(N+1) = %.1f %%", 100 * first.idealOnAdd()), ADD, false), Layer.FOREGROUND);
-            plot.addRangeMarker(ideal(100 * first.idealOnRemove(), String.format(Locale.ROOT,
-                    "ideal on leave 1/N = %.1f %%", 100 * first.idealOnRemove()), REMOVE, true), Layer.FOREGROUND);
+            LegendItemCollection key = plot.getLegendItems();
+            key.add(ideal(plot, 100 * first.idealOnAdd(), String.format(Locale.ROOT,
+                    "ideal on join 1/(N+1) = %.1f %%", 100 * first.idealOnAdd()), ADD));
+            key.add(ideal(plot, 100 * first.idealOnRemove(), String.format(Locale.ROOT,
+                    "ideal on leave 1/N = %.1f %%", 100 * first.idealOnRemove()), REMOVE));
+            plot.setFixedLegendItems(key);
         }
         plot.getRangeAxis().setUpperMargin(0.15);
         style(plot);
@@ -127,20 +132,20 @@ public final class CompareCharts {
         return chart;
     }
 
-    /** A dashed line in the colour of the bars it is the ideal for; one label left, the other right. */
-    private static ValueMarker ideal(double percent, String label, Color color, boolean right) {
-        ValueMarker marker = ChartStyle.reference(percent, label);
+    /** A dashed line across the plot in the colour of the bars it is the ideal for, and its entry in the key. */
+    private static LegendItem ideal(CategoryPlot plot, double percent, String label, Color color) {
+        ValueMarker marker = ChartStyle.reference(percent, null);
         marker.setPaint(color);
-        marker.setLabelPaint(color.darker());
-        marker.setLabelAnchor(right ? RectangleAnchor.TOP_RIGHT : RectangleAnchor.TOP_LEFT);
-        marker.setLabelTextAnchor(right ? TextAnchor.BOTTOM_RIGHT : TextAnchor.BOTTOM_LEFT);
-        return marker;
+        plot.addRangeMarker(marker, Layer.FOREGROUND);
+        return ChartStyle.lineItem(label, color, ChartStyle.dashed(2f));
     }
 
     private static void style(CategoryPlot plot) {
         plot.setBackgroundPaint(Color.WHITE);
         plot.setRangeGridlinePaint(ChartStyle.GRID);
-        plot.getDomainAxis().setCategoryLabelPositions(CategoryLabelPositions.UP_45);
+        if (!(plot.getDomainAxis() instanceof AlgorithmAxis)) {
+            plot.setDomainAxis(new AlgorithmAxis());
+        }
         plot.getDomainAxis().setLabelFont(ChartStyle.AXIS);
         plot.getDomainAxis().setTickLabelFont(ChartStyle.LABEL);
         plot.getRangeAxis().setLabelFont(ChartStyle.AXIS);
@@ -161,6 +166,11 @@ public final class CompareCharts {
                 ChartStyle.count(settings.slots()), settings.virtualNodes().stream().map(String::valueOf)
                         .reduce((a, b) -> a + ", " + b).orElse(""), ChartStyle.count(settings.maglevTableSize()),
                 settings.loadFactor(), settings.servers(), ChartStyle.count(settings.keys()), settings.seed());
+    }
+
+    /** "bounded(V=9,c=1.25)" as "bounded / (V=9, / c=1.25)": lines a category's width holds, broken where a reader would. */
+    static String lines(String label) {
+        return label.replace("(", "\n(").replace(",", ",\n");
     }
 
     private static String title(String what, List<ContenderResult> results) {
