@@ -84,7 +84,8 @@ final class Backends {
      */
     static Backend create(BackendKind kind, Duration heartbeat, Consumer<String> notes, String image) {
         return switch (kind) {
-            case SIM -> new SimBackend();
+            // heartbeats that wait for a frozen replica as a process's do: the same freeze is the same miss on every backend
+            case SIM -> SimBackend.withRealHeartbeats(heartbeat);
             case PROCESS -> new ProcessBackend(heartbeat);
             case DOCKER -> new DockerBackend(Version.current(), heartbeat, notes);
             case SWARM -> new SwarmBackend(Version.current(), image, heartbeat, notes);

@@ -48,4 +48,25 @@ class BackendsTest {
                     .contains("docker");
         }
     }
+
+    /**
+     * The window's and serve's simulation: a heartbeat waits for a frozen replica as a process's would, so a
+     * freeze shorter than the heartbeat timeout is no miss (the window's flap and gray-failure lessons then
+     * behave as on processes; with misses at once, hysteresis never kept a flapping server on the ring).
+     */
+    @Test
+    void theSimulationsHeartbeatsWaitForAFrozenReplicaAsAProcesssDo() throws Exception {
+        try (dev.ringlab.cluster.Backend sim = Backends.create(BackendKind.SIM,
+                dev.ringlab.cluster.HealthMonitor.DEFAULT_INTERVAL, note -> { })) {
+            dev.ringlab.cluster.Replica replica = sim.start(new dev.ringlab.ring.Server(1, "Server 1", 1));
+            sim.freeze(replica);
+            java.util.concurrent.CompletableFuture.delayedExecutor(100, java.util.concurrent.TimeUnit.MILLISECONDS)
+                    .execute(() -> sim.thaw(replica));
+
+            assertThat(sim.heartbeat(replica)).as("thawed within the heartbeat's timeout: no miss").isTrue();
+
+            sim.freeze(replica);
+            assertThat(sim.heartbeat(replica)).as("frozen past the timeout: a miss").isFalse();
+        }
+    }
 }
