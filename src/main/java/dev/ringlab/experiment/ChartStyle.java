@@ -255,25 +255,6 @@ public final class ChartStyle {
         range.setTickLabelFont(ChartStyle.TICKS);
     }
 
-    /**
-     * A moment on a time axis (a kill, a detection, an ejection) as a vertical line with its label,
-     * "what (1.23 s)", on row {@code row} at the top of the plot: rows are {@code rowHeight} points apart
-     * so labels cannot overlap, and a label in the right part of the chart leans left to stay inside it.
-     */
-    static ValueMarker moment(double seconds, Color color, float width, String label, int row, int rowHeight,
-                              double end) {
-        ValueMarker marker = new ValueMarker(seconds, color, new BasicStroke(width));
-        marker.setLabel(String.format(Locale.ROOT, "%s (%.2f s)", label, seconds));
-        marker.setLabelFont(LABEL);
-        marker.setLabelBackgroundColor(new Color(255, 255, 255, 230));
-        marker.setLabelPaint(color);
-        boolean rightHalf = seconds > end * 0.6;
-        marker.setLabelAnchor(rightHalf ? RectangleAnchor.TOP_LEFT : RectangleAnchor.TOP_RIGHT);
-        marker.setLabelTextAnchor(rightHalf ? TextAnchor.TOP_RIGHT : TextAnchor.TOP_LEFT);
-        marker.setLabelOffset(new RectangleInsets(6 + rowHeight * row, 5, 0, 5));
-        return marker;
-    }
-
     /** Steps over each bucket's width; series 0 in {@code color} with {@code stroke}. */
     static XYStepRenderer step(Color color, BasicStroke stroke) {
         XYStepRenderer renderer = new XYStepRenderer();

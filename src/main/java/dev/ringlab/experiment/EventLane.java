@@ -59,6 +59,11 @@ final class EventLane {
         return List.copyOf(moments);
     }
 
+    /** The moments named in {@code plot}, if it is a lane (a chart's first panel): for tests of a built chart. */
+    static List<Moment> namedIn(org.jfree.chart.plot.Plot plot) {
+        return plot instanceof Lane named ? named.owner().moments() : List.of();
+    }
+
     /** The rows the names take in a data plot {@code width} wide, with text {@code widthOf} wide. */
     int[] rows(double width, java.util.function.ToDoubleFunction<String> widthOf) {
         int[] rows = new int[moments.size()];
@@ -106,6 +111,10 @@ final class EventLane {
 
     /** The strip itself: the moments' lines, then their names on the rows the drawn width allows. */
     private final class Lane extends XYPlot {
+
+        EventLane owner() {
+            return EventLane.this;
+        }
 
         Lane() {
             // An empty dataset and a renderer that draws nothing: JFreeChart draws a plot's markers through its renderer.

@@ -4,15 +4,12 @@ import static dev.ringlab.experiment.ChartStyle.count;
 
 import java.awt.BasicStroke;
 import java.awt.Color;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Locale;
 import org.jfree.chart.JFreeChart;
 import org.jfree.chart.axis.NumberAxis;
 import org.jfree.chart.plot.CombinedDomainXYPlot;
 import org.jfree.chart.plot.ValueMarker;
 import org.jfree.chart.plot.XYPlot;
-import org.jfree.chart.renderer.xy.XYStepRenderer;
 import org.jfree.chart.ui.Layer;
 import org.jfree.data.RangeType;
 import org.jfree.data.xy.XYSeries;
@@ -22,8 +19,8 @@ import org.jfree.data.xy.XYSeriesCollection;
 final class FailoverCharts {
 
     private static final Color ANSWERED = ChartStyle.GREEN;
-    private static final Color RETRIED = ChartStyle.VERMILION;
-    private static final Color FAILED = new Color(0xAA0000);
+    private static final Color KILLED = new Color(0xAA0000);
+    private static final Color DETECTED = new Color(0x6A3D9A);
 
     private FailoverCharts() {
     }
@@ -31,13 +28,13 @@ final class FailoverCharts {
     /**
      * A-3: answered requests per second on top, retried and failed on a panel of their own below
      * (each panel's axis says its scale, so a few retries never look as common as the answers), with
-     * the kill, the detection and the replacement as labelled lines across both, each label on its
-     * own row so none hides another.
+     * the kill, the detection and the replacement as lines across both, named in a lane above them
+     * ({@link EventLane}) where no name hides another or the data.
      */
     static JFreeChart chart(FailoverResult result) {
         XYSeries ok = new XYSeries("answered");
-        XYSeries retried = new XYSeries("retried clockwise");
-        XYSeries failed = new XYSeries("failed");
+        XYSeries retried = new XYSeries("retried clockwise / s");
+        XYSeries failed = new XYSeries("failed / s");
         for (TimeBucket bucket : result.buckets()) {
             double at = bucket.startMillis() / 1000.0;
             ok.add(at, bucket.rate(bucket.ok()));
@@ -66,39 +63,30 @@ final class FailoverCharts {
         CombinedDomainXYPlot plot = new CombinedDomainXYPlot(time);
         plot.setGap(12);
 
-        NumberAxis answeredAxis = countAxis("answered per second");
+        // A short title: centred on its panel, a longer one ran into the panel below in a window.
+        NumberAxis answeredAxis = countAxis("answered / s");
         XYPlot top = new XYPlot(new XYSeriesCollection(ok), null, answeredAxis, ChartStyle.step(ANSWERED, new BasicStroke(2.5f)));
         ChartStyle.styleXy(top);
-        // Room above the lines for the stacked labels.
-        answeredAxis.setUpperMargin(0.40);
-        ValueMarker asked = ChartStyle.reference(parameters.rate(), "asked " + count(parameters.rate()) + "/s");
-        top.addRangeMarker(asked, Layer.FOREGROUND);
+        // The asked rate is named in the key: on the plot its name sat on the answered line, which runs along it.
+        ChartStyle.keyedLine(top, ChartStyle.reference(parameters.rate(), null), "asked " + count(parameters.rate()) + "/s");
+        XYPlot bottom = GrayFailureCharts.trouble(retried, failed);
+        // Under the lane the two panels are too low for two titles side by side (in presentation mode the
+        // two ran into each other): the retries' unit is in their names in the key ("retried clockwise / s").
+        bottom.getRangeAxis().setLabel(null);
 
-        NumberAxis troubleAxis = countAxis("retried, failed /s");
-        troubleAxis.setAutoRangeMinimumSize(10);
-        XYSeriesCollection trouble = new XYSeriesCollection();
-        trouble.addSeries(retried);
-        trouble.addSeries(failed);
-        XYStepRenderer troubleLines = ChartStyle.step(RETRIED, new BasicStroke(2.5f));
-        troubleLines.setSeriesPaint(1, FAILED);
-        troubleLines.setSeriesStroke(1, ChartStyle.dashed(2.5f));
-        XYPlot bottom = new XYPlot(trouble, null, troubleAxis, troubleLines);
-        ChartStyle.styleXy(bottom);
-        plot.add(top, 3);
-        plot.add(bottom, 2);
-
-        List<Milestone> milestones = new ArrayList<>();
-        milestones.add(new Milestone(result.killedAtMillis(), "killed " + result.victim(), new Color(0xAA0000)));
-        milestones.add(new Milestone(result.detectedAtMillis(), "detected dead", new Color(0x6A3D9A)));
-        milestones.add(new Milestone(result.replacedAtMillis(), result.replacement() == null ? "replaced"
-                : "replaced by " + result.replacement(), ChartStyle.BLUE));
-        int row = 0;
-        for (Milestone milestone : milestones) {
-            if (milestone.millis() != null) {
-                top.addDomainMarker(milestone.marker(row++, end, true), Layer.FOREGROUND);
-                bottom.addDomainMarker(milestone.marker(0, end, false), Layer.FOREGROUND);
-            }
+        // The moments' names in a lane of their own above the answers: inside that panel they sat on its line.
+        EventLane lane = new EventLane(end);
+        moment(lane, result.killedAtMillis(), KILLED, "killed " + result.victim(), top, bottom);
+        moment(lane, result.detectedAtMillis(), DETECTED, "detected dead", top, bottom);
+        moment(lane, result.replacedAtMillis(), ChartStyle.BLUE,
+                result.replacement() == null ? "replaced" : "replaced by " + result.replacement(), top, bottom);
+        if (lane.rowCount() > 0) {
+            plot.add(lane.plot(), lane.weight());
         }
+        // 6 and 4, the weights the lane is sized against (as A-6's panels)
+        plot.add(top, 6);
+        plot.add(bottom, 4);
+
         String rate = result.keptRate() || result.sent() == 0 ? "at " + count(parameters.rate()) + "/s"
                 : "at " + count(parameters.rate()) + "/s asked, " + count(Math.round(result.reachedRate())) + "/s reached";
         JFreeChart chart = new JFreeChart("A-3: " + (result.victim() == null ? "a server" : result.victim())
@@ -118,14 +106,15 @@ final class FailoverCharts {
         return millis == null ? "—" : String.format(Locale.ROOT, "%.0f ms", millis);
     }
 
-    /** A moment of A-3 as a vertical line; its label sits on its own row at the top of the upper panel. */
-    private record Milestone(Double millis, String label, Color color) {
-
-        ValueMarker marker(int row, double end, boolean labelled) {
-            double seconds = millis / 1000.0;
-            // One row per label, a line and a half of the label font apart: they cannot overlap.
-            return labelled ? ChartStyle.moment(seconds, color, 2f, label, row, 22, end)
-                    : new ValueMarker(seconds, color, new BasicStroke(2f));
+    /** A moment that happened ({@code millis} not null): its name in the lane, its line across both panels. */
+    private static void moment(EventLane lane, Double millis, Color color, String name, XYPlot... panels) {
+        if (millis == null) {
+            return;
+        }
+        double seconds = millis / 1000.0;
+        lane.add(seconds, color, name);
+        for (XYPlot panel : panels) {
+            panel.addDomainMarker(new ValueMarker(seconds, color, new BasicStroke(2f)), Layer.FOREGROUND);
         }
     }
 

@@ -43,7 +43,9 @@ final class FlappingCharts {
 
     static JFreeChart run(FlappingResult result, FlapRun run, long most) {
         FlappingParameters p = result.parameters();
-        XYSeries moved = new XYSeries("keys moved so far");
+        // How many distinct keys there are goes in the key: in the axis title it made the title longer
+        // than its panel in a window, and it ran into the title of the panel below.
+        XYSeries moved = new XYSeries("keys moved so far (of " + count(distinct(result)) + " distinct)");
         moved.add(0, 0);
         long total = 0;
         for (FlapRun.KeyMoveAt move : run.moves()) {
@@ -64,7 +66,7 @@ final class FlappingCharts {
         time.setRange(0, end);
         CombinedDomainXYPlot plot = new CombinedDomainXYPlot(time);
         plot.setGap(12);
-        NumberAxis keysAxis = new NumberAxis("keys moved, cumulative (" + count(distinct(result)) + " distinct)");
+        NumberAxis keysAxis = new NumberAxis("keys moved");
         keysAxis.setRangeType(RangeType.POSITIVE);
         keysAxis.setRange(0, most * 1.15);
         XYStepRenderer movedLine = GrayFailureCharts.step(MOVED, new BasicStroke(3f));
