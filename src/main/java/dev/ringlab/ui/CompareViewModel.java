@@ -191,11 +191,7 @@ public final class CompareViewModel {
     }
 
     private static int number(String what, String text) {
-        try {
-            return Integer.parseInt(text.trim());
-        } catch (NumberFormatException notNumber) {
-            throw new IllegalArgumentException(what + " must be a whole number, got '" + text.trim() + "'");
-        }
+        return WholeNumber.parse(text, what);
     }
 
     static String summary(List<ContenderResult> results) {

@@ -187,11 +187,6 @@ public final class ExperimentForm {
     }
 
     private static int number(StringProperty field, String what) {
-        String text = text(field);
-        try {
-            return Integer.parseInt(text);
-        } catch (NumberFormatException notANumber) {
-            throw new IllegalArgumentException(what + " must be a whole number, got '" + text + "'");
-        }
+        return WholeNumber.parse(text(field), what);
     }
 }

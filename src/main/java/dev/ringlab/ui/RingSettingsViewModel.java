@@ -90,10 +90,10 @@ public final class RingSettingsViewModel {
     /** A whole number typed into a field, or the error to show; the field keeps its old value. */
     static Checked parseWhole(String text, String what) {
         try {
-            Integer.parseInt(text.trim());
+            WholeNumber.parse(text, what);
             return new Checked(RingConfig.DEFAULT, null);
-        } catch (NumberFormatException notANumber) {
-            return new Checked(null, what + " must be a whole number, got '" + text.trim() + "'");
+        } catch (IllegalArgumentException notANumber) {
+            return new Checked(null, notANumber.getMessage());
         }
     }
 
