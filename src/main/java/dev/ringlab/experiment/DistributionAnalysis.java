@@ -61,8 +61,8 @@ final class DistributionAnalysis extends Analysis<DistributionParameters, Distri
 
     @Override
     protected String summary(DistributionResult r) {
-        return String.format(Locale.ROOT, "A-1 done in %.1f s: %d answered, %d failed, busiest server %d, quietest %d.",
-                r.elapsed().toMillis() / 1000.0, r.answered(), r.failed(), r.spread().max(), r.spread().min());
+        return String.format(Locale.ROOT, "A-1 done in %s: %d answered, %d failed, busiest server %d, quietest %d.",
+                Elapsed.said(r.elapsed()), r.answered(), r.failed(), r.spread().max(), r.spread().min());
     }
 
     @Override

@@ -87,8 +87,8 @@ final class FailoverAnalysis extends Analysis<FailoverParameters, FailoverResult
 
     @Override
     protected String summary(FailoverResult r) {
-        return String.format(Locale.ROOT, "A-3 done in %.1f s: %s killed, detected after %s, replaced after %s; %d ok, %d failed%s.",
-                r.elapsed().toMillis() / 1000.0, r.victim(), millis(r.detectionMillis()),
+        return String.format(Locale.ROOT, "A-3 done in %s: %s killed, detected after %s, replaced after %s; %d ok, %d failed%s.",
+                Elapsed.said(r.elapsed()), r.victim(), millis(r.detectionMillis()),
                 millis(r.recoveryMillis()), r.ok(), r.failed(), r.keptRate() ? ""
                         : String.format(Locale.ROOT, "; %,d/s asked, %,.0f/s reached", r.parameters().rate(),
                                 r.reachedRate()));

@@ -91,8 +91,8 @@ final class FlappingAnalysis extends Analysis<FlappingParameters, FlappingResult
 
     @Override
     protected String summary(FlappingResult r) {
-        return String.format(Locale.ROOT, "Flapping done in %.1f s: %d ring changes, %,d keys moved without hysteresis;"
-                        + " %d, %,d with fall %d, rise %d.", r.elapsed().toMillis() / 1000.0, r.without().ringChanges(),
+        return String.format(Locale.ROOT, "Flapping done in %s: %d ring changes, %,d keys moved without hysteresis;"
+                        + " %d, %,d with fall %d, rise %d.", Elapsed.said(r.elapsed()), r.without().ringChanges(),
                 r.without().keysMoved(), r.with().ringChanges(), r.with().keysMoved(), r.with().fall(), r.with().rise());
     }
 

@@ -112,9 +112,9 @@ final class GrayFailureAnalysis extends Analysis<GrayFailureParameters, GrayFail
 
     @Override
     protected String summary(GrayFailureResult r) {
-        return String.format(Locale.ROOT, "A-6 done in %.1f s: failed %d (off) / %d (on); slow %s ejected %s with passive "
+        return String.format(Locale.ROOT, "A-6 done in %s: failed %d (off) / %d (on); slow %s ejected %s with passive "
                         + "health, declared dead %s; frozen %s cost clients until %s (off) / %s (on) after the freeze.",
-                r.elapsed().toMillis() / 1000.0, r.off().failed(), r.on().failed(), r.on().slowed(),
+                Elapsed.said(r.elapsed()), r.off().failed(), r.on().failed(), r.on().slowed(),
                 at(r.on().slowEjectedMs()), at(r.off().slowDeadMs()), r.off().frozen(), ms(r.off().frozenCostEndsMs()),
                 ms(r.on().frozenCostEndsMs()));
     }

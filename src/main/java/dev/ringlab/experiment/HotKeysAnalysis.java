@@ -104,8 +104,8 @@ final class HotKeysAnalysis extends Analysis<HotKeysParameters, HotKeysResult> {
 
     @Override
     protected String summary(HotKeysResult r) {
-        StringBuilder line = new StringBuilder(String.format(Locale.ROOT, "A-5 done in %.1f s: busiest/mean",
-                r.elapsed().toMillis() / 1000.0));
+        StringBuilder line = new StringBuilder(String.format(Locale.ROOT, "A-5 done in %s: busiest/mean",
+                Elapsed.said(r.elapsed())));
         r.runs().forEach(run -> line.append(String.format(Locale.ROOT, " %s %.2f", run.algorithm(),
                 run.overallBusiestOverMean())));
         HotKeysRun bounded = r.runs().get(r.runs().size() - 1);

@@ -61,7 +61,7 @@ final class ScalingAnalysis extends Analysis<ScalingParameters, ScalingResult> {
 
     @Override
     protected String summary(ScalingResult r) {
-        return String.format(Locale.ROOT, "A-2 done in %.1f s: N = %d..%d.", r.elapsed().toMillis() / 1000.0,
+        return String.format(Locale.ROOT, "A-2 done in %s: N = %d..%d.", Elapsed.said(r.elapsed()),
                 r.parameters().minServers(), r.parameters().maxServers());
     }
 

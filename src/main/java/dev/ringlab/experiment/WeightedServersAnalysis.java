@@ -241,8 +241,8 @@ final class WeightedServersAnalysis extends Analysis<WeightedServersAnalysis.Par
     @Override
     protected String summary(Result result) {
         StringBuilder line = new StringBuilder(String.format(Locale.ROOT,
-                "A-7 done in %.1f s: share of requests / share of weight, furthest from 1:",
-                result.elapsed().toMillis() / 1000.0));
+                "A-7 done in %s: share of requests / share of weight, furthest from 1:",
+                Elapsed.said(result.elapsed())));
         ALGORITHMS.forEach(algorithm -> line.append(String.format(Locale.ROOT, " %s %.2f", algorithm.label(),
                 result.worstRatio(algorithm.label()))));
         return line.toString();
