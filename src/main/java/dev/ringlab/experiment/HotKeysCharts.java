@@ -58,7 +58,7 @@ public final class HotKeysCharts {
         plot.setRenderer(renderer);
         // The cap is named in the key: labelled on the plot, its name sat on bounded loads' line just under it.
         ChartStyle.keyedLine(plot, ChartStyle.reference(result.cap(), null), String.format(Locale.ROOT,
-                "bounded loads' cap, c = %.2f x mean", result.cap()));
+                "bounded loads' cap on requests in flight, c = %.2f x mean", result.cap()));
         ChartStyle.keyedLine(plot, new org.jfree.chart.plot.ValueMarker(1.0, Color.GRAY, ChartStyle.dotted(3f)),
                 "even share (1)");
         ChartStyle.slide(chart);
@@ -101,7 +101,7 @@ public final class HotKeysCharts {
         plot.addRangeMarker(new org.jfree.chart.plot.ValueMarker(1.0, Color.GRAY, ChartStyle.dotted(3f)),
                 Layer.FOREGROUND);
         plot.setFixedLegendItems(ChartStyle.items(
-                ChartStyle.lineItem(String.format(Locale.ROOT, "bounded loads' cap, c = %.2f", result.cap()),
+                ChartStyle.lineItem(String.format(Locale.ROOT, "bounded loads' cap on requests in flight, c = %.2f", result.cap()),
                         ChartStyle.REFERENCE, ChartStyle.dashed(2.5f)),
                 ChartStyle.lineItem("even share (1)", Color.GRAY, ChartStyle.dotted(3f))));
         org.jfree.chart.title.LegendTitle legend = new org.jfree.chart.title.LegendTitle(plot);
