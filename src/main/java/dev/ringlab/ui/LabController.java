@@ -119,13 +119,16 @@ public final class LabController {
         }
         model.fontSizeProperty().set(px);
         // a lesson beside the ring rather than under it: the ring keeps the window's height
-        // (both cleared first: a node set in one place while still in the other is dropped from the frame)
-        root.setBottom(null);
-        root.setRight(null);
-        if (on) {
-            root.setRight(scenarioPanel);
-        } else {
-            root.setBottom(scenarioPanel);
+        // (both cleared first: a node set in one place while still in the other is dropped from the frame;
+        // and only when it moves: set again on every resize, it came back above the exit hint)
+        if ((on ? root.getRight() : root.getBottom()) != scenarioPanel) {
+            root.setBottom(null);
+            root.setRight(null);
+            if (on) {
+                root.setRight(scenarioPanel);
+            } else {
+                root.setBottom(scenarioPanel);
+            }
         }
         if (on && split.getItems().contains(sidePanel)) {
             split.getItems().remove(sidePanel);

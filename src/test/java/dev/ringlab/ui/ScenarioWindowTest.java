@@ -133,6 +133,10 @@ class ScenarioWindowTest {
         waitUntil(() -> frame.getRight() == panel && ring.getHeight() >= 0.6 * height);
         assertThat(frame.getBottom()).isNull();
         assertThat(panel.getParent()).isSameAs(frame);
+        // a resize (full screen coming in) lays the frame out again; the exit hint stays above the column
+        Label hint = robot.lookup("#exitHint").queryAs(Label.class);
+        robot.interact(() -> window.stage().setWidth(window.stage().getWidth() - 20));
+        waitUntil(() -> frame.getChildren().indexOf(hint) > frame.getChildren().indexOf(panel));
         assertThat(robot.lookup("#teachScroll").queryAs(Region.class).isVisible()).isFalse();
         assertThat(panel.localToScene(panel.getBoundsInLocal()).getMinX())
                 .isGreaterThanOrEqualTo(ring.localToScene(ring.getBoundsInLocal()).getMaxX() - 1);
