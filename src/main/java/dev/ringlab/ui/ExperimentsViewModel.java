@@ -118,7 +118,7 @@ public final class ExperimentsViewModel {
         }
         Analysis<?, ?> kind = form.analysisProperty().get();
         long seed = ThreadLocalRandom.current().nextLong(1, 1_000_000);
-        TestbedFactory testbeds = WindowTestbed.factory(session, live);
+        TestbedFactory testbeds = WindowTestbed.forExperiments(session, live);
         Analysis<?, ?>.Prepared prepared;
         AnalysisInput input;
         try {

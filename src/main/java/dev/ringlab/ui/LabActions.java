@@ -100,7 +100,7 @@ final class LabActions {
      * ({@code replacement: hold}) or an experiment's run also turns; the box's listener then logs it.
      */
     private void followHold() {
-        boolean held = !session.cluster().replacesDead();
+        boolean held = session.holdShown();
         if (model.holdReplacementProperty().get() != held) {
             model.holdReplacementProperty().set(held);
         }

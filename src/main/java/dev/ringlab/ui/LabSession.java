@@ -98,6 +98,8 @@ public final class LabSession implements AutoCloseable {
     private volatile RequestLandings landings = new RequestLandings();
     private volatile boolean started;
     private volatile boolean closed;
+    /** Set while an experiment has lifted the teacher's hold for its run ({@link #lendHold}). */
+    private volatile boolean holdLent;
 
     private final int balancerPort;
     /**
@@ -287,6 +289,25 @@ public final class LabSession implements AutoCloseable {
         // told first: a release is written before the waits for the replacements it lets in
         recorder.replacement(hold);
         deployment.cluster().setReplaceDead(!hold);
+    }
+
+    /**
+     * An experiment's run over a held window lets replacements in (A-3 waits for one) and puts the hold
+     * back after it: the run's doing, not the teacher's, so neither recorded nor shown as a change.
+     */
+    void lendHold(boolean lent) {
+        if (lent) {
+            holdLent = true;
+            deployment.cluster().setReplaceDead(true);
+        } else {
+            deployment.cluster().setReplaceDead(false);
+            holdLent = false;
+        }
+    }
+
+    /** Whether the window shows replacements held: the cluster's switch, or a hold an experiment borrowed. */
+    boolean holdShown() {
+        return !deployment.cluster().replacesDead() || holdLent;
     }
 
     /** Opens the new backend (which may fail, leaving everything as it was), then moves the servers to it. */

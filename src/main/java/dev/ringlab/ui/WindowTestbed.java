@@ -19,6 +19,8 @@ final class WindowTestbed implements Testbed {
     private final LabSession session;
     private final LiveTally live;
     private final boolean held;
+    /** An experiment's: the teacher's hold is lent quietly, not lifted and set again for all to see. */
+    private final boolean quiet;
     private Runnable restoreHysteresis;
     /** Passive health's ejections heard for the live chart, from the stream's start to {@link #close}. */
     private AutoCloseable ejections;
@@ -27,7 +29,8 @@ final class WindowTestbed implements Testbed {
     private final java.util.Map<String, String> colours;
 
     private WindowTestbed(Testbed shared, LabSession session, LiveTally live, boolean held,
-                          java.util.Map<String, String> colours) {
+                          java.util.Map<String, String> colours, boolean quiet) {
+        this.quiet = quiet;
         this.shared = shared;
         this.session = session;
         this.live = live;
@@ -35,7 +38,17 @@ final class WindowTestbed implements Testbed {
         this.colours = colours;
     }
 
+    /** For lessons: their own hold steps show in the window, and so does lifting the teacher's hold. */
     static TestbedFactory factory(LabSession session, LiveTally live) {
+        return factory(session, live, false);
+    }
+
+    /** For experiments: the teacher's hold is lent to the run and put back unseen ({@link LabSession#lendHold}). */
+    static TestbedFactory forExperiments(LabSession session, LiveTally live) {
+        return factory(session, live, true);
+    }
+
+    private static TestbedFactory factory(LabSession session, LiveTally live, boolean quiet) {
         return (ring, servers) -> {
             // along the window's own route (its placement, the served column's one counter); an experiment
             // kills and waits for the replacement, so a teacher's hold is lifted for its run
@@ -46,13 +59,22 @@ final class WindowTestbed implements Testbed {
                     .forEach(member -> shown.add(member.server()));
             java.util.Map<String, String> colours = ServerColours.held(shown);
             WindowTestbed testbed = new WindowTestbed(InProcessTestbed.sharing(session.cluster(), session.route())
-                    .open(ring, servers), session, live, held, colours);
+                    .open(ring, servers), session, live, held, colours, quiet);
             // lifted once the loan has set the teacher's dead servers aside (Cluster.lend): they stay dead
             if (held) {
-                session.holdReplacements(false);
+                testbed.hold(false);
             }
             return testbed;
         };
+    }
+
+    /** The teacher's hold lifted for the run (false) or put back (true). */
+    private void hold(boolean hold) {
+        if (quiet) {
+            session.lendHold(!hold);
+        } else {
+            session.holdReplacements(hold);
+        }
     }
 
     @Override
@@ -127,13 +149,13 @@ final class WindowTestbed implements Testbed {
                 restoreHysteresis.run();
             }
             if (held) { // before the give-back, which brings the teacher's dead servers back dead and owed
-                session.holdReplacements(true);
+                hold(true);
             }
             shared.close();
             ServerColours.giveBack(colours);
         } finally {
             if (held) { // untouched otherwise: the log says nothing of a hold nobody asked for
-                session.holdReplacements(true);
+                hold(true);
             } else if (!session.cluster().replacesDead()) {
                 // a lesson's own "replacement: hold", stopped before its release: the switch goes back to off
                 session.cluster().setReplaceDead(true);
