@@ -41,6 +41,10 @@ public final class ScenarioPlayer {
     public interface Listener {
         Listener NONE = new Listener() { };
 
+        /** The lab is in the lesson's declared start ({@code what}: its servers and ring), before step 1. */
+        default void started(String what) {
+        }
+
         default void stepStarted(Step step) {
         }
 
@@ -128,12 +132,15 @@ public final class ScenarioPlayer {
         timeline.start();
         List<StepOutcome> outcomes = new ArrayList<>();
         String error = null;
-        try (Testbed lab = testbeds.open(scenario.ring(), scenario.servers());
+        try (Testbed lab = openWhenLetThrough();
              AutoCloseable events = lab.membership().subscribe(timeline::record);
              AutoCloseable givingBack = this::uninterruptible) { // closed first: the lab closes uninterrupted
             timeline.note("start", scenario.servers() + " servers up: " + String.join(", ", lab.membership().servers())
                     + " (" + lab.description() + ")");
             DeclaredStart.routeBy(scenario.algorithm(), lab);
+            listener.started(scenario.servers() + " server" + (scenario.servers() == 1 ? "" : "s") + ", "
+                    + Scenario.describe(scenario.ring(), scenario.algorithm()));
+            gate.played(true); // under Play the start stays on screen as a captioned step does
             for (Step step : scenario.steps()) {
                 checkStopped();
                 gate.awaitTurn();
@@ -172,6 +179,18 @@ public final class ScenarioPlayer {
             summary.add(png);
         }
         return new ScenarioRun(scenario, seed, backend, started, elapsed, outcomes, timeline.entries(), summary, error);
+    }
+
+    /**
+     * The lab in the state the file declares, once the gate lets the lesson begin: in a window the first
+     * Play or Step sets the start up and shows it (a lesson on one virtual node per server first turns the
+     * teacher's ring into that), and step 1 comes with the next.
+     */
+    private Testbed openWhenLetThrough() {
+        checkStopped();
+        gate.awaitTurn();
+        checkStopped();
+        return testbeds.open(scenario.ring(), scenario.servers());
     }
 
     private StepOutcome play(Step step, Testbed lab) {

@@ -95,7 +95,7 @@ final class CentreText implements RingLayer {
             lines.add(new Line("Requests route by " + p.algorithm().label() + ",", 15, true, 4));
             lines.add(new Line("not by this ring (faded)", 15, true, 4));
         }
-        lines.add(new Line(config.slots() + " slots · " + config.virtualNodesPerServer() + " virtual nodes each", 13, false, 2));
+        lines.add(new Line(config.slots() + " slots · " + config.virtualNodesPerServer() + (config.virtualNodesPerServer() == 1 ? " virtual node each" : " virtual nodes each"), 13, false, 2));
         lines.add(new Line(config.hash().name() + " hash · " + config.probing().label() + " probing", 13, false, 1));
         return lines;
     }

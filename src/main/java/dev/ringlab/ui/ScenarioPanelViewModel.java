@@ -224,6 +224,7 @@ public final class ScenarioPanelViewModel {
         ScenarioPlayer started = new ScenarioPlayer(scenario, testbeds, backend.get(), folder, seed, new Listener(), gate);
         player = started;
         running.set(true);
+        stepping.set(true); // setting the lesson's start up, until the player says it is on show
         playingChanged.accept(true);
         Thread thread = new Thread(() -> finish(started, folder), "ringlab-scenario");
         thread.setDaemon(true);
@@ -254,6 +255,7 @@ public final class ScenarioPanelViewModel {
             // the ring is the window's own again: the last step's caption no longer describes it
             caption.set(ended == null ? "" : "The window has its own servers and ring back, as before the lesson.");
             figures.set("");
+            stepping.set(false);
             if (ended == null) {
                 heading.set("The lesson could not be played");
                 message.set(why);
@@ -289,6 +291,15 @@ public final class ScenarioPanelViewModel {
 
     /** From the player's thread to the properties, through {@code fx}. */
     private final class Listener implements ScenarioPlayer.Listener {
+        @Override
+        public void started(String what) {
+            fx.execute(() -> {
+                heading.set("The lesson's start: " + what);
+                message.set("Step ▸ plays step 1; Play plays them all.");
+                stepping.set(false);
+            });
+        }
+
         @Override
         public void stepStarted(Step step) {
             fx.execute(() -> {

@@ -147,7 +147,13 @@ class ScenarioPlayerTest {
                 """);
         java.util.concurrent.BlockingQueue<Integer> ended = new java.util.concurrent.LinkedBlockingQueue<>();
         StepGate gate = StepGate.paused();
+        java.util.concurrent.BlockingQueue<String> startedAs = new java.util.concurrent.LinkedBlockingQueue<>();
         ScenarioPlayer player = new ScenarioPlayer(scenario, Labs.simulation(), "sim", out, 1, new ScenarioPlayer.Listener() {
+            @Override
+            public void started(String what) {
+                startedAs.add(what);
+            }
+
             @Override
             public void stepEnded(StepOutcome outcome) {
                 ended.add(outcome.step().number());
@@ -161,8 +167,12 @@ class ScenarioPlayerTest {
             }
         });
 
-        // Paused: nothing starts until Step; each Step lets exactly one through.
+        // Paused: nothing starts until Step; the first sets the lesson's start up and shows it, and each
+        // Step after it lets exactly one step through.
         assertThat(ended.poll(300, TimeUnit.MILLISECONDS)).isNull();
+        gate.step();
+        assertThat(startedAs.poll(30, TimeUnit.SECONDS)).startsWith("3 servers, assignment hash, 512 slots");
+        assertThat(ended.poll(300, TimeUnit.MILLISECONDS)).as("step 1 waits for the next Step").isNull();
         gate.step();
         assertThat(ended.poll(30, TimeUnit.SECONDS)).isEqualTo(1);
         assertThat(ended.poll(300, TimeUnit.MILLISECONDS)).isNull();

@@ -167,6 +167,7 @@ class BorrowedClusterTest {
                 () -> "sim", Runnable::run, folder, playing -> { });
         assertThat(lesson.openLesson("failure-replaced")).isTrue();
         // the first send, the hold, the kill and the wait for its detection: Server 2 is dead and held
+        SimulatedWindow.startLesson(lesson);
         for (int step = 1; step <= 4; step++) {
             lesson.step();
             int played = step;
@@ -231,6 +232,7 @@ class BorrowedClusterTest {
         ScenarioPanelViewModel lesson = new ScenarioPanelViewModel(WindowTestbed.factory(session, new LiveTally()),
                 () -> "process", Runnable::run, folder, playing -> { });
         assertThat(lesson.openLesson("why-virtual-nodes")).isTrue();
+        SimulatedWindow.startLesson(lesson);
         lesson.step();
         await().atMost(Duration.ofSeconds(60)).until(() -> lesson.currentProperty().get() == 1
                 && !lesson.steppingProperty().get());

@@ -51,6 +51,9 @@ class LessonAlgorithmTest {
     }
 
     private void stepAndAwait(ScenarioPanelViewModel model, int step) {
+        if (step == 1) {
+            SimulatedWindow.startLesson(model);
+        }
         model.step();
         await().atMost(Duration.ofSeconds(20)).until(() -> model.currentProperty().get() == step
                 && !model.steppingProperty().get());

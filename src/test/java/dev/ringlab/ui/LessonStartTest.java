@@ -61,6 +61,7 @@ class LessonStartTest {
         ScenarioPanelViewModel model = lessons(dir);
         assertThat(model.openLesson("failure-replaced")).isTrue();
 
+        SimulatedWindow.startLesson(model);
         model.step();
         await().atMost(Duration.ofSeconds(20)).until(() -> model.currentProperty().get() == 1
                 && !model.steppingProperty().get());
@@ -91,6 +92,7 @@ class LessonStartTest {
         ScenarioPanelViewModel model = lessons(dir);
         model.openLesson("why-virtual-nodes");
 
+        SimulatedWindow.startLesson(model);
         model.step();
         await().atMost(Duration.ofSeconds(20)).until(() -> model.currentProperty().get() == 1
                 && !model.steppingProperty().get());
@@ -108,6 +110,7 @@ class LessonStartTest {
         framesUntil(() -> !window.holdReplacementProperty().get());
         ScenarioPanelViewModel model = lessons(dir);
         model.openLesson("failure-replaced");
+        SimulatedWindow.startLesson(model);
         model.step();
         await().atMost(Duration.ofSeconds(20)).until(() -> model.currentProperty().get() == 1
                 && !model.steppingProperty().get());

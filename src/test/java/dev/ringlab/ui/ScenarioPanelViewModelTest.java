@@ -52,6 +52,10 @@ class ScenarioPanelViewModelTest {
                 .isEqualTo("Two servers, then a third.");
         assertThat(model.messageProperty().get()).startsWith("Opened ");
 
+        SimulatedWindow.startLesson(model); // the first Step sets the lesson's two servers up and shows them
+        assertThat(model.headingProperty().get()).isEqualTo("The lesson's start: 2 servers, murmur3 hash, 512 slots, "
+                + "9 virtual nodes per server, linear probing, ring placement");
+        assertThat(model.currentProperty().get()).isZero();
         model.step();
         await().atMost(Duration.ofSeconds(20)).until(() -> model.currentProperty().get() == 1
                 && !model.steppingProperty().get());
@@ -95,6 +99,7 @@ class ScenarioPanelViewModelTest {
     void stopEndsALessonWaitingBetweenSteps(@TempDir Path dir) {
         ScenarioPanelViewModel model = model(dir);
         model.openLesson("why-virtual-nodes");
+        SimulatedWindow.startLesson(model);
         model.step();
         await().atMost(Duration.ofSeconds(20)).until(() -> model.currentProperty().get() == 1
                 && !model.steppingProperty().get());
@@ -130,8 +135,9 @@ class ScenarioPanelViewModelTest {
         model.play();
         await().atMost(Duration.ofSeconds(30)).until(() -> model.headingProperty().get().startsWith("Last step played"));
 
-        assertThat(events).containsExactly("start 1", "end 1", "start 2", "end 2", "start 3", "end 3");
-        for (int captioned = 1; captioned <= 2; captioned++) {
+        // step "0" is the lesson's start, set up and shown for the dwell too
+        assertThat(events).containsExactly("end 0", "start 1", "end 1", "start 2", "end 2", "start 3", "end 3");
+        for (int captioned = 0; captioned <= 2; captioned++) {
             assertThat(at.get("start " + (captioned + 1)) - at.get("end " + captioned))
                     .as("step %d, captioned, stays on screen before the next", captioned)
                     .isGreaterThanOrEqualTo(dwell.toNanos());
@@ -143,6 +149,7 @@ class ScenarioPanelViewModelTest {
         ScenarioPanelViewModel stepped = new ScenarioPanelViewModel(InProcessTestbed.factory(SimBackend::new),
                 () -> "sim", Runnable::run, dir, playing -> { }, () -> Duration.ofHours(1));
         stepped.open(file);
+        SimulatedWindow.startLesson(stepped);
         for (int step = 1; step <= 2; step++) {
             int number = step;
             stepped.step();

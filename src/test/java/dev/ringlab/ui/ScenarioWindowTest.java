@@ -83,6 +83,10 @@ class ScenarioWindowTest {
         assertThat(view.text("#lessonTitle")).isEqualTo("Why virtual nodes");
         assertThat(robot.lookup("#stepList").queryAs(ListView.class).getItems()).hasSize(5);
 
+        startLesson(robot);
+        assertThat(view.text("#stepHeading")).isEqualTo("The lesson's start: 3 servers, murmur3 hash, 512 slots, "
+                + "1 virtual node per server, linear probing, ring placement");
+        waitUntil(() -> view.ring().picture().markers().size() == 3); // one node each, before anything is sent
         robot.clickOn("#lessonStep");
         waitUntil(() -> view.text("#stepHeading").equals("Step 1 of 5: send 10,000 requests")
                 && view.text("#stepFigures").contains("failed == 0"));
@@ -146,6 +150,7 @@ class ScenarioWindowTest {
                 .isNotEmpty()
                 .allMatch(cell -> cell.isWrapText() && cell.getWidth() <= steps.getWidth());
         // a step's chart shows large under the caption, which keeps every line it needs
+        startLesson(robot);
         robot.clickOn("#lessonStep");
         javafx.scene.image.ImageView chart = robot.lookup("#stepChart").queryAs(javafx.scene.image.ImageView.class);
         view.waitUntil(() -> chart.isVisible() && chart.getImage() != null && chart.getImage().getProgress() == 1, 60);
@@ -165,6 +170,7 @@ class ScenarioWindowTest {
         session.add(3).get(10, TimeUnit.SECONDS);
         waitUntil(() -> view.ring().picture().markers().size() == 27);
         robot.interact(() -> window.scenarios().openLesson("failure-replaced"));
+        startLesson(robot);
         for (int step = 1; step <= 4; step++) { // send, hold, kill, wait until detected
             robot.clickOn("#lessonStep");
             int played = step;
@@ -190,6 +196,7 @@ class ScenarioWindowTest {
     void closingTheWindowMidLessonStopsItAndLeavesNoPlayerRunning(FxRobot robot) throws Exception {
         session.add(2).get(10, TimeUnit.SECONDS);
         robot.interact(() -> window.scenarios().openLesson("gray-failure"));
+        startLesson(robot);
         robot.clickOn("#lessonStep");
         waitUntil(() -> view.text("#stepHeading").startsWith("Step 1 of 9") && !window.lesson().steppingProperty().get());
 
@@ -241,6 +248,13 @@ class ScenarioWindowTest {
         assertThat(saved.steps()).extracting(Step::action).containsExactly(new Action.Replacement(true),
                 new Action.Kill("Server 2"), new Action.Wait(null, Action.Wait.Until.DETECTED, "Server 2", timeout),
                 new Action.Replacement(false), new Action.Wait(null, Action.Wait.Until.REPLACED, "Server 2", timeout));
+    }
+
+    /** The first Step: the lesson's servers and ring set up and on show, before step 1. */
+    private void startLesson(FxRobot robot) throws Exception {
+        robot.clickOn("#lessonStep");
+        view.waitUntil(() -> view.text("#stepHeading").startsWith("The lesson's start")
+                && !window.lesson().steppingProperty().get(), 60);
     }
 
     private void waitUntil(java.util.concurrent.Callable<Boolean> condition) throws Exception {

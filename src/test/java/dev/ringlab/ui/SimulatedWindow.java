@@ -47,6 +47,13 @@ final class SimulatedWindow implements AutoCloseable {
                 Runnable::run, handouts, playing -> { });
     }
 
+    /** The first Step of a lesson: its declared servers and ring set up and on show, before step 1. */
+    static void startLesson(ScenarioPanelViewModel lesson) {
+        lesson.step();
+        await().atMost(Duration.ofSeconds(60)).until(() -> lesson.headingProperty().get().startsWith("The lesson's start")
+                && !lesson.steppingProperty().get());
+    }
+
     List<String> servers() {
         return session.ring().servers().stream().map(Server::name).toList();
     }
