@@ -131,11 +131,7 @@ final class LabActions {
         membersChanged = true;
     }
 
-    /** The route's count for a name when the server now holding that name first showed (another id before it). */
-    private record ServedSince(int id, long count) {
-    }
-
-    private final Map<String, ServedSince> servedSince = new HashMap<>();
+    private final ServedSince servedSince = new ServedSince();
 
     private void refreshServers(long now) {
         countersAt = now;
@@ -150,13 +146,7 @@ final class LabActions {
             // one counter: the window's requests, its experiments' and the HTTP balancer's share one route
             long answered = session.servedBy(name);
             total += answered;
-            // the route counts by name: a later server of a name (another id) starts from its own zero
-            ServedSince since = servedSince.get(name);
-            if (since == null || since.id() != member.server().id()) {
-                since = new ServedSince(member.server().id(), since == null ? 0 : answered);
-                servedSince.put(name, since);
-            }
-            served.put(name, answered - since.count());
+            served.put(name, servedSince.served(member.server(), answered));
         }
         model.servers().countTotal(total, now, COUNTERS_EVERY_NANOS);
         model.servers().update(rows, served);

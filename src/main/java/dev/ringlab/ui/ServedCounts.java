@@ -22,7 +22,7 @@ final class ServedCounts {
         count(server).set(served);
     }
 
-    /** Forgets servers that left, so a later server of the same name starts from its own count. */
+    /** Forgets servers that left; a later server of the same name gets a cell of its own ({@link ServedSince} its figure). */
     void keepOnly(Set<String> servers) {
         counts.keySet().retainAll(servers);
     }
